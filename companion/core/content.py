@@ -1,0 +1,271 @@
+"""Reading a workshop's content source: a folder of TOML files, one per item.
+
+Layout of a pack folder::
+
+    pack.toml            the manifest (pack id, version, languages, workshop)
+    agenda/<id>.toml     one file per agenda item
+    case-studies/<id>.toml
+    tools/<id>.toml
+    library/<id>.toml
+    glossary/<id>.toml
+
+The file name is the item's stable ID. Everything is validated on load; every
+problem is reported with the file, the field and what is wrong, and a pack
+with any problem is rejected whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from companion.core.model import (
+    AgendaItem,
+    CaseStudy,
+    ContentItem,
+    Manifest,
+    ScreeningTool,
+)
+
+SCHEMA_VERSION = 1
+MANIFEST = "pack.toml"
+FOLDERS = {
+    "agenda": "agenda-item",
+    "case-studies": "case-study",
+    "tools": "screening-tool",
+    "library": "document",
+    "glossary": "glossary-term",
+}
+MAX_FILE_BYTES = 1_000_000
+
+item_adapter: TypeAdapter[ContentItem] = TypeAdapter(ContentItem)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one file of a pack."""
+
+    file: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}: {self.field}" if self.field else self.file
+        return f"{where}: {self.message}"
+
+
+class ContentError(Exception):
+    """A pack that cannot be loaded; ``problems`` lists every reason."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        first = str(problems[0]) if problems else "invalid content"
+        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        super().__init__(first + more)
+
+
+@dataclass(frozen=True)
+class ContentPack:
+    manifest: Manifest
+    items: tuple[Any, ...]  # ContentItem instances, in a stable order
+    fingerprint: str  # SHA-256 of the files the pack was read from
+
+    def by_kind(self, kind: str) -> list[Any]:
+        return [item for item in self.items if item.kind == kind]
+
+    def get(self, item_id: str) -> Any | None:
+        return next((item for item in self.items if item.id == item_id), None)
+
+
+def _field_path(loc: Iterable[Any]) -> str:
+    parts: list[str] = []
+    for part in loc:
+        if isinstance(part, int):
+            parts.append(f"[{part}]")
+        elif part in FOLDERS.values():
+            continue  # the discriminator's name adds nothing for the author
+        else:
+            parts.append(("." if parts else "") + str(part))
+    return "".join(parts)
+
+
+def _problems_from(error: ValidationError, file: str) -> list[Problem]:
+    return [
+        Problem(file, _field_path(detail["loc"]), detail["msg"]) for detail in error.errors()
+    ]
+
+
+def parse_toml(data: bytes, file: str) -> dict[str, Any]:
+    """Decode one source file, turning every failure into a :class:`ContentError`."""
+    if len(data) > MAX_FILE_BYTES:
+        raise ContentError([Problem(file, "", f"file is larger than {MAX_FILE_BYTES} bytes")])
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ContentError([Problem(file, "", f"not valid UTF-8 (byte {exc.start})")]) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ContentError([Problem(file, "", f"not valid TOML: {exc}")]) from None
+
+
+def parse_manifest(data: bytes, file: str = MANIFEST) -> Manifest:
+    raw = parse_toml(data, file)
+    try:
+        manifest = Manifest.model_validate(raw)
+    except ValidationError as exc:
+        raise ContentError(_problems_from(exc, file)) from None
+    if manifest.schema_version > SCHEMA_VERSION:
+        raise ContentError(
+            [
+                Problem(
+                    file,
+                    "schema_version",
+                    f"schema {manifest.schema_version} is newer than this application "
+                    f"understands ({SCHEMA_VERSION}); update Training Companion",
+                )
+            ]
+        )
+    return manifest
+
+
+def parse_item(data: bytes, file: str, kind: str, expected_id: str) -> Any:
+    raw = parse_toml(data, file)
+    raw.setdefault("kind", kind)
+    if raw["kind"] != kind:
+        raise ContentError([Problem(file, "kind", f"is {raw['kind']!r}, the folder holds {kind}")])
+    try:
+        item = item_adapter.validate_python(raw)
+    except ValidationError as exc:
+        raise ContentError(_problems_from(exc, file)) from None
+    if item.id != expected_id:
+        raise ContentError(
+            [Problem(file, "id", f"is {item.id!r} but the file is named {expected_id!r}")]
+        )
+    return item
+
+
+def build_pack(manifest: Manifest, files: dict[str, bytes], fingerprint: str) -> ContentPack:
+    """Validate item files given as ``{"case-studies/cs-01.toml": bytes}``.
+
+    Collects every problem before failing, then checks what crosses items:
+    unique IDs, links that resolve, answer keys that name real indicators.
+    """
+    problems: list[Problem] = []
+    items: list[Any] = []
+    for name in sorted(files):
+        folder, _, filename = name.partition("/")
+        if folder not in FOLDERS or not filename.endswith(".toml") or "/" in filename:
+            problems.append(Problem(name, "", "not a content file of a known kind"))
+            continue
+        try:
+            items.append(parse_item(files[name], name, FOLDERS[folder], filename[: -len(".toml")]))
+        except ContentError as exc:
+            problems.extend(exc.problems)
+    if not problems:
+        problems.extend(_cross_check(items))
+    if problems:
+        raise ContentError(problems)
+    return ContentPack(manifest, tuple(_ordered(items)), fingerprint)
+
+
+def _file_of(item: Any) -> str:
+    folder = next(name for name, kind in FOLDERS.items() if kind == item.kind)
+    return f"{folder}/{item.id}.toml"
+
+
+def _cross_check(items: list[Any]) -> list[Problem]:
+    problems: list[Problem] = []
+    by_id: dict[str, Any] = {}
+    for item in items:
+        if item.id in by_id:
+            problems.append(Problem(_file_of(item), "id", f"{item.id!r} is used twice"))
+        by_id[item.id] = item
+
+    def expect(item: Any, field: str, target: str, kind: str) -> None:
+        found = by_id.get(target)
+        if found is None or found.kind != kind:
+            problems.append(Problem(_file_of(item), field, f"no {kind} with id {target!r}"))
+
+    for item in items:
+        if isinstance(item, AgendaItem):
+            for field, kind in (
+                ("case_studies", "case-study"),
+                ("tools", "screening-tool"),
+                ("documents", "document"),
+            ):
+                for n, target in enumerate(getattr(item, field)):
+                    expect(item, f"{field}[{n}]", target, kind)
+        elif isinstance(item, CaseStudy):
+            for n, key in enumerate(item.answer_keys):
+                expect(item, f"answer_keys[{n}].tool", key.tool, "screening-tool")
+                tool = by_id.get(key.tool)
+                if not isinstance(tool, ScreeningTool):
+                    continue
+                known = set(tool.indicator_ids())
+                for field in ("indicators", "not_present"):
+                    for m, entry in enumerate(getattr(key, field)):
+                        if entry.indicator not in known:
+                            problems.append(
+                                Problem(
+                                    _file_of(item),
+                                    f"answer_keys[{n}].{field}[{m}].indicator",
+                                    f"{entry.indicator} is not an indicator of {key.tool}",
+                                )
+                            )
+        elif item.kind == "glossary-term":
+            for n, target in enumerate(item.see_also):
+                expect(item, f"see_also[{n}]", target, "glossary-term")
+    return problems
+
+
+def _ordered(items: list[Any]) -> list[Any]:
+    """Agenda by day and time, everything else by kind then ID."""
+    order = {kind: n for n, kind in enumerate(FOLDERS.values())}
+
+    def key(item: Any) -> tuple[Any, ...]:
+        if isinstance(item, AgendaItem):
+            return (order[item.kind], item.day, item.start, item.id)
+        return (order[item.kind], 0, "", item.id)
+
+    return sorted(items, key=key)
+
+
+def read_folder(folder: Path) -> dict[str, bytes]:
+    """Every file of a pack folder that the loader reads, by relative name."""
+    manifest_path = folder / MANIFEST
+    if not manifest_path.is_file():
+        raise ContentError([Problem(str(manifest_path), "", "manifest file is missing")])
+    files = {MANIFEST: manifest_path.read_bytes()}
+    for sub in sorted(folder.iterdir()):
+        if sub.is_dir() and sub.name in FOLDERS:
+            for path in sorted(sub.glob("*.toml")):
+                files[f"{sub.name}/{path.name}"] = path.read_bytes()
+    return files
+
+
+def fingerprint(files: dict[str, bytes]) -> str:
+    """A SHA-256 over names and bytes: changes whenever any file of the pack does."""
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(name.encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(files[name]).digest())
+    return digest.hexdigest()
+
+
+def build_from_files(files: dict[str, bytes]) -> ContentPack:
+    """Validate a pack given as its files (manifest included)."""
+    if MANIFEST not in files:
+        raise ContentError([Problem(MANIFEST, "", "manifest file is missing")])
+    manifest = parse_manifest(files[MANIFEST])
+    items = {name: data for name, data in files.items() if name != MANIFEST}
+    return build_pack(manifest, items, fingerprint(files))
+
+
+def load_folder(folder: Path) -> ContentPack:
+    """Load and validate a pack from its source folder."""
+    return build_from_files(read_folder(folder))

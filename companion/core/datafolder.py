@@ -1,0 +1,41 @@
+"""The user's data folder: where it is, and opening it ready for use.
+
+Opening means: the store is migrated, and the bundled workshop is loaded into
+it on first start and again whenever the bundled pack changes (its version or
+any byte of its files). The files are only hashed first, so an unchanged
+install starts without validating any content.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from companion import resources
+from companion.core.store import Store
+
+APP_DIR_NAME = "TrainingCompanion"
+
+
+def default_data_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
+
+
+def ensure_bundled_content(store: Store) -> bool:
+    """(Re)load the bundled workshop when the store's copy differs; True if it did."""
+    from companion.core.content import fingerprint, read_folder
+
+    files = read_folder(resources.bundled_pack_dir())
+    if store.pack_fingerprint(resources.BUNDLED_PACK) == fingerprint(files):
+        return False
+    from companion.core.content import build_from_files
+
+    store.install_pack(build_from_files(files), source="bundled")
+    return True
+
+
+def open_data_folder(data_dir: Path | None) -> Store:
+    store = Store.open(data_dir or default_data_dir())
+    ensure_bundled_content(store)
+    return store

@@ -1,0 +1,332 @@
+"""The content model: what a workshop pack contains, as validated data.
+
+Every content item has a stable ``id`` chosen by its author (never derived from
+its title) and every text a person reads is a :class:`Text` carrying English
+and Simplified Chinese. The same models validate the source files in
+``resources/content/`` and the items read back from the store, so there is one
+definition of what an item is.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+LANGUAGES = ("en", "zh-Hans")
+Language = Literal["en", "zh-Hans"]
+
+ITEM_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+INDICATOR_ID = r"^[A-Z]{1,4}[0-9]{2}$"
+ItemId = Annotated[str, Field(pattern=ITEM_ID, max_length=64)]
+IndicatorId = Annotated[str, Field(pattern=INDICATOR_ID)]
+ClockTime = Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+
+
+class _Strict(BaseModel):
+    """Unknown fields are errors: a misspelt field must not vanish silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Text(_Strict):
+    """One piece of text in both languages; at least one must be present.
+
+    A missing translation is allowed in a source file (it shows the other
+    language, marked), but the bundled workshop is checked to be complete.
+    """
+
+    en: str | None = None
+    zh_hans: str | None = Field(default=None, alias="zh-Hans")
+
+    @model_validator(mode="after")
+    def _one_language_at_least(self) -> Text:
+        if not (self.en or "").strip() and not (self.zh_hans or "").strip():
+            raise ValueError("needs text in at least one language (en or zh-Hans)")
+        return self
+
+    def get(self, lang: str) -> str | None:
+        """The text in ``lang`` exactly, or None when it is missing."""
+        value = self.zh_hans if lang == "zh-Hans" else self.en
+        return value if value and value.strip() else None
+
+    def resolve(self, lang: str) -> tuple[str, str]:
+        """The text to show in ``lang`` and the language it is really in.
+
+        When the requested language is missing the other one is returned, so a
+        caller can mark it as a fallback instead of showing a blank.
+        """
+        own = self.get(lang)
+        if own is not None:
+            return own, lang
+        other = "en" if lang == "zh-Hans" else "zh-Hans"
+        return self.get(other) or "", other
+
+    def missing(self) -> list[str]:
+        return [lang for lang in LANGUAGES if self.get(lang) is None]
+
+    def as_json(self) -> dict[str, str | None]:
+        return {"en": self.en, "zh-Hans": self.zh_hans}
+
+
+class Source(_Strict):
+    """A publication an item draws on (title, publisher, year; no web address)."""
+
+    citation: str
+    note: Text | None = None
+
+
+# --- Agenda -----------------------------------------------------------------
+
+SessionFormat = Literal[
+    "opening", "presentation", "panel", "discussion", "group-work", "exercise", "break", "closing"
+]
+
+
+class Trainer(_Strict):
+    """Trainers are listed by organisation and role, never by a person's name."""
+
+    organisation: Text
+    role: Text
+
+
+class AgendaItem(_Strict):
+    kind: Literal["agenda-item"] = "agenda-item"
+    id: ItemId
+    day: int = Field(ge=1, le=14)
+    start: ClockTime
+    end: ClockTime
+    title: Text
+    format: SessionFormat
+    trainer: Trainer | None = None
+    summary: Text | None = None
+    objectives: list[Text] = []
+    case_studies: list[ItemId] = []
+    tools: list[ItemId] = []
+    documents: list[ItemId] = []
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> AgendaItem:
+        if self.end <= self.start:
+            raise ValueError(f"end {self.end} is not after start {self.start}")
+        return self
+
+
+# --- Case studies -----------------------------------------------------------
+
+
+class Stage(_Strict):
+    title: Text
+    text: Text
+
+
+class IndicatorReason(_Strict):
+    """An indicator of a tool, and why the case shows it (or seems to)."""
+
+    indicator: IndicatorId
+    reason: Text
+
+
+class AnswerKey(_Strict):
+    """What a facilitator expects trainees to find with one screening tool."""
+
+    tool: ItemId
+    indicators: list[IndicatorReason] = Field(min_length=1)
+    # Indicators trainees often mark although the case does not show them.
+    not_present: list[IndicatorReason] = []
+    age: int | None = Field(default=None, ge=0, le=120)
+    act_recorded: bool | None = None
+    outcome: Literal["met", "not_met", "indicators_present", "no_indicators"]
+    explanation: Text
+
+
+class FacilitatorNotes(_Strict):
+    model_answers: list[Text] = Field(min_length=1)
+    common_mistakes: list[Text] = []
+
+
+class CaseStudy(_Strict):
+    kind: Literal["case-study"] = "case-study"
+    id: ItemId
+    title: Text
+    setting: Text
+    persona: Text
+    content_note: Text | None = None
+    stages: list[Stage] = Field(min_length=1)
+    questions: list[Text] = Field(min_length=1)
+    facilitator_notes: FacilitatorNotes
+    answer_keys: list[AnswerKey] = []
+
+
+# --- Screening tools --------------------------------------------------------
+
+Grade = Literal["strong", "medium", "weak"]
+
+
+class Indicator(_Strict):
+    id: IndicatorId
+    text: Text
+    grade: Grade | None = None
+    guidance: Text | None = None
+    # A caveat on this one indicator, e.g. a grade the source marks uncertain.
+    note: Text | None = None
+
+
+class Dimension(_Strict):
+    """A group of indicators (a dimension of the ILO list, a topic of a guide)."""
+
+    id: Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9-]{0,15}$")]
+    title: Text
+    description: Text | None = None
+    indicators: list[Indicator] = Field(min_length=1)
+
+
+class Label(_Strict):
+    """A teaching label shown when its expression holds (first match wins)."""
+
+    when: str
+    text: Text
+
+
+class ScoringRule(_Strict):
+    """The tool's decision rule as declarative expressions (never Python code).
+
+    ``dimension`` is an expression over the counts ``strong``, ``medium``,
+    ``weak`` and ``present`` of indicators answered present; ``groups``,
+    ``overall``, ``child`` and the labels' ``when`` are expressions over
+    dimension IDs, group names and ``act``. The screening engine parses them
+    with a small grammar of its own.
+    """
+
+    dimension: str
+    groups: dict[str, str] = {}
+    overall: str
+    child: str | None = None
+    child_policy: Text | None = None
+    labels: list[Label] = []
+
+    def uses_grades(self) -> bool:
+        return bool(re.search(r"\b(strong|medium|weak)\b", self.dimension))
+
+
+class ScreeningTool(_Strict):
+    kind: Literal["screening-tool"] = "screening-tool"
+    id: ItemId
+    version: str
+    title: Text
+    purpose: Text
+    style: Literal["scored", "checklist", "guide"]
+    sources: list[Source] = Field(min_length=1)
+    caveats: list[Text] = Field(min_length=1)
+    dimensions: list[Dimension] = Field(min_length=1)
+    scoring: ScoringRule | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ScreeningTool:
+        seen: set[str] = set()
+        graded = self.scoring is not None and self.scoring.uses_grades()
+        for dimension in self.dimensions:
+            for indicator in dimension.indicators:
+                if indicator.id in seen:
+                    raise ValueError(f"indicator {indicator.id} appears twice")
+                seen.add(indicator.id)
+                if graded and indicator.grade is None:
+                    raise ValueError(f"indicator {indicator.id} needs a grade in a scored tool")
+        if self.style == "scored" and self.scoring is None:
+            raise ValueError("a scored tool needs a scoring rule")
+        return self
+
+    def indicator_ids(self) -> list[str]:
+        return [i.id for d in self.dimensions for i in d.indicators]
+
+
+# --- Library ----------------------------------------------------------------
+
+DocumentCategory = Literal["legal", "principles", "referral", "shelter", "data-protection", "tools"]
+
+
+class Section(_Strict):
+    heading: Text
+    body: Text
+
+
+class Document(_Strict):
+    kind: Literal["document"] = "document"
+    id: ItemId
+    title: Text
+    category: DocumentCategory
+    summary: Text
+    sections: list[Section] = Field(min_length=1)
+    sources: list[Source] = Field(min_length=1)
+
+
+class GlossaryTerm(_Strict):
+    kind: Literal["glossary-term"] = "glossary-term"
+    id: ItemId
+    term: Text
+    definition: Text
+    see_also: list[ItemId] = []
+
+
+ContentItem = Annotated[
+    Union[AgendaItem, CaseStudy, ScreeningTool, Document, GlossaryTerm],
+    Field(discriminator="kind"),
+]
+KINDS = ("agenda-item", "case-study", "screening-tool", "document", "glossary-term")
+
+
+# --- The pack ---------------------------------------------------------------
+
+
+class Workshop(_Strict):
+    """Sample details a facilitator replaces: dates, venue, organiser."""
+
+    title: Text
+    venue: Text
+    organiser: Text
+    start_date: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+    days: int = Field(ge=1, le=14)
+
+
+class Manifest(_Strict):
+    id: ItemId
+    version: str = Field(pattern=r"^\d+\.\d+(\.\d+)?$")
+    schema_version: int = Field(ge=1)
+    languages: list[Language] = Field(min_length=1)
+    publisher: str
+    workshop: Workshop
+
+    @field_validator("languages")
+    @classmethod
+    def _no_duplicates(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError("a language is listed twice")
+        return value
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """Order pack versions numerically ("1.10" after "1.9")."""
+    return tuple(int(part) for part in re.findall(r"\d+", version))
+
+
+def texts_of(value: object) -> list[Text]:
+    """Every :class:`Text` inside an item, in field order (for search and checks)."""
+    found: list[Text] = []
+    if isinstance(value, Text):
+        found.append(value)
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            found.extend(texts_of(getattr(value, name)))
+    elif isinstance(value, (list, tuple)):
+        for entry in value:
+            found.extend(texts_of(entry))
+    elif isinstance(value, dict):
+        for entry in value.values():
+            found.extend(texts_of(entry))
+    return found
+
+
+def title_of(item: object) -> Text:
+    """The :class:`Text` a list shows for an item of any kind."""
+    return item.term if isinstance(item, GlossaryTerm) else item.title  # type: ignore[attr-defined,no-any-return]

@@ -1,0 +1,7 @@
+"""Persistence: the SQLite store. All SQL of the application lives in this package."""
+
+from companion.core.store.database import StoreError
+from companion.core.store.search import SearchHit
+from companion.core.store.store import Store
+
+__all__ = ["SearchHit", "Store", "StoreError"]

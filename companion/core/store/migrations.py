@@ -1,0 +1,70 @@
+"""Schema migrations, append-only: never edit a released one, add the next.
+
+The database's ``PRAGMA user_version`` is the number of migrations applied.
+Content tables (``packs``, ``items``, ``search_docs``) are kept apart from user
+tables (``settings``, ``notes``, ``bookmarks``): reloading content deletes and
+inserts content rows only, and user rows refer to items by their stable ID.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+
+def m001_initial(db: sqlite_utils.Database) -> None:
+    db["packs"].create(
+        {
+            "id": str,
+            "version": str,
+            "fingerprint": str,  # SHA-256 of the pack's files
+            "manifest": str,  # JSON of the validated manifest
+            "source": str,  # "bundled" or "imported"
+            "installed_at": str,
+        },
+        pk="id",
+    )
+    db["items"].create(
+        {
+            "pack_id": str,
+            "id": str,
+            "kind": str,
+            "position": int,
+            "title_en": str,
+            "title_zh": str,
+            "data": str,  # JSON of the validated item
+        },
+        pk=("pack_id", "id"),
+        foreign_keys=[("pack_id", "packs", "id")],
+    )
+    db["items"].create_index(["pack_id", "kind", "position"])
+    # One row per item and language: what the full-text index reads.
+    db["search_docs"].create(
+        {"id": int, "pack_id": str, "item_id": str, "kind": str, "lang": str, "title": str, "body": str},
+        pk="id",
+    )
+    db["search_docs"].create_index(["pack_id", "item_id"])
+    db["search_docs"].enable_fts(["title", "body"], tokenize="trigram", create_triggers=True)
+
+    db["settings"].create({"key": str, "value": str}, pk="key")
+    db["notes"].create(
+        {"pack_id": str, "item_id": str, "body": str, "updated_at": str}, pk=("pack_id", "item_id")
+    )
+    db["bookmarks"].create(
+        {"pack_id": str, "item_id": str, "created_at": str}, pk=("pack_id", "item_id")
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [m001_initial]
+LATEST = len(MIGRATIONS)
+
+
+def migrate(db: sqlite_utils.Database) -> int:
+    """Apply every pending migration, each in its own transaction; return how many."""
+    current = db.execute("PRAGMA user_version").fetchone()[0]
+    for number, migration in enumerate(MIGRATIONS[current:], start=current + 1):
+        with db.conn:
+            migration(db)
+            db.execute(f"PRAGMA user_version = {number:d}")
+    return LATEST - current

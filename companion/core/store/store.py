@@ -1,0 +1,209 @@
+"""The store: workshop content and the user's own data in one SQLite file.
+
+Callers get model objects and dataclasses, never rows or SQL. Reads use the
+standard library only, so opening the main window stays fast; sqlite-utils is
+imported when the schema or the content has to be written.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from companion.core.store.database import Opened, StoreError, open_database
+from companion.core.store.search import SearchHit, search
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+    from companion.core.content import ContentPack
+    from companion.core.model import Manifest
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    def __init__(self, opened: Opened, path: Path):
+        self.conn = opened.conn
+        self.path = path
+        # One sentence about a database that was moved aside, for the user.
+        self.recovery_message: str | None = None
+        if opened.moved_aside is not None:
+            self.recovery_message = (
+                f"The database could not be used because {opened.reason}; it was kept as "
+                f"{opened.moved_aside.name} and a fresh one was started."
+            )
+        if opened.needs_migration:
+            from companion.core.store.migrations import migrate
+
+            migrate(self.db)
+
+    @classmethod
+    def open(cls, data_dir: Path) -> Store:
+        opened = open_database(data_dir)
+        return cls(opened, data_dir / "companion.db")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic write: everything inside commits together or not at all."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            self.conn.execute("ROLLBACK")
+            raise StoreError(f"could not save to {self.path}: {exc}") from None
+
+    # --- content --------------------------------------------------------------
+
+    def pack_version(self, pack_id: str) -> str | None:
+        row = self.conn.execute("SELECT version FROM packs WHERE id = ?", (pack_id,)).fetchone()
+        return row[0] if row else None
+
+    def pack_fingerprint(self, pack_id: str) -> str | None:
+        row = self.conn.execute("SELECT fingerprint FROM packs WHERE id = ?", (pack_id,)).fetchone()
+        return row[0] if row else None
+
+    def pack_ids(self) -> list[str]:
+        return [row[0] for row in self.conn.execute("SELECT id FROM packs ORDER BY id")]
+
+    def manifest(self, pack_id: str) -> Manifest | None:
+        from companion.core.model import Manifest
+
+        row = self.conn.execute("SELECT manifest FROM packs WHERE id = ?", (pack_id,)).fetchone()
+        return Manifest.model_validate_json(row[0]) if row else None
+
+    def install_pack(self, pack: ContentPack, source: str = "bundled") -> None:
+        """Replace one pack's content in a single transaction; user data is untouched."""
+        from companion.core.model import title_of
+
+        pack_id = pack.manifest.id
+        items: list[dict[str, Any]] = []
+        docs: list[dict[str, Any]] = []
+        for position, item in enumerate(pack.items):
+            title = title_of(item)
+            items.append(
+                {
+                    "pack_id": pack_id,
+                    "id": item.id,
+                    "kind": item.kind,
+                    "position": position,
+                    "title_en": title.get("en"),
+                    "title_zh": title.get("zh-Hans"),
+                    "data": item.model_dump_json(by_alias=True, exclude_none=True),
+                }
+            )
+            docs.extend(_search_docs(pack_id, item))
+        db = self.db
+        with self.transaction():
+            self.conn.execute("DELETE FROM search_docs WHERE pack_id = ?", (pack_id,))
+            self.conn.execute("DELETE FROM items WHERE pack_id = ?", (pack_id,))
+            db["packs"].upsert(
+                {
+                    "id": pack_id,
+                    "version": pack.manifest.version,
+                    "fingerprint": pack.fingerprint,
+                    "manifest": pack.manifest.model_dump_json(by_alias=True),
+                    "source": source,
+                    "installed_at": _now(),
+                },
+                pk="id",
+            )
+            db["items"].insert_all(items)
+            db["search_docs"].insert_all(docs)
+            if self.get_setting("current_pack") is None:
+                self._set_setting(self.conn, "current_pack", pack_id)
+
+    def current_pack_id(self) -> str | None:
+        chosen = self.get_setting("current_pack")
+        if chosen and self.pack_version(chosen) is not None:
+            return chosen
+        ids = self.pack_ids()
+        return ids[0] if ids else None
+
+    def items(self, kind: str | None = None, pack_id: str | None = None) -> list[Any]:
+        """Content items of the current (or given) pack, in the pack's order."""
+        pack_id = pack_id or self.current_pack_id()
+        sql = "SELECT data FROM items WHERE pack_id = ?"
+        params: list[Any] = [pack_id]
+        if kind is not None:
+            sql += " AND kind = ?"
+            params.append(kind)
+        rows = self.conn.execute(sql + " ORDER BY position", params).fetchall()
+        return [_item_from_json(row[0]) for row in rows]
+
+    def item(self, item_id: str, pack_id: str | None = None) -> Any | None:
+        pack_id = pack_id or self.current_pack_id()
+        row = self.conn.execute(
+            "SELECT data FROM items WHERE pack_id = ? AND id = ?", (pack_id, item_id)
+        ).fetchone()
+        return _item_from_json(row[0]) if row else None
+
+    def search(self, query: str, lang: str = "en") -> list[SearchHit]:
+        pack_id = self.current_pack_id()
+        return search(self.conn, pack_id, query, lang) if pack_id else []
+
+    # --- settings (user data) ---------------------------------------------------
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.transaction() as conn:
+            self._set_setting(conn, key, value)
+
+    @staticmethod
+    def _set_setting(conn: sqlite3.Connection, key: str, value: str) -> None:
+        conn.execute(
+            "INSERT INTO settings(key, value) VALUES(?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+
+def _item_from_json(data: str) -> Any:
+    from companion.core.content import item_adapter
+
+    return item_adapter.validate_json(data)
+
+
+def _search_docs(pack_id: str, item: Any) -> list[dict[str, Any]]:
+    from companion.core.model import LANGUAGES, texts_of, title_of
+
+    title = title_of(item)
+    texts = texts_of(item)
+    docs = []
+    for lang in LANGUAGES:
+        body = "\n".join(t for t in (text.get(lang) for text in texts) if t)
+        docs.append(
+            {
+                "pack_id": pack_id,
+                "item_id": item.id,
+                "kind": item.kind,
+                "lang": lang,
+                "title": title.get(lang) or "",
+                "body": body,
+            }
+        )
+    return docs
+

@@ -1,0 +1,85 @@
+"""Starting the Qt application: fonts, translations, the store, the window.
+
+The bundled Chinese font is registered before any widget exists, so Chinese
+never shows as boxes, even on a machine with no fonts of its own.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from companion import APP_NAME, resources
+from companion.i18n import normalise, set_language
+
+_qt_translator: QTranslator | None = None
+
+
+def register_fonts(app: QApplication) -> QFont:
+    """Register the bundled Chinese font as every text's fallback; return the base font."""
+    font_id = QFontDatabase.addApplicationFont(str(resources.path(resources.CJK_FONT)))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    font = QFont(app.font())
+    if families:
+        font.setFamilies([font.family(), *families])
+    if font.pointSizeF() <= 0:
+        font.setPointSizeF(10)
+    app.setFont(font)
+    return font
+
+
+def install_qt_translator(lang: str) -> None:
+    """Qt's own strings (stock dialogs, context menus) in the interface language."""
+    global _qt_translator
+    app = QApplication.instance()
+    if _qt_translator is not None:
+        app.removeTranslator(_qt_translator)
+        _qt_translator = None
+    if normalise(lang) == "zh-Hans":
+        translator = QTranslator(app)
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
+            app.installTranslator(translator)
+            _qt_translator = translator
+
+
+def create_application(argv: list[str] | None = None) -> tuple[QApplication, QFont]:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setWindowIcon(QIcon(str(resources.path(resources.APP_ICON))))
+    return app, register_fonts(app)
+
+
+def open_main_window(data_dir: Path | None):  # type: ignore[no-untyped-def]
+    """Open the store and build the window; errors become one clear message."""
+    from companion.core.content import ContentError
+    from companion.core.datafolder import open_data_folder
+    from companion.core.store import StoreError
+    from companion.gui.main_window import MainWindow
+
+    app, base_font = create_application()
+    try:
+        store = open_data_folder(data_dir)
+    except (StoreError, ContentError, OSError) as exc:
+        QMessageBox.critical(None, APP_NAME, f"{APP_NAME} cannot start: {exc}")
+        return None
+    lang = store.get_setting("language") or ("zh-Hans" if QLocale.system().name().startswith("zh") else "en")
+    set_language(lang)
+    install_qt_translator(lang)
+    window = MainWindow(store, base_font)
+    if store.recovery_message:
+        print(store.recovery_message, file=sys.stderr)
+        window.show_notice(store.recovery_message)
+    return window
+
+
+def run_gui(data_dir: Path | None) -> int:
+    window = open_main_window(data_dir)
+    if window is None:
+        return 1
+    window.show()
+    return QApplication.instance().exec()

@@ -1,0 +1,256 @@
+"""The main window: sections, one search field, language and text size.
+
+The window owns navigation between sections and the user's view settings
+(language, text scale, geometry), which it keeps in the store's settings.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.gui import render
+from companion.gui.reader import ItemList
+from companion.gui.sections import (
+    AgendaSection,
+    Catalogue,
+    CaseStudySection,
+    LibrarySection,
+    ToolSection,
+)
+from companion.i18n import N_, _, current_language, set_language
+
+SECTION_NAMES = [N_("Agenda"), N_("Case studies"), N_("Screening tools"), N_("Library")]
+SECTION_OF_KIND = {
+    "agenda-item": 0,
+    "case-study": 1,
+    "screening-tool": 2,
+    "document": 3,
+    "glossary-term": 3,
+}
+MIN_SCALE, MAX_SCALE = 0.8, 2.5
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Any, base_font: QFont, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.base_font = QFont(base_font)
+        pack_id = store.current_pack_id()
+        self.manifest = store.manifest(pack_id)
+        self.catalogue = Catalogue(store.items(), self.manifest.workshop.start_date)
+
+        self.agenda = AgendaSection(self.catalogue)
+        self.case_studies = CaseStudySection(self.catalogue)
+        self.tools = ToolSection(self.catalogue)
+        self.library = LibrarySection(self.catalogue)
+        self.sections = [self.agenda, self.case_studies, self.tools, self.library]
+        self.results = ItemList()
+        self.results.itemActivated.connect(lambda row: self.open_item(row.data(Qt.ItemDataRole.UserRole)))
+
+        self.stack = QStackedWidget()
+        for section in self.sections:
+            self.stack.addWidget(section)
+            section.sig_navigate.connect(self.open_item)
+        self.stack.addWidget(self.results)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(180)
+        self.nav.currentRowChanged.connect(self.show_section)
+
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background:#fff3cd; padding:6px;")
+        self.banner.hide()
+
+        body = QWidget()
+        row = QHBoxLayout()
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        column = QVBoxLayout(body)
+        column.addWidget(self.banner)
+        column.addLayout(row)
+        self.setCentralWidget(body)
+
+        self._build_toolbar()
+        self._build_actions()
+        self.scale = float(store.get_setting("text_scale", "1.0") or 1.0)
+        self._apply_scale()
+        self.retranslate()
+        self.nav.setCurrentRow(0)
+        self.agenda.refresh_now()
+
+        self.clock = QTimer(self)
+        self.clock.setInterval(30_000)
+        self.clock.timeout.connect(self.agenda.refresh_now)
+        self.clock.start()
+        self._restore_geometry()
+
+    # --- building ---------------------------------------------------------------
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar()
+        bar.setObjectName("main-toolbar")
+        bar.setMovable(False)
+        self.search_field = QLineEdit()
+        self.search_field.setObjectName("search")
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setMinimumWidth(320)
+        self.search_field.returnPressed.connect(self.run_search)
+        bar.addWidget(self.search_field)
+        spacer = QWidget()
+        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy())
+        bar.addWidget(spacer)
+        self.language_button = QPushButton()
+        self.language_button.setObjectName("language")
+        self.language_button.clicked.connect(self.toggle_language)
+        bar.addWidget(self.language_button)
+        self.addToolBar(bar)
+
+    def _build_actions(self) -> None:
+        def action(shortcut: QKeySequence | str, slot: Any) -> QAction:
+            act = QAction(self)
+            act.setShortcut(QKeySequence(shortcut))
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        self.find_action = action(QKeySequence.StandardKey.Find, self.focus_search)
+        self.zoom_in_action = action(QKeySequence.StandardKey.ZoomIn, lambda: self.zoom(1.15))
+        self.zoom_plus_action = action("Ctrl+=", lambda: self.zoom(1.15))
+        self.zoom_out_action = action(QKeySequence.StandardKey.ZoomOut, lambda: self.zoom(1 / 1.15))
+        self.zoom_reset_action = action("Ctrl+0", lambda: self.zoom(None))
+        self.language_action = action("Ctrl+L", self.toggle_language)
+        self.quit_action = action(QKeySequence.StandardKey.Quit, self.close)
+        for n in range(len(SECTION_NAMES)):
+            action(f"Ctrl+{n + 1}", lambda _checked=False, n=n: self.nav.setCurrentRow(n))
+
+    # --- language -----------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        lang = current_language()
+        workshop = self.manifest.workshop
+        app_name = _("Training Companion")
+        self.setWindowTitle(f"{render.plain(workshop.title, lang)} — {app_name}")
+        self.search_field.setPlaceholderText(_("Search everything (Ctrl+F)"))
+        # The button names the language it switches to, in that language.
+        self.language_button.setText("中文" if lang == "en" else "English")
+        self.language_button.setToolTip(_("Switch language (Ctrl+L)"))
+        current = self.nav.currentRow()
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        self.nav.addItems([_(name) for name in SECTION_NAMES])
+        self.nav.setCurrentRow(max(current, 0) if current < len(SECTION_NAMES) else -1)
+        self.nav.blockSignals(False)
+        for section in self.sections:
+            section.retranslate()
+        if self.stack.currentWidget() is self.results:
+            self.run_search()
+        self.statusBar().showMessage(
+            _("{workshop} · pack {version}").format(
+                workshop=render.plain(workshop.venue, lang), version=self.manifest.version
+            )
+        )
+
+    def toggle_language(self) -> None:
+        self.set_language("zh-Hans" if current_language() == "en" else "en")
+
+    def set_language(self, lang: str) -> None:
+        from companion.gui.app import install_qt_translator
+
+        set_language(lang)
+        install_qt_translator(lang)
+        self.store.set_setting("language", current_language())
+        self.retranslate()
+
+    # --- navigation ---------------------------------------------------------------
+
+    def show_section(self, index: int) -> None:
+        if 0 <= index < len(self.sections):
+            self.stack.setCurrentIndex(index)
+
+    def open_item(self, item_id: str) -> None:
+        item = self.catalogue.by_id.get(item_id)
+        if item is None:
+            return
+        index = SECTION_OF_KIND[item.kind]
+        self.nav.setCurrentRow(index)
+        self.sections[index].open_item(item_id)
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus()
+        self.search_field.selectAll()
+
+    def run_search(self) -> None:
+        query = self.search_field.text().strip()
+        if not query:
+            return
+        lang = current_language()
+        hits = self.store.search(query, lang)
+        self.results.clear()
+        self.results.add_header(
+            _("{count} results for “{query}”").format(count=len(hits), query=query)
+            if hits
+            else _("No results for “{query}”").format(query=query)
+        )
+        for hit in hits:
+            kind = _(SECTION_NAMES[SECTION_OF_KIND[hit.kind]])
+            self.results.add_entry(hit.id, f"{hit.title}   · {kind}\n    {hit.snippet}")
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(-1)
+        self.nav.blockSignals(False)
+        self.stack.setCurrentWidget(self.results)
+        if hits:
+            self.results.setCurrentRow(1)
+            self.results.setFocus()
+
+    # --- text size ----------------------------------------------------------------
+
+    def zoom(self, factor: float | None) -> None:
+        self.scale = 1.0 if factor is None else min(MAX_SCALE, max(MIN_SCALE, self.scale * factor))
+        self._apply_scale()
+        self.store.set_setting("text_scale", f"{self.scale:.3f}")
+
+    def _apply_scale(self) -> None:
+        font = QFont(self.base_font)
+        font.setPointSizeF(self.base_font.pointSizeF() * self.scale)
+        QApplication.setFont(font)
+        for widget in self.findChildren(QWidget):
+            widget.setFont(font)
+
+    # --- state ----------------------------------------------------------------------
+
+    def show_notice(self, message: str) -> None:
+        self.banner.setText(message)
+        self.banner.show()
+
+    def _restore_geometry(self) -> None:
+        geometry = self.store.get_setting("window_geometry")
+        state = self.store.get_setting("window_state")
+        if geometry:
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        else:
+            self.resize(1280, 760)
+        if state:
+            self.restoreState(QByteArray.fromBase64(state.encode("ascii")))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self.store.set_setting("window_geometry", bytes(self.saveGeometry().toBase64().data()).decode("ascii"))
+        self.store.set_setting("window_state", bytes(self.saveState().toBase64().data()).decode("ascii"))
+        super().closeEvent(event)

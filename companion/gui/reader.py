@@ -1,0 +1,115 @@
+"""The list-and-reader pair that every content section is built from."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ItemList(QListWidget):
+    """A list of content items by ID; header rows group them and are not selectable."""
+
+    sig_item_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setUniformItemSizes(False)
+        self.currentItemChanged.connect(self._on_current)
+
+    def add_header(self, text: str) -> None:
+        row = QListWidgetItem(text)
+        row.setFlags(Qt.ItemFlag.NoItemFlags)
+        font = QFont(self.font())
+        font.setBold(True)
+        row.setFont(font)
+        row.setForeground(QColor("#1f5c99"))
+        self.addItem(row)
+
+    def add_entry(self, item_id: str, text: str, tooltip: str = "") -> QListWidgetItem:
+        row = QListWidgetItem(text)
+        row.setData(ID_ROLE, item_id)
+        if tooltip:
+            row.setToolTip(tooltip)
+        self.addItem(row)
+        return row
+
+    def current_id(self) -> str | None:
+        row = self.currentItem()
+        return row.data(ID_ROLE) if row is not None else None
+
+    def select_id(self, item_id: str) -> bool:
+        for n in range(self.count()):
+            if self.item(n).data(ID_ROLE) == item_id:
+                self.setCurrentRow(n)
+                return True
+        return False
+
+    def select_first(self) -> None:
+        for n in range(self.count()):
+            if self.item(n).flags() & Qt.ItemFlag.ItemIsSelectable:
+                self.setCurrentRow(n)
+                return
+
+    def rebuild(self, fill: Callable[[], None]) -> None:
+        """Refill the list (new language, new content) keeping the selection."""
+        keep = self.current_id()
+        self.blockSignals(True)
+        self.clear()
+        fill()
+        self.blockSignals(False)
+        if keep is None or not self.select_id(keep):
+            self.select_first()
+        else:
+            self.sig_item_chosen.emit(keep)
+
+    def _on_current(self, current: QListWidgetItem | None, _previous: Any) -> None:
+        if current is not None and current.data(ID_ROLE):
+            self.sig_item_chosen.emit(current.data(ID_ROLE))
+
+
+class Reader(QTextBrowser):
+    """Read-only rich text; ``item:<id>`` links are handed to the window."""
+
+    sig_link_activated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._on_anchor)
+
+    def _on_anchor(self, url: QUrl) -> None:
+        if url.scheme() == "item":
+            self.sig_link_activated.emit(url.path())
+
+
+class ListReader(QWidget):
+    """A list of items on the left and the chosen one rendered on the right."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.list = ItemList()
+        self.reader = Reader()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.list)
+        self.splitter.addWidget(self.reader)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)

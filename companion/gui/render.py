@@ -1,0 +1,239 @@
+"""Content items as the HTML the readers show (Qt's rich-text subset).
+
+Pure functions of an item and a language, so the same reader shows English or
+Chinese by re-rendering. All content text is escaped before it becomes HTML.
+Links to other items use ``item:<id>``; the window turns them into navigation.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from typing import Any
+
+from companion.core.model import (
+    AgendaItem,
+    CaseStudy,
+    Document,
+    GlossaryTerm,
+    ScreeningTool,
+    Text,
+)
+from companion.i18n import N_, _
+
+TitleLookup = Callable[[str], Text | None]
+
+FORMAT_NAMES = {
+    "opening": N_("Opening"),
+    "presentation": N_("Presentation"),
+    "panel": N_("Panel"),
+    "discussion": N_("Discussion"),
+    "group-work": N_("Group work"),
+    "exercise": N_("Exercise"),
+    "break": N_("Break"),
+    "closing": N_("Closing"),
+}
+GRADE_NAMES = {"strong": N_("strong"), "medium": N_("medium"), "weak": N_("weak")}
+CATEGORY_NAMES = {
+    "legal": N_("Legal frameworks"),
+    "principles": N_("Principles and guidelines"),
+    "referral": N_("Referral"),
+    "shelter": N_("Shelter management"),
+    "data-protection": N_("Data protection"),
+    "tools": N_("Screening tools"),
+}
+
+
+def plain(text: Text | None, lang: str) -> str:
+    """Text for a list label: the requested language, else the other, marked."""
+    if text is None:
+        return ""
+    value, actual = text.resolve(lang)
+    return value if actual == lang else f"{value} {_fallback_tag(actual)}"
+
+
+def _fallback_tag(actual: str) -> str:
+    return _("(English only)") if actual == "en" else _("(Chinese only)")
+
+
+def inline(text: Text | None, lang: str) -> str:
+    """Escaped HTML for a short text, with a visible mark when it is a fallback."""
+    if text is None:
+        return ""
+    value, actual = text.resolve(lang)
+    escaped = html.escape(value)
+    if actual != lang:
+        escaped += f' <span style="color:#a33">{html.escape(_fallback_tag(actual))}</span>'
+    return escaped
+
+
+def paragraphs(text: Text | None, lang: str) -> str:
+    """Escaped HTML paragraphs; a blank line in the source starts a new one."""
+    if text is None:
+        return ""
+    value, actual = text.resolve(lang)
+    parts = [p.strip() for p in value.split("\n\n") if p.strip()]
+    body = "".join(f"<p>{html.escape(' '.join(p.split()) if lang == 'en' else p)}</p>" for p in parts)
+    if actual != lang:
+        body += f'<p style="color:#a33">{html.escape(_fallback_tag(actual))}</p>'
+    return body
+
+
+def _heading(text: str, level: int = 2) -> str:
+    return f"<h{level}>{text}</h{level}>"
+
+
+def _bullets(entries: list[str]) -> str:
+    return "<ul>" + "".join(f"<li>{e}</li>" for e in entries) + "</ul>" if entries else ""
+
+
+def _links(ids: list[str], lookup: TitleLookup, lang: str) -> list[str]:
+    links = []
+    for item_id in ids:
+        title = lookup(item_id)
+        label = inline(title, lang) if title else html.escape(item_id)
+        links.append(f'<a href="item:{html.escape(item_id)}">{label}</a>')
+    return links
+
+
+def agenda_item(item: AgendaItem, lang: str, lookup: TitleLookup) -> str:
+    parts = [
+        _heading(inline(item.title, lang), 1),
+        f"<p><b>{html.escape(item.start)}–{html.escape(item.end)}</b> · "
+        f"{html.escape(_(FORMAT_NAMES[item.format]))}</p>",
+    ]
+    if item.trainer:
+        label = html.escape(_("Trainer"))
+        organisation, role = inline(item.trainer.organisation, lang), inline(item.trainer.role, lang)
+        parts.append(f"<p>{label}: {organisation} — {role}</p>")
+    parts.append(paragraphs(item.summary, lang))
+    if item.objectives:
+        parts.append(_heading(html.escape(_("Objectives")), 3))
+        parts.append(_bullets([inline(o, lang) for o in item.objectives]))
+    for label, ids in (
+        (_("Case studies"), item.case_studies),
+        (_("Screening tools"), item.tools),
+        (_("Library"), item.documents),
+    ):
+        if ids:
+            parts.append(_heading(html.escape(label), 3))
+            parts.append(_bullets(_links(ids, lookup, lang)))
+    return "".join(parts)
+
+
+def case_study(study: CaseStudy, lang: str, revealed: int, show_notes: bool) -> str:
+    """The case as a trainee meets it: stages up to ``revealed``, questions at the end."""
+    parts = [_heading(inline(study.title, lang), 1), f"<p><i>{inline(study.setting, lang)}</i></p>"]
+    if study.content_note:
+        label = html.escape(_("Content note"))
+        parts.append(
+            f'<p style="background:#fff3cd; padding:6px"><b>{label}:</b> {inline(study.content_note, lang)}</p>'
+        )
+    parts.append(_heading(html.escape(_("Persona")), 3) + paragraphs(study.persona, lang))
+    for number, stage in enumerate(study.stages[:revealed], start=1):
+        stage_label = html.escape(_("Stage {number} of {total}").format(number=number, total=len(study.stages)))
+        parts.append(_heading(f"{stage_label}: {inline(stage.title, lang)}", 2))
+        parts.append(paragraphs(stage.text, lang))
+    if revealed >= len(study.stages):
+        parts.append(_heading(html.escape(_("Discussion questions")), 2))
+        parts.append("<ol>" + "".join(f"<li>{inline(q, lang)}</li>" for q in study.questions) + "</ol>")
+    if show_notes:
+        parts.append(facilitator_notes(study, lang))
+    return "".join(parts)
+
+
+def facilitator_notes(study: CaseStudy, lang: str) -> str:
+    notes = study.facilitator_notes
+    parts = [
+        '<hr/><div style="background:#eef4fb">',
+        _heading(html.escape(_("Facilitator notes")), 2),
+        _heading(html.escape(_("Model answers")), 3),
+        _bullets([inline(a, lang) for a in notes.model_answers]),
+    ]
+    if notes.common_mistakes:
+        parts.append(_heading(html.escape(_("Common mistakes")), 3))
+        parts.append(_bullets([inline(m, lang) for m in notes.common_mistakes]))
+    for key in study.answer_keys:
+        outcome = html.escape(key.outcome.replace("_", " "))
+        label = html.escape(_("Answer key"))
+        parts.append(_heading(f"{label}: {html.escape(key.tool)} ({outcome})", 3))
+        parts.append(paragraphs(key.explanation, lang))
+        parts.append(
+            _bullets([f"<b>{html.escape(e.indicator)}</b> {inline(e.reason, lang)}" for e in key.indicators])
+        )
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def screening_tool(tool: ScreeningTool, lang: str) -> str:
+    parts = [
+        _heading(inline(tool.title, lang), 1),
+        "<p>" + html.escape(_("Version {version}").format(version=tool.version)) + "</p>",
+        paragraphs(tool.purpose, lang),
+        _heading(html.escape(_("Read before use")), 3),
+        _bullets([inline(c, lang) for c in tool.caveats]),
+    ]
+    for dimension in tool.dimensions:
+        parts.append(_heading(f"{html.escape(dimension.id)} · {inline(dimension.title, lang)}", 2))
+        parts.append(paragraphs(dimension.description, lang))
+        rows = []
+        for indicator in dimension.indicators:
+            grade = html.escape(_(GRADE_NAMES[indicator.grade])) if indicator.grade else ""
+            detail = inline(indicator.text, lang)
+            if indicator.guidance:
+                detail += f'<br/><span style="color:#555">{inline(indicator.guidance, lang)}</span>'
+            if indicator.note:
+                detail += f'<br/><span style="color:#a33">{inline(indicator.note, lang)}</span>'
+            rows.append(
+                f"<tr><td><b>{html.escape(indicator.id)}</b></td><td>{grade}</td><td>{detail}</td></tr>"
+            )
+        parts.append('<table cellspacing="0" cellpadding="4" border="1">' + "".join(rows) + "</table>")
+    parts.append(_heading(html.escape(_("Sources")), 3))
+    parts.append(_bullets([html.escape(s.citation) for s in tool.sources]))
+    return "".join(parts)
+
+
+def document(doc: Document, lang: str) -> str:
+    parts = [
+        _heading(inline(doc.title, lang), 1),
+        f"<p><i>{html.escape(_(CATEGORY_NAMES[doc.category]))}</i></p>",
+        f"<p><b>{inline(doc.summary, lang)}</b></p>",
+    ]
+    for section in doc.sections:
+        parts.append(_heading(inline(section.heading, lang), 2))
+        parts.append(paragraphs(section.body, lang))
+    parts.append(_heading(html.escape(_("Sources")), 3))
+    sources = []
+    for source in doc.sources:
+        note = f" — {inline(source.note, lang)}" if source.note else ""
+        sources.append(html.escape(source.citation) + note)
+    parts.append(_bullets(sources))
+    return "".join(parts)
+
+
+def glossary_term(term: GlossaryTerm, lang: str, lookup: TitleLookup) -> str:
+    other = "zh-Hans" if lang == "en" else "en"
+    parts = [
+        _heading(inline(term.term, lang), 1),
+        f'<p style="color:#555">{html.escape(term.term.get(other) or "")}</p>',
+        paragraphs(term.definition, lang),
+    ]
+    if term.see_also:
+        label = html.escape(_("See also"))
+        parts.append(f"<p>{label}: " + ", ".join(_links(term.see_also, lookup, lang)) + "</p>")
+    return "".join(parts)
+
+
+def any_item(item: Any, lang: str, lookup: TitleLookup) -> str:
+    """Render any non-case-study item (case studies need reveal state)."""
+    if isinstance(item, AgendaItem):
+        return agenda_item(item, lang, lookup)
+    if isinstance(item, ScreeningTool):
+        return screening_tool(item, lang)
+    if isinstance(item, Document):
+        return document(item, lang)
+    if isinstance(item, GlossaryTerm):
+        return glossary_term(item, lang, lookup)
+    if isinstance(item, CaseStudy):
+        return case_study(item, lang, len(item.stages), show_notes=False)
+    raise TypeError(f"cannot render {type(item).__name__}")

@@ -1,0 +1,293 @@
+"""The four sections of the main window: agenda, case studies, tools, library.
+
+Each section is a thin view over items the window hands it; it renders in the
+current language and re-renders on ``retranslate()``. None of them touches
+the store directly.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.core.agenda import NowNext, day_date, now_and_next
+from companion.core.model import CaseStudy, Text
+from companion.gui import render
+from companion.gui.reader import ListReader
+from companion.i18n import _, current_language
+
+
+class Catalogue:
+    """The current workshop's items, indexed once for the views."""
+
+    def __init__(self, items: list[Any], start_date: str):
+        self.items = items
+        self.start_date = start_date
+        self.by_id = {item.id: item for item in items}
+
+    def of_kind(self, kind: str) -> list[Any]:
+        return [item for item in self.items if item.kind == kind]
+
+    def title(self, item_id: str) -> Text | None:
+        from companion.core.model import title_of
+
+        item = self.by_id.get(item_id)
+        return title_of(item) if item is not None else None
+
+
+class Section(ListReader):
+    """A list-and-reader section for one kind of item."""
+
+    sig_navigate = Signal(str)
+    kind = ""
+
+    def __init__(self, catalogue: Catalogue, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.catalogue = catalogue
+        self.list.sig_item_chosen.connect(self.show_item)
+        self.reader.sig_link_activated.connect(self.sig_navigate)
+
+    def fill(self) -> None:
+        lang = current_language()
+        for item in self.catalogue.of_kind(self.kind):
+            self.list.add_entry(item.id, render.plain(self.catalogue.title(item.id), lang))
+
+    def retranslate(self) -> None:
+        self.list.rebuild(self.fill)
+
+    def show_item(self, item_id: str) -> None:
+        item = self.catalogue.by_id.get(item_id)
+        if item is not None:
+            self.reader.setHtml(render.any_item(item, current_language(), self.catalogue.title))
+
+    def open_item(self, item_id: str) -> bool:
+        return self.list.select_id(item_id)
+
+
+class AgendaSection(Section):
+    kind = "agenda-item"
+    NOW_COLOUR = QColor("#d7ecd9")
+    NEXT_COLOUR = QColor("#fff3cd")
+
+    def __init__(self, catalogue: Catalogue, parent: QWidget | None = None):
+        super().__init__(catalogue, parent)
+        self.now_next = NowNext(None, None)
+
+    def fill(self) -> None:
+        lang = current_language()
+        other = "zh-Hans" if lang == "en" else "en"
+        day = None
+        for item in self.catalogue.of_kind(self.kind):
+            if item.day != day:
+                day = item.day
+                when = day_date(self.catalogue.start_date, day)
+                self.list.add_header(_("Day {number} · {date}").format(number=day, date=when.isoformat()))
+            label = f"{item.start}–{item.end}  {render.plain(item.title, lang)}"
+            second = item.title.get(other)
+            if second:
+                label += f"\n{' ' * 13}{second}"
+            if item.id == self.now_next.now:
+                label = _("NOW") + "  " + label
+            elif item.id == self.now_next.next:
+                label = _("NEXT") + "  " + label
+            row = self.list.add_entry(item.id, label)
+            if item.id == self.now_next.now:
+                row.setBackground(self.NOW_COLOUR)
+            elif item.id == self.now_next.next:
+                row.setBackground(self.NEXT_COLOUR)
+
+    def refresh_now(self, moment: datetime | None = None) -> None:
+        status = now_and_next(
+            self.catalogue.of_kind(self.kind), self.catalogue.start_date, moment or datetime.now()
+        )
+        if status != self.now_next:
+            self.now_next = status
+            self.list.rebuild(self.fill)
+
+
+class CaseStudySection(Section):
+    """Case studies, revealed stage by stage as a trainer would in the room."""
+
+    kind = "case-study"
+
+    def __init__(self, catalogue: Catalogue, parent: QWidget | None = None):
+        self.revealed: dict[str, int] = {}
+        super().__init__(catalogue, parent)
+        self.reveal_button = QPushButton()
+        self.reveal_all_button = QPushButton()
+        self.notes_box = QCheckBox()
+        self.reveal_button.clicked.connect(self.reveal_next)
+        self.reveal_all_button.clicked.connect(self.reveal_all)
+        self.notes_box.toggled.connect(lambda _on: self._render())
+        QShortcut(QKeySequence("Ctrl+N"), self, self.reveal_next)
+        bar = QHBoxLayout()
+        bar.addWidget(self.reveal_button)
+        bar.addWidget(self.reveal_all_button)
+        bar.addStretch(1)
+        bar.addWidget(self.notes_box)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.reader)
+        column.addLayout(bar)
+        self.splitter.insertWidget(1, right)
+        self.splitter.setStretchFactor(1, 3)
+        self._label_controls()
+
+    def _label_controls(self) -> None:
+        self.reveal_button.setText(_("Reveal next stage") + "  (Ctrl+N)")
+        self.reveal_all_button.setText(_("Show all stages"))
+        self.notes_box.setText(_("Facilitator notes"))
+
+    def retranslate(self) -> None:
+        self._label_controls()
+        super().retranslate()
+
+    def current_study(self) -> CaseStudy | None:
+        item_id = self.list.current_id()
+        item = self.catalogue.by_id.get(item_id) if item_id else None
+        return item if isinstance(item, CaseStudy) else None
+
+    def show_item(self, item_id: str) -> None:
+        self.revealed.setdefault(item_id, 1)
+        self._render()
+
+    def reveal_next(self) -> None:
+        study = self.current_study()
+        if study is not None:
+            self.revealed[study.id] = min(len(study.stages), self.revealed.get(study.id, 1) + 1)
+            self._render()
+
+    def reveal_all(self) -> None:
+        study = self.current_study()
+        if study is not None:
+            self.revealed[study.id] = len(study.stages)
+            self._render()
+
+    def _render(self) -> None:
+        study = self.current_study()
+        if study is None:
+            return
+        shown = self.revealed.get(study.id, 1)
+        self.reader.setHtml(
+            render.case_study(study, current_language(), shown, self.notes_box.isChecked())
+        )
+        done = shown >= len(study.stages)
+        self.reveal_button.setEnabled(not done)
+        self.reveal_all_button.setEnabled(not done)
+
+
+class ToolSection(Section):
+    kind = "screening-tool"
+
+
+class LibrarySection(QWidget):
+    """Documents (grouped by category) and the glossary, in two tabs."""
+
+    sig_navigate = Signal(str)
+
+    def __init__(self, catalogue: Catalogue, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.documents = DocumentList(catalogue)
+        self.glossary = GlossarySection(catalogue)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.documents, "")
+        self.tabs.addTab(self.glossary, "")
+        for section in (self.documents, self.glossary):
+            section.sig_navigate.connect(self.sig_navigate)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        self._label_tabs()
+
+    def _label_tabs(self) -> None:
+        self.tabs.setTabText(0, _("Documents"))
+        self.tabs.setTabText(1, _("Glossary"))
+
+    def retranslate(self) -> None:
+        self._label_tabs()
+        self.documents.retranslate()
+        self.glossary.retranslate()
+
+    def open_item(self, item_id: str) -> bool:
+        for n, section in enumerate((self.documents, self.glossary)):
+            if section.open_item(item_id):
+                self.tabs.setCurrentIndex(n)
+                return True
+        return False
+
+
+class DocumentList(Section):
+    kind = "document"
+
+    def fill(self) -> None:
+        lang = current_language()
+        category = None
+        documents = sorted(
+            self.catalogue.of_kind(self.kind),
+            key=lambda d: (list(render.CATEGORY_NAMES).index(d.category), d.id),
+        )
+        for doc in documents:
+            if doc.category != category:
+                category = doc.category
+                self.list.add_header(_(render.CATEGORY_NAMES[category]))
+            self.list.add_entry(doc.id, render.plain(doc.title, lang))
+
+
+class GlossarySection(Section):
+    """Glossary terms in both languages, with a filter that reads either."""
+
+    kind = "glossary-term"
+
+    def __init__(self, catalogue: Catalogue, parent: QWidget | None = None):
+        super().__init__(catalogue, parent)
+        self.filter = QLineEdit()
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(lambda _text: self.list.rebuild(self.fill))
+        self.count_label = QLabel()
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.filter)
+        column.addWidget(self.list)
+        column.addWidget(self.count_label)
+        self.splitter.insertWidget(0, left)
+        self.splitter.setStretchFactor(0, 1)
+        self._label_controls()
+
+    def _label_controls(self) -> None:
+        self.filter.setPlaceholderText(_("Filter terms (English or 中文)"))
+
+    def retranslate(self) -> None:
+        self._label_controls()
+        super().retranslate()
+
+    def fill(self) -> None:
+        lang = current_language()
+        other = "zh-Hans" if lang == "en" else "en"
+        needle = self.filter.text().strip().lower()
+        terms = sorted(
+            self.catalogue.of_kind(self.kind), key=lambda t: render.plain(t.term, lang).lower()
+        )
+        shown = 0
+        for term in terms:
+            first, second = render.plain(term.term, lang), term.term.get(other) or ""
+            if needle and needle not in first.lower() and needle not in second.lower():
+                continue
+            self.list.add_entry(term.id, f"{first}\n    {second}")
+            shown += 1
+        self.count_label.setText(_("{shown} of {total} terms").format(shown=shown, total=len(terms)))
+

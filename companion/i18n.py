@@ -1,0 +1,60 @@
+"""The one translation catalogue for interface and PDF strings.
+
+Import explicitly: ``from companion.i18n import _``. Nothing is installed into
+builtins. Strings live in ``resources/translations/<locale>/LC_MESSAGES/companion.po``
+and are compiled to ``.mo`` with Babel (``make translations``). Content text is
+not translated here: it is bilingual data (:class:`companion.core.model.Text`).
+"""
+
+from __future__ import annotations
+
+import gettext
+from companion import resources
+
+DEFAULT_LANGUAGE = "en"
+LANGUAGES = ("en", "zh-Hans")
+# gettext locale folder for each language we speak.
+_LOCALE_DIRS = {"en": "en", "zh-Hans": "zh_Hans"}
+
+_current = DEFAULT_LANGUAGE
+_catalogue: gettext.NullTranslations = gettext.NullTranslations()
+
+
+def normalise(lang: str | None) -> str:
+    """Map loose spellings (zh, zh_CN, zh-hans) to one of :data:`LANGUAGES`."""
+    if not lang:
+        return DEFAULT_LANGUAGE
+    return "zh-Hans" if lang.lower().replace("_", "-").startswith("zh") else "en"
+
+
+def load_catalogue(lang: str) -> gettext.NullTranslations:
+    directory = resources.path(resources.TRANSLATIONS)
+    return gettext.translation(
+        resources.TRANSLATION_DOMAIN,
+        localedir=str(directory),
+        languages=[_LOCALE_DIRS[normalise(lang)]],
+        fallback=True,
+    )
+
+
+def set_language(lang: str) -> None:
+    global _current, _catalogue
+    _current = normalise(lang)
+    _catalogue = load_catalogue(_current)
+
+
+def current_language() -> str:
+    return _current
+
+
+def _(message: str) -> str:
+    return _catalogue.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _catalogue.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction; translate it later with ``_``."""
+    return message

@@ -1,0 +1,44 @@
+"""The only code that knows where bundled assets live.
+
+Works from a source checkout (``resources/`` beside the package) and from a
+PyInstaller bundle (``sys._MEIPASS/resources``). Every asset is named by a
+constant here; a test checks that each one exists.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def root() -> Path:
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle is not None:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+BUNDLED_PACK = "nanning-workshop"
+CJK_FONT = "fonts/wqy-microhei.ttc"
+APP_ICON = "icons/companion.svg"
+TRANSLATIONS = "translations"
+TRANSLATION_DOMAIN = "companion"
+
+
+def path(name: str) -> Path:
+    """Absolute path of a bundled resource given by one of the constants above."""
+    return root() / name
+
+
+def bundled_pack_dir() -> Path:
+    return root() / "content" / BUNDLED_PACK
+
+
+def all_named() -> dict[str, Path]:
+    """Every named resource, for the self-test and the test that checks they exist."""
+    return {
+        "bundled pack": bundled_pack_dir() / "pack.toml",
+        "Chinese font": path(CJK_FONT),
+        "application icon": path(APP_ICON),
+        "Chinese translation": path(TRANSLATIONS) / "zh_Hans" / "LC_MESSAGES" / "companion.mo",
+    }

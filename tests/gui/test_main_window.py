@@ -1,0 +1,143 @@
+"""The main window as a trainer uses it: sections, language, search, reading, text size."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from companion.core.model import CaseStudy
+
+
+def visible_texts(list_widget) -> list[str]:  # type: ignore[no-untyped-def]
+    return [list_widget.item(n).text() for n in range(list_widget.count())]
+
+
+def test_the_window_opens_on_the_agenda_in_both_languages(window, bundled_pack) -> None:
+    assert window.stack.currentWidget() is window.agenda
+    rows = visible_texts(window.agenda.list)
+    first = bundled_pack.by_kind("agenda-item")[0]
+    assert rows[0].startswith("Day 1")
+    assert any(first.title.en in row and first.title.zh_hans in row for row in rows)
+    assert bundled_pack.manifest.workshop.title.en in window.windowTitle()
+
+
+def test_keyboard_shortcuts_move_between_sections(window, qtbot) -> None:
+    for key, section in ((Qt.Key.Key_2, window.case_studies), (Qt.Key.Key_3, window.tools),
+                         (Qt.Key.Key_4, window.library), (Qt.Key.Key_1, window.agenda)):
+        qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+        assert window.stack.currentWidget() is section
+
+
+def test_the_language_switch_changes_interface_and_content(window, qtbot, bundled_pack) -> None:
+    window.nav.setCurrentRow(1)
+    study = bundled_pack.by_kind("case-study")[0]
+    assert window.nav.item(0).text() == "Agenda"
+    assert study.title.en in window.case_studies.reader.toPlainText()
+    qtbot.mouseClick(window.language_button, Qt.MouseButton.LeftButton)
+    assert window.nav.item(0).text() == "议程"
+    assert window.language_button.text() == "English"
+    assert study.title.zh_hans in window.case_studies.reader.toPlainText()
+    assert window.stack.currentWidget() is window.case_studies  # the reader stays where it was
+    assert window.store.get_setting("language") == "zh-Hans"
+
+
+def test_a_search_hit_opens_its_case_study(window, qtbot, bundled_pack) -> None:
+    study = bundled_pack.by_kind("case-study")[3]
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search_field.hasFocus()
+    qtbot.keyClicks(window.search_field, study.title.en)
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.results
+    assert window.results.current_id() == study.id
+    qtbot.keyClick(window.results, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.case_studies
+    assert window.case_studies.list.current_id() == study.id
+    assert study.stages[0].title.en in window.case_studies.reader.toPlainText()
+
+
+def test_a_chinese_two_character_search_finds_results(window, qtbot) -> None:
+    window.search_field.setText("债务")
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    assert window.results.count() > 1
+    assert "[债务]" in "\n".join(visible_texts(window.results))
+
+
+def test_stages_are_revealed_one_by_one(window, qtbot, bundled_pack) -> None:
+    window.nav.setCurrentRow(1)
+    study = window.case_studies.current_study()
+    assert isinstance(study, CaseStudy)
+    reader = window.case_studies.reader
+    second = study.stages[1].title.en
+    assert second not in reader.toPlainText()
+    assert study.questions[0].en not in reader.toPlainText()
+    qtbot.keyClick(window.case_studies.list, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert second in reader.toPlainText()
+    qtbot.mouseClick(window.case_studies.reveal_all_button, Qt.MouseButton.LeftButton)
+    assert study.questions[0].en in reader.toPlainText()
+    assert not window.case_studies.reveal_button.isEnabled()
+
+
+def test_facilitator_notes_show_only_when_asked(window, bundled_pack) -> None:
+    window.nav.setCurrentRow(1)
+    study = window.case_studies.current_study()
+    answer = study.facilitator_notes.model_answers[0].en
+    assert answer not in window.case_studies.reader.toPlainText()
+    window.case_studies.notes_box.setChecked(True)
+    assert " ".join(answer.split())[:40] in " ".join(window.case_studies.reader.toPlainText().split())
+
+
+def test_text_size_grows_and_is_remembered(window, qtbot) -> None:
+    before = QApplication.font().pointSizeF()
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.font().pointSizeF() > before
+    assert float(window.store.get_setting("text_scale")) > 1.0
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.font().pointSizeF() == before
+
+
+def test_library_shows_documents_and_glossary(window, bundled_pack) -> None:
+    term = bundled_pack.by_kind("glossary-term")[0]
+    window.open_item(term.id)
+    assert window.stack.currentWidget() is window.library
+    assert window.library.tabs.currentWidget() is window.library.glossary
+    assert term.term.en in window.library.glossary.reader.toPlainText()
+    window.library.glossary.filter.setText(term.term.zh_hans)
+    assert window.library.glossary.list.count() >= 1
+
+
+def test_window_geometry_and_language_survive_a_restart(window, qtbot, store) -> None:
+    from companion.gui.main_window import MainWindow
+
+    window.resize(640, 480)  # fits the offscreen screen (800x600)
+    window.set_language("zh-Hans")
+    window.close()
+    again = MainWindow(store, QApplication.font())
+    qtbot.addWidget(again)
+    assert (again.size().width(), again.size().height()) == (640, 480)
+    assert store.get_setting("language") == "zh-Hans"
+
+
+def test_a_damaged_store_is_announced_in_the_window(qtbot, tmp_path) -> None:
+    from companion.gui.app import open_main_window
+
+    (tmp_path / "companion.db").write_bytes(b"garbage" * 1000)
+    win = open_main_window(tmp_path)
+    qtbot.addWidget(win)
+    assert "kept as companion.db.unreadable-" in win.banner.text()
+
+
+def test_opening_the_main_window_does_not_import_reportlab(tmp_path) -> None:
+    code = (
+        "import sys\n"
+        "from companion.gui.app import open_main_window\n"
+        f"win = open_main_window(__import__('pathlib').Path({str(tmp_path)!r}))\n"
+        "win.show()\n"
+        "print('reportlab' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300,
+                            env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"

@@ -1,0 +1,92 @@
+"""The scriptable interface, as facilitators' scripts and acceptance tests use it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from companion.__main__ import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> str:
+    return str(tmp_path / "data")
+
+
+def test_version_names_the_application(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _err = run(capsys, "--version")
+    assert code == 0 and out.startswith("Training Companion ")
+    assert "SQLite" in out
+
+
+def test_self_test_passes_on_a_healthy_install(capsys: pytest.CaptureFixture[str], data_dir: str) -> None:
+    code, out, _err = run(capsys, "--data-dir", data_dir, "self-test")
+    assert code == 0, out
+    assert "FAIL" not in out
+    assert not Path(data_dir).exists()  # the self-test never writes the user's data
+
+
+def test_content_list_json_lists_agenda_and_case_studies(capsys, data_dir: str) -> None:
+    code, out, _err = run(capsys, "--data-dir", data_dir, "content", "list", "--json")
+    items = json.loads(out)
+    assert code == 0
+    kinds = {item["kind"] for item in items}
+    assert {"agenda-item", "case-study", "screening-tool", "document", "glossary-term"} <= kinds
+    assert all(set(item) == {"kind", "id", "title"} for item in items)
+    assert all(set(item["title"]) == {"en", "zh-Hans"} for item in items)
+
+
+def test_content_list_filters_by_kind(capsys, data_dir: str) -> None:
+    _code, out, _err = run(capsys, "--data-dir", data_dir, "content", "list", "--kind", "case-study", "--json")
+    assert {item["kind"] for item in json.loads(out)} == {"case-study"}
+
+
+def test_content_show_gives_every_field_in_both_languages(capsys, data_dir: str, bundled_pack) -> None:
+    study = bundled_pack.by_kind("case-study")[0]
+    code, out, _err = run(capsys, "--data-dir", data_dir, "content", "show", study.id, "--json")
+    shown = json.loads(out)
+    assert code == 0
+    assert shown["id"] == study.id
+    assert shown["facilitator_notes"]["model_answers"][0]["zh-Hans"]
+    assert shown["answer_keys"]
+
+
+def test_search_json_finds_english_and_chinese(capsys, data_dir: str) -> None:
+    for query in ("debt", "受害人", "债务"):
+        code, out, _err = run(capsys, "--data-dir", data_dir, "search", query, "--json")
+        hits = json.loads(out)
+        assert code == 0 and hits, query
+        assert all(set(hit) == {"kind", "id", "title", "snippet"} for hit in hits)
+
+
+def test_an_unknown_id_is_one_line_on_stderr_and_exit_1(capsys, data_dir: str) -> None:
+    code, out, err = run(capsys, "--data-dir", data_dir, "content", "show", "no-such-item")
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and "no-such-item" in err
+
+
+def test_usage_errors_exit_2(capsys, data_dir: str) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["--data-dir", data_dir, "content", "list", "--kind", "nonsense"])
+    assert caught.value.code == 2
+
+
+def test_the_installed_entry_point_runs_without_a_traceback(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "companion", "--data-dir", str(tmp_path), "content", "show", "nope"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1

@@ -1,0 +1,53 @@
+"""The interface catalogue: complete, compiled, and with matching placeholders."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+from babel.messages.pofile import read_po
+
+from companion import resources
+from tests.conftest import REPO
+
+sys.path.insert(0, str(REPO / "build_scripts"))  # build scripts are not a package
+import translations  # noqa: E402  (the build script is the one definition of compiling)
+
+PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
+
+
+@pytest.fixture(scope="module")
+def catalog():  # type: ignore[no-untyped-def]
+    with translations.po_path("zh_Hans").open("rb") as handle:
+        return read_po(handle, locale="zh")
+
+
+def test_every_interface_string_in_the_code_is_in_the_catalogue(catalog) -> None:
+    in_code = {message.id for message in translations.extract() if message.id}
+    in_catalogue = {message.id for message in catalog if message.id}
+    assert in_code - in_catalogue == set(), "run `make translations`"
+
+
+def test_every_string_has_a_chinese_translation(catalog) -> None:
+    assert [m.id for m in catalog if m.id and not m.string] == []
+
+
+def test_placeholders_match_the_source(catalog) -> None:
+    for message in catalog:
+        if message.id and message.string:
+            assert sorted(PLACEHOLDER.findall(message.string)) == sorted(PLACEHOLDER.findall(message.id)), message.id
+
+
+def test_the_compiled_catalogue_is_up_to_date() -> None:
+    mo = resources.path(resources.TRANSLATIONS) / "zh_Hans" / "LC_MESSAGES" / "companion.mo"
+    assert mo.read_bytes() == translations.compiled("zh_Hans"), "run `make translations`"
+
+
+def test_switching_language_translates_and_switching_back_restores() -> None:
+    from companion.i18n import _, set_language
+
+    set_language("zh-Hans")
+    assert _("Agenda") == "议程"
+    set_language("en")
+    assert _("Agenda") == "Agenda"
