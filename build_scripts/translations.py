@@ -28,7 +28,9 @@ def extract() -> Catalog:
     for filename, lineno, message, comments, context in extract_from_dir(
         str(REPO / "companion"), keywords=KEYWORDS, comment_tags=("TRANSLATORS:",)
     ):
-        template.add(message, None, [(f"companion/{filename}", lineno)], auto_comments=comments, context=context)
+        template.add(
+            message, None, [(f"companion/{filename}", lineno)], auto_comments=comments, context=context
+        )
     return template
 
 

@@ -9,6 +9,7 @@ not translated here: it is bilingual data (:class:`companion.core.model.Text`).
 from __future__ import annotations
 
 import gettext
+
 from companion import resources
 
 DEFAULT_LANGUAGE = "en"
@@ -55,6 +56,6 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _catalogue.ngettext(singular, plural, n)
 
 
-def N_(message: str) -> str:
+def N_(message: str) -> str:  # noqa: N802 (the gettext convention)
     """Mark a string for extraction; translate it later with ``_``."""
     return message

@@ -20,14 +20,14 @@ REPO = Path(__file__).resolve().parent.parent
 NETWORK_FAMILIES = {socket.AF_INET, socket.AF_INET6}
 
 
-class NetworkForbidden(RuntimeError):
+class NetworkForbiddenError(RuntimeError):
     pass
 
 
 class _GuardedSocket(socket.socket):
     def __init__(self, family: int = -1, *args, **kwargs):  # type: ignore[no-untyped-def]
         if family in NETWORK_FAMILIES or family == -1:
-            raise NetworkForbidden("a test tried to open a network socket; the app must work offline")
+            raise NetworkForbiddenError("a test tried to open a network socket; the app must work offline")
         super().__init__(family, *args, **kwargs)
 
 

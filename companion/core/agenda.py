@@ -1,12 +1,14 @@
-"""Agenda logic that is not storage: dates of days, and what runs now or next."""
+"""Agenda logic that is not storage: dates of days, and what runs now or next.
+
+Items are recognised by their ``kind``, so this module (used while the window
+opens) does not need the content model loaded.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
-
-from companion.core.model import AgendaItem
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,7 @@ def now_and_next(items: list[Any], start_date: str, moment: datetime) -> NowNext
     today = [
         item
         for item in items
-        if isinstance(item, AgendaItem) and day_date(start_date, item.day) == moment.date()
+        if item.kind == "agenda-item" and day_date(start_date, item.day) == moment.date()
     ]
     clock = moment.strftime("%H:%M")
     running = next((i.id for i in today if i.start <= clock < i.end), None)

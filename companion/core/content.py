@@ -16,7 +16,6 @@ with any problem is rejected whole.
 
 from __future__ import annotations
 
-import hashlib
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -32,42 +31,12 @@ from companion.core.model import (
     Manifest,
     ScreeningTool,
 )
+from companion.core.sources import FOLDERS, MANIFEST, ContentError, Problem, fingerprint, read_folder
 
 SCHEMA_VERSION = 1
-MANIFEST = "pack.toml"
-FOLDERS = {
-    "agenda": "agenda-item",
-    "case-studies": "case-study",
-    "tools": "screening-tool",
-    "library": "document",
-    "glossary": "glossary-term",
-}
 MAX_FILE_BYTES = 1_000_000
 
 item_adapter: TypeAdapter[ContentItem] = TypeAdapter(ContentItem)
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with one file of a pack."""
-
-    file: str
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}: {self.field}" if self.field else self.file
-        return f"{where}: {self.message}"
-
-
-class ContentError(Exception):
-    """A pack that cannot be loaded; ``problems`` lists every reason."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        first = str(problems[0]) if problems else "invalid content"
-        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
-        super().__init__(first + more)
 
 
 @dataclass(frozen=True)
@@ -96,9 +65,7 @@ def _field_path(loc: Iterable[Any]) -> str:
 
 
 def _problems_from(error: ValidationError, file: str) -> list[Problem]:
-    return [
-        Problem(file, _field_path(detail["loc"]), detail["msg"]) for detail in error.errors()
-    ]
+    return [Problem(file, _field_path(detail["loc"]), detail["msg"]) for detail in error.errors()]
 
 
 def parse_toml(data: bytes, file: str) -> dict[str, Any]:
@@ -143,9 +110,7 @@ def parse_item(data: bytes, file: str, kind: str, expected_id: str) -> Any:
     except ValidationError as exc:
         raise ContentError(_problems_from(exc, file)) from None
     if item.id != expected_id:
-        raise ContentError(
-            [Problem(file, "id", f"is {item.id!r} but the file is named {expected_id!r}")]
-        )
+        raise ContentError([Problem(file, "id", f"is {item.id!r} but the file is named {expected_id!r}")])
     return item
 
 
@@ -233,28 +198,6 @@ def _ordered(items: list[Any]) -> list[Any]:
         return (order[item.kind], 0, "", item.id)
 
     return sorted(items, key=key)
-
-
-def read_folder(folder: Path) -> dict[str, bytes]:
-    """Every file of a pack folder that the loader reads, by relative name."""
-    manifest_path = folder / MANIFEST
-    if not manifest_path.is_file():
-        raise ContentError([Problem(str(manifest_path), "", "manifest file is missing")])
-    files = {MANIFEST: manifest_path.read_bytes()}
-    for sub in sorted(folder.iterdir()):
-        if sub.is_dir() and sub.name in FOLDERS:
-            for path in sorted(sub.glob("*.toml")):
-                files[f"{sub.name}/{path.name}"] = path.read_bytes()
-    return files
-
-
-def fingerprint(files: dict[str, bytes]) -> str:
-    """A SHA-256 over names and bytes: changes whenever any file of the pack does."""
-    digest = hashlib.sha256()
-    for name in sorted(files):
-        digest.update(name.encode("utf-8") + b"\0")
-        digest.update(hashlib.sha256(files[name]).digest())
-    return digest.hexdigest()
 
 
 def build_from_files(files: dict[str, bytes]) -> ContentPack:

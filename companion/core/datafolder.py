@@ -2,8 +2,8 @@
 
 Opening means: the store is migrated, and the bundled workshop is loaded into
 it on first start and again whenever the bundled pack changes (its version or
-any byte of its files). The files are only hashed first, so an unchanged
-install starts without validating any content.
+any byte of its files). An unchanged install only looks at the files' sizes
+and times; it neither reads nor validates any content.
 """
 
 from __future__ import annotations
@@ -24,14 +24,19 @@ def default_data_dir() -> Path:
 
 def ensure_bundled_content(store: Store) -> bool:
     """(Re)load the bundled workshop when the store's copy differs; True if it did."""
-    from companion.core.content import fingerprint, read_folder
+    from companion.core.sources import fingerprint, read_folder, stat_signature
 
-    files = read_folder(resources.bundled_pack_dir())
-    if store.pack_fingerprint(resources.BUNDLED_PACK) == fingerprint(files):
+    folder, pack_id = resources.bundled_pack_dir(), resources.BUNDLED_PACK
+    signature = stat_signature(folder)
+    if store.pack_source_signature(pack_id) == signature:
+        return False
+    files = read_folder(folder)
+    if store.pack_fingerprint(pack_id) == fingerprint(files):
+        store.set_pack_source_signature(pack_id, signature)  # touched, not changed
         return False
     from companion.core.content import build_from_files
 
-    store.install_pack(build_from_files(files), source="bundled")
+    store.install_pack(build_from_files(files), source="bundled", source_signature=signature)
     return True
 
 

@@ -10,7 +10,7 @@ definition of what an item is.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -270,7 +270,7 @@ class GlossaryTerm(_Strict):
 
 
 ContentItem = Annotated[
-    Union[AgendaItem, CaseStudy, ScreeningTool, Document, GlossaryTerm],
+    AgendaItem | CaseStudy | ScreeningTool | Document | GlossaryTerm,
     Field(discriminator="kind"),
 ]
 KINDS = ("agenda-item", "case-study", "screening-tool", "document", "glossary-term")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -56,12 +56,12 @@ def create_application(argv: list[str] | None = None) -> tuple[QApplication, QFo
 
 def open_main_window(data_dir: Path | None):  # type: ignore[no-untyped-def]
     """Open the store and build the window; errors become one clear message."""
-    from companion.core.content import ContentError
     from companion.core.datafolder import open_data_folder
+    from companion.core.sources import ContentError
     from companion.core.store import StoreError
     from companion.gui.main_window import MainWindow
 
-    app, base_font = create_application()
+    _app, base_font = create_application()
     try:
         store = open_data_folder(data_dir)
     except (StoreError, ContentError, OSError) as exc:
@@ -82,4 +82,6 @@ def run_gui(data_dir: Path | None) -> int:
     if window is None:
         return 1
     window.show()
+    # The frame paints first; the workshop fills it on the next turn of the loop.
+    QTimer.singleShot(0, window.load_content)
     return QApplication.instance().exec()

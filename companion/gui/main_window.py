@@ -2,13 +2,16 @@
 
 The window owns navigation between sections and the user's view settings
 (language, text scale, geometry), which it keeps in the store's settings.
+It opens in two steps so that it appears at once: the frame is built and
+shown first, then :meth:`MainWindow.load_content` reads the workshop (which
+loads the content model) and fills the sections.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,8 +31,8 @@ from companion.gui import render
 from companion.gui.reader import ItemList
 from companion.gui.sections import (
     AgendaSection,
-    Catalogue,
     CaseStudySection,
+    Catalogue,
     LibrarySection,
     ToolSection,
 )
@@ -47,13 +50,14 @@ MIN_SCALE, MAX_SCALE = 0.8, 2.5
 
 
 class MainWindow(QMainWindow):
+    sig_content_loaded = Signal()
+
     def __init__(self, store: Any, base_font: QFont, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
         self.base_font = QFont(base_font)
-        pack_id = store.current_pack_id()
-        self.manifest = store.manifest(pack_id)
-        self.catalogue = Catalogue(store.items(), self.manifest.workshop.start_date)
+        self.manifest: Any = None  # set by load_content()
+        self.catalogue = Catalogue()
 
         self.agenda = AgendaSection(self.catalogue)
         self.case_studies = CaseStudySection(self.catalogue)
@@ -94,13 +98,19 @@ class MainWindow(QMainWindow):
         self._apply_scale()
         self.retranslate()
         self.nav.setCurrentRow(0)
-        self.agenda.refresh_now()
-
         self.clock = QTimer(self)
         self.clock.setInterval(30_000)
         self.clock.timeout.connect(self.agenda.refresh_now)
-        self.clock.start()
         self._restore_geometry()
+
+    def load_content(self) -> None:
+        """Read the current workshop from the store and show it."""
+        self.manifest = self.store.manifest(self.store.current_pack_id())
+        self.catalogue.load(self.store.items(), self.manifest.workshop.start_date)
+        self.retranslate()
+        self.agenda.refresh_now()
+        self.clock.start()
+        self.sig_content_loaded.emit()
 
     # --- building ---------------------------------------------------------------
 
@@ -115,7 +125,9 @@ class MainWindow(QMainWindow):
         self.search_field.returnPressed.connect(self.run_search)
         bar.addWidget(self.search_field)
         spacer = QWidget()
-        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy())
+        spacer.setSizePolicy(
+            spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()
+        )
         bar.addWidget(spacer)
         self.language_button = QPushButton()
         self.language_button.setObjectName("language")
@@ -145,9 +157,11 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         lang = current_language()
-        workshop = self.manifest.workshop
         app_name = _("Training Companion")
-        self.setWindowTitle(f"{render.plain(workshop.title, lang)} — {app_name}")
+        if self.manifest is None:
+            self.setWindowTitle(app_name)
+        else:
+            self.setWindowTitle(f"{render.plain(self.manifest.workshop.title, lang)} — {app_name}")
         self.search_field.setPlaceholderText(_("Search everything (Ctrl+F)"))
         # The button names the language it switches to, in that language.
         self.language_button.setText("中文" if lang == "en" else "English")
@@ -162,11 +176,11 @@ class MainWindow(QMainWindow):
             section.retranslate()
         if self.stack.currentWidget() is self.results:
             self.run_search()
-        self.statusBar().showMessage(
-            _("{workshop} · pack {version}").format(
-                workshop=render.plain(workshop.venue, lang), version=self.manifest.version
+        if self.manifest is not None:
+            venue = render.plain(self.manifest.workshop.venue, lang)
+            self.statusBar().showMessage(
+                _("{workshop} · pack {version}").format(workshop=venue, version=self.manifest.version)
             )
-        )
 
     def toggle_language(self) -> None:
         self.set_language("zh-Hans" if current_language() == "en" else "en")
@@ -251,6 +265,8 @@ class MainWindow(QMainWindow):
             self.restoreState(QByteArray.fromBase64(state.encode("ascii")))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        self.store.set_setting("window_geometry", bytes(self.saveGeometry().toBase64().data()).decode("ascii"))
+        self.store.set_setting(
+            "window_geometry", bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        )
         self.store.set_setting("window_state", bytes(self.saveState().toBase64().data()).decode("ascii"))
         super().closeEvent(event)

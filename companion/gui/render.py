@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from companion.core.model import (
-    AgendaItem,
-    CaseStudy,
-    Document,
-    GlossaryTerm,
-    ScreeningTool,
-    Text,
-)
 from companion.i18n import N_, _
 
-TitleLookup = Callable[[str], Text | None]
+if TYPE_CHECKING:  # the model (pydantic) loads after the window is up
+    from companion.core.model import (
+        AgendaItem,
+        CaseStudy,
+        Document,
+        GlossaryTerm,
+        ScreeningTool,
+        Text,
+    )
+
+TitleLookup = Callable[[str], "Text | None"]
 
 FORMAT_NAMES = {
     "opening": N_("Opening"),
@@ -126,12 +128,13 @@ def case_study(study: CaseStudy, lang: str, revealed: int, show_notes: bool) -> 
     parts = [_heading(inline(study.title, lang), 1), f"<p><i>{inline(study.setting, lang)}</i></p>"]
     if study.content_note:
         label = html.escape(_("Content note"))
-        parts.append(
-            f'<p style="background:#fff3cd; padding:6px"><b>{label}:</b> {inline(study.content_note, lang)}</p>'
-        )
+        note = inline(study.content_note, lang)
+        parts.append(f'<p style="background:#fff3cd; padding:6px"><b>{label}:</b> {note}</p>')
     parts.append(_heading(html.escape(_("Persona")), 3) + paragraphs(study.persona, lang))
     for number, stage in enumerate(study.stages[:revealed], start=1):
-        stage_label = html.escape(_("Stage {number} of {total}").format(number=number, total=len(study.stages)))
+        stage_label = html.escape(
+            _("Stage {number} of {total}").format(number=number, total=len(study.stages))
+        )
         parts.append(_heading(f"{stage_label}: {inline(stage.title, lang)}", 2))
         parts.append(paragraphs(stage.text, lang))
     if revealed >= len(study.stages):
@@ -225,15 +228,15 @@ def glossary_term(term: GlossaryTerm, lang: str, lookup: TitleLookup) -> str:
 
 
 def any_item(item: Any, lang: str, lookup: TitleLookup) -> str:
-    """Render any non-case-study item (case studies need reveal state)."""
-    if isinstance(item, AgendaItem):
+    """Render any item; a case study shows all its stages and no notes."""
+    if item.kind == "agenda-item":
         return agenda_item(item, lang, lookup)
-    if isinstance(item, ScreeningTool):
+    if item.kind == "screening-tool":
         return screening_tool(item, lang)
-    if isinstance(item, Document):
+    if item.kind == "document":
         return document(item, lang)
-    if isinstance(item, GlossaryTerm):
+    if item.kind == "glossary-term":
         return glossary_term(item, lang, lookup)
-    if isinstance(item, CaseStudy):
+    if item.kind == "case-study":
         return case_study(item, lang, len(item.stages), show_notes=False)
-    raise TypeError(f"cannot render {type(item).__name__}")
+    raise TypeError(f"cannot render {item.kind}")

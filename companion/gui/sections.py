@@ -8,7 +8,7 @@ the store directly.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
@@ -24,16 +24,23 @@ from PySide6.QtWidgets import (
 )
 
 from companion.core.agenda import NowNext, day_date, now_and_next
-from companion.core.model import CaseStudy, Text
 from companion.gui import render
 from companion.gui.reader import ListReader
 from companion.i18n import _, current_language
 
+if TYPE_CHECKING:
+    from companion.core.model import CaseStudy, Text
+
 
 class Catalogue:
-    """The current workshop's items, indexed once for the views."""
+    """The current workshop's items, indexed once for the views (empty until loaded)."""
 
-    def __init__(self, items: list[Any], start_date: str):
+    def __init__(self, items: list[Any] | None = None, start_date: str = "2000-01-01"):
+        self.items = items or []
+        self.start_date = start_date
+        self.by_id = {item.id: item for item in self.items}
+
+    def load(self, items: list[Any], start_date: str) -> None:
         self.items = items
         self.start_date = start_date
         self.by_id = {item.id: item for item in items}
@@ -159,7 +166,7 @@ class CaseStudySection(Section):
     def current_study(self) -> CaseStudy | None:
         item_id = self.list.current_id()
         item = self.catalogue.by_id.get(item_id) if item_id else None
-        return item if isinstance(item, CaseStudy) else None
+        return item if item is not None and item.kind == "case-study" else None
 
     def show_item(self, item_id: str) -> None:
         self.revealed.setdefault(item_id, 1)
@@ -182,9 +189,7 @@ class CaseStudySection(Section):
         if study is None:
             return
         shown = self.revealed.get(study.id, 1)
-        self.reader.setHtml(
-            render.case_study(study, current_language(), shown, self.notes_box.isChecked())
-        )
+        self.reader.setHtml(render.case_study(study, current_language(), shown, self.notes_box.isChecked()))
         done = shown >= len(study.stages)
         self.reveal_button.setEnabled(not done)
         self.reveal_all_button.setEnabled(not done)
@@ -279,9 +284,7 @@ class GlossarySection(Section):
         lang = current_language()
         other = "zh-Hans" if lang == "en" else "en"
         needle = self.filter.text().strip().lower()
-        terms = sorted(
-            self.catalogue.of_kind(self.kind), key=lambda t: render.plain(t.term, lang).lower()
-        )
+        terms = sorted(self.catalogue.of_kind(self.kind), key=lambda t: render.plain(t.term, lang).lower())
         shown = 0
         for term in terms:
             first, second = render.plain(term.term, lang), term.term.get(other) or ""
@@ -290,4 +293,3 @@ class GlossarySection(Section):
             self.list.add_entry(term.id, f"{first}\n    {second}")
             shown += 1
         self.count_label.setText(_("{shown} of {total} terms").format(shown=shown, total=len(terms)))
-

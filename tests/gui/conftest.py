@@ -19,5 +19,7 @@ def window(qtbot, store) -> Iterator[object]:  # type: ignore[no-untyped-def]
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    with qtbot.waitSignal(win.sig_content_loaded):
+        win.load_content()
     yield win
     set_language("en")

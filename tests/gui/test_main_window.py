@@ -25,8 +25,12 @@ def test_the_window_opens_on_the_agenda_in_both_languages(window, bundled_pack) 
 
 
 def test_keyboard_shortcuts_move_between_sections(window, qtbot) -> None:
-    for key, section in ((Qt.Key.Key_2, window.case_studies), (Qt.Key.Key_3, window.tools),
-                         (Qt.Key.Key_4, window.library), (Qt.Key.Key_1, window.agenda)):
+    for key, section in (
+        (Qt.Key.Key_2, window.case_studies),
+        (Qt.Key.Key_3, window.tools),
+        (Qt.Key.Key_4, window.library),
+        (Qt.Key.Key_1, window.agenda),
+    ):
         qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
         assert window.stack.currentWidget() is section
 
@@ -126,6 +130,8 @@ def test_a_damaged_store_is_announced_in_the_window(qtbot, tmp_path) -> None:
     (tmp_path / "companion.db").write_bytes(b"garbage" * 1000)
     win = open_main_window(tmp_path)
     qtbot.addWidget(win)
+    win.load_content()
+    assert win.catalogue.of_kind("case-study")
     assert "kept as companion.db.unreadable-" in win.banner.text()
 
 
@@ -135,9 +141,15 @@ def test_opening_the_main_window_does_not_import_reportlab(tmp_path) -> None:
         "from companion.gui.app import open_main_window\n"
         f"win = open_main_window(__import__('pathlib').Path({str(tmp_path)!r}))\n"
         "win.show()\n"
+        "win.load_content()\n"
         "print('reportlab' in sys.modules)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300,
-                            env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"

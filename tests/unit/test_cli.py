@@ -47,7 +47,9 @@ def test_content_list_json_lists_agenda_and_case_studies(capsys, data_dir: str) 
 
 
 def test_content_list_filters_by_kind(capsys, data_dir: str) -> None:
-    _code, out, _err = run(capsys, "--data-dir", data_dir, "content", "list", "--kind", "case-study", "--json")
+    _code, out, _err = run(
+        capsys, "--data-dir", data_dir, "content", "list", "--kind", "case-study", "--json"
+    )
     assert {item["kind"] for item in json.loads(out)} == {"case-study"}
 
 

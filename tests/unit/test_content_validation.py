@@ -55,7 +55,9 @@ def test_an_unknown_field_is_an_error_not_silently_dropped() -> None:
 
 
 def test_a_text_with_no_language_is_rejected() -> None:
-    bad = TERM.replace('definition = { en = "A sign.", zh-Hans = "迹象。" }'.encode(), b'definition = { en = "  " }')
+    bad = TERM.replace(
+        'definition = { en = "A sign.", zh-Hans = "迹象。" }'.encode(), b'definition = { en = "  " }'
+    )
     problems = _problems(_pack(**{"glossary/gl-001.toml": bad}))
     assert len(problems) == 1 and problems[0].startswith("glossary/gl-001.toml: definition:")
     assert "at least one language" in problems[0]

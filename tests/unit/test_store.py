@@ -98,3 +98,22 @@ def test_a_failed_content_write_leaves_the_store_as_it_was(store: Store, bundled
     with pytest.raises(sqlite3.IntegrityError):
         store.install_pack(broken)  # a duplicate ID halfway through the insert
     assert store.items() == before
+
+
+def test_a_changed_bundled_file_is_reloaded_and_a_touched_one_is_not(tmp_path: Path, monkeypatch) -> None:
+    import shutil
+
+    from companion import resources
+
+    copy = tmp_path / "pack"
+    shutil.copytree(resources.bundled_pack_dir(), copy)
+    monkeypatch.setattr(resources, "bundled_pack_dir", lambda: copy)
+    store = open_data_folder(tmp_path / "data")
+    term = sorted(copy.glob("glossary/*.toml"))[0]
+    term.touch()  # same bytes, new time: checked, not reloaded
+    assert ensure_bundled_content(store) is False
+    text = term.read_text("utf-8").replace('en = "', 'en = "Edited: ', 1)
+    term.write_text(text, "utf-8")
+    assert ensure_bundled_content(store) is True
+    assert store.item(term.stem).term.en.startswith("Edited: ")
+    store.close()

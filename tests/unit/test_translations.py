@@ -12,7 +12,7 @@ from companion import resources
 from tests.conftest import REPO
 
 sys.path.insert(0, str(REPO / "build_scripts"))  # build scripts are not a package
-import translations  # noqa: E402  (the build script is the one definition of compiling)
+import translations
 
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
 
@@ -36,7 +36,9 @@ def test_every_string_has_a_chinese_translation(catalog) -> None:
 def test_placeholders_match_the_source(catalog) -> None:
     for message in catalog:
         if message.id and message.string:
-            assert sorted(PLACEHOLDER.findall(message.string)) == sorted(PLACEHOLDER.findall(message.id)), message.id
+            assert sorted(PLACEHOLDER.findall(message.string)) == sorted(PLACEHOLDER.findall(message.id)), (
+                message.id
+            )
 
 
 def test_the_compiled_catalogue_is_up_to_date() -> None:

@@ -84,7 +84,9 @@ def open_database(data_dir: Path) -> Opened:
         try:
             moved = _move_aside(path)
         except OSError as exc:
-            raise StoreError(f"the database {path} cannot be used and cannot be moved aside: {exc.strerror}") from None
+            raise StoreError(
+                f"the database {path} cannot be used and cannot be moved aside: {exc.strerror}"
+            ) from None
     try:
         conn = _connect(path)
         conn.execute("PRAGMA journal_mode = wal")

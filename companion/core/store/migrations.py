@@ -9,8 +9,10 @@ inserts content rows only, and user rows refer to items by their stable ID.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:  # imported by the caller only when a migration is due
+    import sqlite_utils
 
 
 def m001_initial(db: sqlite_utils.Database) -> None:
@@ -19,6 +21,7 @@ def m001_initial(db: sqlite_utils.Database) -> None:
             "id": str,
             "version": str,
             "fingerprint": str,  # SHA-256 of the pack's files
+            "source_signature": str,  # sizes and times of a bundled pack's files
             "manifest": str,  # JSON of the validated manifest
             "source": str,  # "bundled" or "imported"
             "installed_at": str,
@@ -51,9 +54,7 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     db["notes"].create(
         {"pack_id": str, "item_id": str, "body": str, "updated_at": str}, pk=("pack_id", "item_id")
     )
-    db["bookmarks"].create(
-        {"pack_id": str, "item_id": str, "created_at": str}, pk=("pack_id", "item_id")
-    )
+    db["bookmarks"].create({"pack_id": str, "item_id": str, "created_at": str}, pk=("pack_id", "item_id"))
 
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [m001_initial]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class Store:
@@ -83,6 +83,14 @@ class Store:
         row = self.conn.execute("SELECT fingerprint FROM packs WHERE id = ?", (pack_id,)).fetchone()
         return row[0] if row else None
 
+    def pack_source_signature(self, pack_id: str) -> str | None:
+        row = self.conn.execute("SELECT source_signature FROM packs WHERE id = ?", (pack_id,)).fetchone()
+        return row[0] if row else None
+
+    def set_pack_source_signature(self, pack_id: str, signature: str) -> None:
+        with self.transaction() as conn:
+            conn.execute("UPDATE packs SET source_signature = ? WHERE id = ?", (signature, pack_id))
+
     def pack_ids(self) -> list[str]:
         return [row[0] for row in self.conn.execute("SELECT id FROM packs ORDER BY id")]
 
@@ -92,7 +100,9 @@ class Store:
         row = self.conn.execute("SELECT manifest FROM packs WHERE id = ?", (pack_id,)).fetchone()
         return Manifest.model_validate_json(row[0]) if row else None
 
-    def install_pack(self, pack: ContentPack, source: str = "bundled") -> None:
+    def install_pack(
+        self, pack: ContentPack, source: str = "bundled", source_signature: str | None = None
+    ) -> None:
         """Replace one pack's content in a single transaction; user data is untouched."""
         from companion.core.model import title_of
 
@@ -122,6 +132,7 @@ class Store:
                     "id": pack_id,
                     "version": pack.manifest.version,
                     "fingerprint": pack.fingerprint,
+                    "source_signature": source_signature,
                     "manifest": pack.manifest.model_dump_json(by_alias=True),
                     "source": source,
                     "installed_at": _now(),
@@ -206,4 +217,3 @@ def _search_docs(pack_id: str, item: Any) -> list[dict[str, Any]]:
             }
         )
     return docs
-

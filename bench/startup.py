@@ -1,0 +1,124 @@
+"""Start-up time: process start to the main window's first paint.
+
+Runs the application and a bare PySide6 window alternately in fresh
+processes (offscreen), several times each, and prints the medians and their
+ratio. The application opens an already initialised data folder, as on every
+start after the first. Usage: ``python bench/startup.py [--runs N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+# Both children print "painted" at the first paint event of a top-level window.
+PROBE = """
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and obj.isWidgetType() and obj.isWindow():
+            print("painted", flush=True)
+            import os; os._exit(0)
+        return False
+"""
+
+BARE = (
+    PROBE
+    + """
+import sys
+from PySide6.QtWidgets import QLabel
+app = QApplication(sys.argv[:1])
+probe = FirstPaint(); app.installEventFilter(probe)
+window = QLabel("bare window"); window.resize(1280, 760); window.show()
+app.exec()
+"""
+)
+
+APPLICATION = (
+    PROBE
+    + """
+import sys
+from pathlib import Path
+from companion.gui.app import create_application, open_main_window
+app, _font = create_application()
+probe = FirstPaint(); app.installEventFilter(probe)
+window = open_main_window(Path(sys.argv[1]))
+window.show()
+app.exec()
+"""
+)
+
+
+def time_child(code: str, *args: str) -> tuple[float, float]:
+    """Wall-clock seconds to first paint, and the CPU seconds the child used."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
+    # Installed packages and the frozen bundle run from compiled bytecode; a
+    # checkout with PYTHONDONTWRITEBYTECODE set would recompile every start.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
+    line = process.stdout.readline() if process.stdout else ""
+    elapsed = time.perf_counter() - start
+    process.wait(timeout=120)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if line.strip() != "painted":
+        raise RuntimeError("the child never painted a window")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed, cpu
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as data_dir:
+        subprocess.run(
+            [sys.executable, "-m", "companion", "--data-dir", data_dir, "content", "list"],
+            check=True,
+            capture_output=True,
+            cwd=REPO,
+        )  # first start: migrate and load the bundled workshop
+        compileall.compile_dir(REPO / "companion", quiet=1)
+        time_child(BARE), time_child(APPLICATION, data_dir)  # warm the file cache
+        bare: list[tuple[float, float]] = []
+        app: list[tuple[float, float]] = []
+        for _ in range(args.runs):
+            bare.append(time_child(BARE))
+            app.append(time_child(APPLICATION, data_dir))
+    for name, runs in (("bare PySide6 window", bare), ("Training Companion", app)):
+        walls = ", ".join(f"{wall:.2f}" for wall, _cpu in runs)
+        print(
+            f"{name:20}: wall median {statistics.median(w for w, _ in runs):.3f} s, "
+            f"best {min(w for w, _ in runs):.3f} s; CPU median {statistics.median(c for _, c in runs):.3f} s"
+            f"  (wall runs: {walls})"
+        )
+    ratio_wall = statistics.median(w for w, _ in app) / statistics.median(w for w, _ in bare)
+    ratio_cpu = statistics.median(c for _, c in app) / statistics.median(c for _, c in bare)
+    print(f"ratio, wall-clock medians: {ratio_wall:.2f}  (target: at most 1.5)")
+    # Wall time on a machine with noisy neighbours swings by seconds; CPU time
+    # (user + system) shows the work each start really does.
+    print(f"ratio, CPU-time medians  : {ratio_cpu:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

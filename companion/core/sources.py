@@ -1,0 +1,83 @@
+"""A pack folder's files, read and fingerprinted without validating anything,
+and the error that reports what is wrong with a pack.
+
+Kept apart from :mod:`companion.core.content` (which loads the validation
+model) so that start-up can decide cheaply whether the bundled workshop
+changed, and can name the error without loading the model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+MANIFEST = "pack.toml"
+FOLDERS = {
+    "agenda": "agenda-item",
+    "case-studies": "case-study",
+    "tools": "screening-tool",
+    "library": "document",
+    "glossary": "glossary-term",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one file of a pack."""
+
+    file: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}: {self.field}" if self.field else self.file
+        return f"{where}: {self.message}"
+
+
+class ContentError(Exception):
+    """A pack that cannot be loaded; ``problems`` lists every reason."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        first = str(problems[0]) if problems else "invalid content"
+        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        super().__init__(first + more)
+
+
+def read_folder(folder: Path) -> dict[str, bytes]:
+    """Every file of a pack folder that the loader reads, by relative name."""
+    manifest_path = folder / MANIFEST
+    if not manifest_path.is_file():
+        raise FileNotFoundError(f"{manifest_path}: the pack's manifest file is missing")
+    files = {MANIFEST: manifest_path.read_bytes()}
+    for sub in sorted(folder.iterdir()):
+        if sub.is_dir() and sub.name in FOLDERS:
+            for path in sorted(sub.glob("*.toml")):
+                files[f"{sub.name}/{path.name}"] = path.read_bytes()
+    return files
+
+
+def fingerprint(files: dict[str, bytes]) -> str:
+    """A SHA-256 over names and bytes: changes whenever any file of the pack does."""
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(name.encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(files[name]).digest())
+    return digest.hexdigest()
+
+
+def stat_signature(folder: Path) -> str:
+    """A cheap stand-in for :func:`fingerprint`: names, sizes and times only.
+
+    Reading every file of the bundled workshop at each start costs real time
+    on a slow disk; when this signature is unchanged, the files are too.
+    """
+    digest = hashlib.sha256()
+    paths = [folder / MANIFEST] + [
+        path for name in sorted(FOLDERS) for path in sorted((folder / name).glob("*.toml"))
+    ]
+    for path in paths:
+        stat = path.stat()
+        digest.update(f"{path.relative_to(folder)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
