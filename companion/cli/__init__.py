@@ -42,7 +42,7 @@ def print_json(value: Any, out: TextIO) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from companion.cli import content
+    from companion.cli import content, screen
 
     parser = argparse.ArgumentParser(
         prog="companion",
@@ -51,15 +51,24 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="store_true", help="print versions and exit")
     parser.add_argument("--data-dir", type=Path, help="data folder (default: the user data folder)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (content,):
+    for module in (content, screen):
         module.add_parsers(sub)
     return parser
 
 
 def version_text() -> str:
+    """Versions of the application and what it bundles, read without importing Qt."""
     import sqlite3
+    from importlib import metadata
 
-    return f"{APP_NAME} {__version__}\nSQLite {sqlite3.sqlite_version}"
+    lines = [f"{APP_NAME} {__version__}"]
+    for label, distribution in (("Qt for Python", "PySide6_Essentials"), ("reportlab", "reportlab")):
+        try:
+            lines.append(f"{label} {metadata.version(distribution)}")
+        except metadata.PackageNotFoundError:
+            lines.append(f"{label} (not found)")
+    lines.append(f"SQLite {sqlite3.sqlite_version}")
+    return "\n".join(lines)
 
 
 def run(args: argparse.Namespace, out: TextIO | None = None) -> int:

@@ -81,6 +81,11 @@ def paragraphs(text: Text | None, lang: str) -> str:
     return body
 
 
+def labelled(label: str, value: str) -> str:
+    """``label: value`` with the colon the language uses (Chinese takes "：")."""
+    return _("{label}: {value}").format(label=label, value=value)
+
+
 def _heading(text: str, level: int = 2) -> str:
     return f"<h{level}>{text}</h{level}>"
 
@@ -107,7 +112,7 @@ def agenda_item(item: AgendaItem, lang: str, lookup: TitleLookup) -> str:
     if item.trainer:
         label = html.escape(_("Trainer"))
         organisation, role = inline(item.trainer.organisation, lang), inline(item.trainer.role, lang)
-        parts.append(f"<p>{label}: {organisation} — {role}</p>")
+        parts.append("<p>" + labelled(label, f"{organisation} — {role}") + "</p>")
     parts.append(paragraphs(item.summary, lang))
     if item.objectives:
         parts.append(_heading(html.escape(_("Objectives")), 3))
@@ -129,13 +134,15 @@ def case_study(study: CaseStudy, lang: str, revealed: int, show_notes: bool) -> 
     if study.content_note:
         label = html.escape(_("Content note"))
         note = inline(study.content_note, lang)
-        parts.append(f'<p style="background:#fff3cd; padding:6px"><b>{label}:</b> {note}</p>')
+        parts.append(
+            '<p style="background:#fff3cd; padding:6px">' + labelled(f"<b>{label}</b>", note) + "</p>"
+        )
     parts.append(_heading(html.escape(_("Persona")), 3) + paragraphs(study.persona, lang))
     for number, stage in enumerate(study.stages[:revealed], start=1):
         stage_label = html.escape(
             _("Stage {number} of {total}").format(number=number, total=len(study.stages))
         )
-        parts.append(_heading(f"{stage_label}: {inline(stage.title, lang)}", 2))
+        parts.append(_heading(labelled(stage_label, inline(stage.title, lang)), 2))
         parts.append(paragraphs(stage.text, lang))
     if revealed >= len(study.stages):
         parts.append(_heading(html.escape(_("Discussion questions")), 2))
@@ -159,7 +166,7 @@ def facilitator_notes(study: CaseStudy, lang: str) -> str:
     for key in study.answer_keys:
         outcome = html.escape(key.outcome.replace("_", " "))
         label = html.escape(_("Answer key"))
-        parts.append(_heading(f"{label}: {html.escape(key.tool)} ({outcome})", 3))
+        parts.append(_heading(labelled(label, f"{html.escape(key.tool)} ({outcome})"), 3))
         parts.append(paragraphs(key.explanation, lang))
         parts.append(
             _bullets([f"<b>{html.escape(e.indicator)}</b> {inline(e.reason, lang)}" for e in key.indicators])
@@ -223,7 +230,7 @@ def glossary_term(term: GlossaryTerm, lang: str, lookup: TitleLookup) -> str:
     ]
     if term.see_also:
         label = html.escape(_("See also"))
-        parts.append(f"<p>{label}: " + ", ".join(_links(term.see_also, lookup, lang)) + "</p>")
+        parts.append("<p>" + labelled(label, ", ".join(_links(term.see_also, lookup, lang))) + "</p>")
     return "".join(parts)
 
 

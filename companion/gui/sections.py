@@ -102,10 +102,11 @@ class AgendaSection(Section):
                 day = item.day
                 when = day_date(self.catalogue.start_date, day)
                 self.list.add_header(_("Day {number} · {date}").format(number=day, date=when.isoformat()))
-            label = f"{item.start}–{item.end}  {render.plain(item.title, lang)}"
+            # The other language on a second line: rooms often read both.
+            label = f"{item.start}–{item.end}   {render.plain(item.title, lang)}"
             second = item.title.get(other)
             if second:
-                label += f"\n{' ' * 13}{second}"
+                label += f"\n{second}"
             if item.id == self.now_next.now:
                 label = _("NOW") + "  " + label
             elif item.id == self.now_next.next:
@@ -151,7 +152,7 @@ class CaseStudySection(Section):
         column.addWidget(self.reader)
         column.addLayout(bar)
         self.splitter.insertWidget(1, right)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(1, 5)
         self._label_controls()
 
     def _label_controls(self) -> None:
@@ -270,7 +271,7 @@ class GlossarySection(Section):
         column.addWidget(self.list)
         column.addWidget(self.count_label)
         self.splitter.insertWidget(0, left)
-        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(0, 2)
         self._label_controls()
 
     def _label_controls(self) -> None:

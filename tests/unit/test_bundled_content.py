@@ -1,0 +1,155 @@
+"""The bundled workshop: complete, consistent, in both languages, and safe to print.
+
+``tests/data/content-ids.txt`` is the committed list of every item's ID: an
+ID is a promise to notes, bookmarks and packs, so renaming one must be a
+deliberate change to that file too.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from companion.core.model import LANGUAGES, ScreeningTool, texts_of
+from tests.conftest import REPO
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+# Grouped numbers as phones are written (+86 771 555 0123, (030) 1234-5678) or a
+# Chinese mobile number; legal references such as 2011/36/EU or 55/25 do not match.
+PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,5}\b|\b1[3-9]\d{9}\b")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+WEB = re.compile(r"https?://|www\.", re.IGNORECASE)
+
+# Adult labour list, brief 5.1.3: indicator grades per dimension, in ID order.
+ADULT_GRADES = {
+    "DR": "SMMMMMMMMW",
+    "CR": "SMMMMMMMMM",
+    "AVR": "MMMMMMMMMMMMMMWW",
+    "EXP": "SMMMMMMMW",
+    "CD": "SSSSMMMMMMMMMMW",
+    "AVD": "MMMMMWW",
+}
+GRADE = {"S": "strong", "M": "medium", "W": "weak"}
+
+
+def every_text(pack):  # type: ignore[no-untyped-def]
+    yield "pack.toml", pack.manifest.workshop.title
+    for field in ("venue", "organiser"):
+        yield "pack.toml", getattr(pack.manifest.workshop, field)
+    for item in pack.items:
+        for text in texts_of(item):
+            yield item.id, text
+
+
+def test_the_committed_id_list_matches_the_content(bundled_pack) -> None:
+    committed = (REPO / "tests" / "data" / "content-ids.txt").read_text("utf-8").split("\n")
+    actual = [f"{item.kind} {item.id}" for item in bundled_pack.items]
+    assert [line for line in committed if line] == actual
+
+
+def test_ids_are_unique(bundled_pack) -> None:
+    ids = [item.id for item in bundled_pack.items]
+    assert len(ids) == len(set(ids))
+
+
+def test_every_text_is_complete_in_both_languages(bundled_pack) -> None:
+    missing = [(where, text.missing()) for where, text in every_text(bundled_pack) if text.missing()]
+    assert missing == []
+
+
+def test_chinese_fields_are_written_in_chinese(bundled_pack) -> None:
+    # A Chinese field holding only Latin text is an untranslated copy of the English.
+    untranslated = [
+        (where, text.zh_hans)
+        for where, text in every_text(bundled_pack)
+        if text.zh_hans and not HAN.search(text.zh_hans)
+    ]
+    assert untranslated == []
+
+
+def contact_details(value: str) -> list[str]:
+    return [m for pattern in (PHONE, EMAIL, WEB) for m in pattern.findall(value)]
+
+
+@pytest.mark.parametrize(
+    "sample", ["call +86 771 555 0123", "(030) 1234-5678", "13912345678", "a.b@example.org", "www.x.cn"]
+)
+def test_the_contact_detector_recognises_contact_details(sample: str) -> None:
+    assert contact_details(sample)
+
+
+@pytest.mark.parametrize("sample", ["Directive 2011/36/EU", "res. 55/25", "2021-2030", "法释〔2016〕28号"])
+def test_the_contact_detector_ignores_legal_references(sample: str) -> None:
+    assert contact_details(sample) == []
+
+
+def test_no_text_contains_a_phone_number_an_email_or_a_web_address(bundled_pack) -> None:
+    found = [
+        (where, match)
+        for where, text in every_text(bundled_pack)
+        for lang in LANGUAGES
+        for match in contact_details(text.get(lang) or "")
+    ]
+    assert found == []
+
+
+def test_the_workshop_has_the_promised_breadth(bundled_pack) -> None:
+    assert len(bundled_pack.by_kind("case-study")) >= 10
+    assert len(bundled_pack.by_kind("glossary-term")) >= 60
+    assert {t.id for t in bundled_pack.by_kind("screening-tool")} == {
+        "ilo-adult-labour",
+        "ilo-child-labour",
+        "ilo-forced-labour",
+        "palermo-elements",
+        "first-contact-guide",
+    }
+    assert {item.day for item in bundled_pack.by_kind("agenda-item")} == {1, 2}
+
+
+@pytest.mark.parametrize("index", range(10))
+def test_each_case_study_is_complete(bundled_pack, index: int) -> None:
+    study = bundled_pack.by_kind("case-study")[index]
+    assert len(study.stages) >= 3
+    assert len(study.questions) >= 4
+    assert study.facilitator_notes.model_answers and study.facilitator_notes.common_mistakes
+    assert study.answer_keys
+
+
+def test_every_session_names_a_trainer_by_organisation_and_role(bundled_pack) -> None:
+    sessions = [i for i in bundled_pack.by_kind("agenda-item") if i.format != "break"]
+    assert sessions and all(s.trainer is not None and s.objectives for s in sessions)
+
+
+def test_every_answer_key_names_indicators_of_its_tool(bundled_pack) -> None:
+    tools = {t.id: t for t in bundled_pack.by_kind("screening-tool")}
+    for study in bundled_pack.by_kind("case-study"):
+        for key in study.answer_keys:
+            known = set(tools[key.tool].indicator_ids())
+            named = {e.indicator for e in key.indicators + key.not_present}
+            assert named <= known, (study.id, key.tool, named - known)
+            present = {e.indicator for e in key.indicators}
+            assert not present & {e.indicator for e in key.not_present}, study.id
+
+
+def test_the_adult_labour_list_has_the_briefs_indicators_and_grades(bundled_pack) -> None:
+    tool: ScreeningTool = bundled_pack.get("ilo-adult-labour")
+    grades = {d.id: "".join(i.grade[0].upper() for i in d.indicators) for d in tool.dimensions}
+    assert grades == ADULT_GRADES
+    for dimension in tool.dimensions:
+        expected = [f"{dimension.id}{n:02d}" for n in range(1, len(dimension.indicators) + 1)]
+        assert [i.id for i in dimension.indicators] == expected
+
+
+def test_the_child_list_drops_two_indicators_and_has_no_weak_grade(bundled_pack) -> None:
+    adult = bundled_pack.get("ilo-adult-labour")
+    child = bundled_pack.get("ilo-child-labour")
+    assert set(adult.indicator_ids()) - set(child.indicator_ids()) == {"AVR07", "EXP06"}
+    assert all(i.grade in ("strong", "medium") for d in child.dimensions for i in d.indicators)
+
+
+def test_the_forced_labour_checklist_has_eleven_unweighted_indicators(bundled_pack) -> None:
+    tool = bundled_pack.get("ilo-forced-labour")
+    assert tool.style == "checklist" and tool.scoring is None
+    assert tool.indicator_ids() == [f"FL{n:02d}" for n in range(1, 12)]
+    assert all(i.grade is None for d in tool.dimensions for i in d.indicators)
