@@ -8,6 +8,7 @@ application must work offline, and a test that tries to connect fails.
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 from pathlib import Path
 
@@ -44,12 +45,29 @@ def bundled_pack():  # type: ignore[no-untyped-def]
     return load_folder(resources.bundled_pack_dir())
 
 
+@pytest.fixture(scope="session")
+def prepared_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data folder after a first start, made once; tests get copies of it."""
+    from companion.core.datafolder import open_data_folder
+
+    folder = tmp_path_factory.mktemp("prepared") / "data"
+    open_data_folder(folder).close()
+    return folder
+
+
 @pytest.fixture
-def store(tmp_path: Path, bundled_pack):  # type: ignore[no-untyped-def]
-    """A fresh store in a temporary data folder, holding the bundled workshop."""
+def data_dir(tmp_path: Path, prepared_data_dir: Path) -> Path:
+    """A data folder of this test's own, already holding the bundled workshop."""
+    target = tmp_path / "data"
+    shutil.copytree(prepared_data_dir, target)
+    return target
+
+
+@pytest.fixture
+def store(data_dir: Path):  # type: ignore[no-untyped-def]
+    """The store of a data folder holding the bundled workshop."""
     from companion.core.store import Store
 
-    opened = Store.open(tmp_path / "data")
-    opened.install_pack(bundled_pack)
+    opened = Store.open(data_dir)
     yield opened
     opened.close()

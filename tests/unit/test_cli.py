@@ -18,26 +18,22 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-@pytest.fixture
-def data_dir(tmp_path: Path) -> str:
-    return str(tmp_path / "data")
-
-
 def test_version_names_the_application(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _err = run(capsys, "--version")
     assert code == 0 and out.startswith("Training Companion ")
     assert "SQLite" in out
 
 
-def test_self_test_passes_on_a_healthy_install(capsys: pytest.CaptureFixture[str], data_dir: str) -> None:
-    code, out, _err = run(capsys, "--data-dir", data_dir, "self-test")
+def test_self_test_passes_on_a_healthy_install(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    untouched = tmp_path / "data"
+    code, out, _err = run(capsys, "--data-dir", str(untouched), "self-test")
     assert code == 0, out
     assert "FAIL" not in out
-    assert not Path(data_dir).exists()  # the self-test never writes the user's data
+    assert not untouched.exists()  # the self-test never writes the user's data
 
 
-def test_content_list_json_lists_agenda_and_case_studies(capsys, data_dir: str) -> None:
-    code, out, _err = run(capsys, "--data-dir", data_dir, "content", "list", "--json")
+def test_content_list_json_lists_agenda_and_case_studies(capsys, data_dir: Path) -> None:
+    code, out, _err = run(capsys, "--data-dir", str(data_dir), "content", "list", "--json")
     items = json.loads(out)
     assert code == 0
     kinds = {item["kind"] for item in items}
@@ -46,16 +42,16 @@ def test_content_list_json_lists_agenda_and_case_studies(capsys, data_dir: str) 
     assert all(set(item["title"]) == {"en", "zh-Hans"} for item in items)
 
 
-def test_content_list_filters_by_kind(capsys, data_dir: str) -> None:
+def test_content_list_filters_by_kind(capsys, data_dir: Path) -> None:
     _code, out, _err = run(
-        capsys, "--data-dir", data_dir, "content", "list", "--kind", "case-study", "--json"
+        capsys, "--data-dir", str(data_dir), "content", "list", "--kind", "case-study", "--json"
     )
     assert {item["kind"] for item in json.loads(out)} == {"case-study"}
 
 
-def test_content_show_gives_every_field_in_both_languages(capsys, data_dir: str, bundled_pack) -> None:
+def test_content_show_gives_every_field_in_both_languages(capsys, data_dir: Path, bundled_pack) -> None:
     study = bundled_pack.by_kind("case-study")[0]
-    code, out, _err = run(capsys, "--data-dir", data_dir, "content", "show", study.id, "--json")
+    code, out, _err = run(capsys, "--data-dir", str(data_dir), "content", "show", study.id, "--json")
     shown = json.loads(out)
     assert code == 0
     assert shown["id"] == study.id
@@ -63,23 +59,23 @@ def test_content_show_gives_every_field_in_both_languages(capsys, data_dir: str,
     assert shown["answer_keys"]
 
 
-def test_search_json_finds_english_and_chinese(capsys, data_dir: str) -> None:
+def test_search_json_finds_english_and_chinese(capsys, data_dir: Path) -> None:
     for query in ("debt", "受害人", "债务"):
-        code, out, _err = run(capsys, "--data-dir", data_dir, "search", query, "--json")
+        code, out, _err = run(capsys, "--data-dir", str(data_dir), "search", query, "--json")
         hits = json.loads(out)
         assert code == 0 and hits, query
         assert all(set(hit) == {"kind", "id", "title", "snippet"} for hit in hits)
 
 
-def test_an_unknown_id_is_one_line_on_stderr_and_exit_1(capsys, data_dir: str) -> None:
-    code, out, err = run(capsys, "--data-dir", data_dir, "content", "show", "no-such-item")
+def test_an_unknown_id_is_one_line_on_stderr_and_exit_1(capsys, data_dir: Path) -> None:
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "content", "show", "no-such-item")
     assert code == 1 and out == ""
     assert err.count("\n") == 1 and "no-such-item" in err
 
 
-def test_usage_errors_exit_2(capsys, data_dir: str) -> None:
+def test_usage_errors_exit_2(capsys, data_dir: Path) -> None:
     with pytest.raises(SystemExit) as caught:
-        main(["--data-dir", data_dir, "content", "list", "--kind", "nonsense"])
+        main(["--data-dir", str(data_dir), "content", "list", "--kind", "nonsense"])
     assert caught.value.code == 2
 
 

@@ -37,8 +37,8 @@ def test_a_database_of_the_oldest_schema_reopens_with_its_user_data(tmp_path: Pa
     reopened.close()
 
 
-def test_first_start_loads_the_bundled_workshop_and_a_second_start_does_not(tmp_path: Path) -> None:
-    store = open_data_folder(tmp_path)
+def test_first_start_loads_the_bundled_workshop_and_a_second_start_does_not(data_dir: Path) -> None:
+    store = open_data_folder(data_dir)  # a copy of a folder after its first start
     assert store.items("agenda-item")
     assert ensure_bundled_content(store) is False
     store.close()
@@ -64,8 +64,8 @@ def test_items_come_back_equal_to_what_was_loaded(store: Store, bundled_pack) ->
     assert store.manifest(bundled_pack.manifest.id) == bundled_pack.manifest
 
 
-def test_garbage_over_the_database_is_kept_aside_and_a_fresh_store_starts(tmp_path: Path) -> None:
-    open_data_folder(tmp_path).close()
+def test_garbage_over_the_database_is_kept_aside_and_a_fresh_store_starts(data_dir: Path) -> None:
+    tmp_path = data_dir
     damaged = b"this is not a database at all " * 500
     (tmp_path / "companion.db").write_bytes(damaged)
     store = open_data_folder(tmp_path)
@@ -78,8 +78,8 @@ def test_garbage_over_the_database_is_kept_aside_and_a_fresh_store_starts(tmp_pa
     store.close()
 
 
-def test_a_database_from_a_newer_version_is_kept_aside(tmp_path: Path) -> None:
-    open_data_folder(tmp_path).close()
+def test_a_database_from_a_newer_version_is_kept_aside(data_dir: Path) -> None:
+    tmp_path = data_dir
     with sqlite3.connect(tmp_path / "companion.db") as conn:
         conn.execute(f"PRAGMA user_version = {LATEST + 5}")
     store = open_data_folder(tmp_path)

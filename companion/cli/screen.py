@@ -1,0 +1,126 @@
+"""The ``screen`` command: describe a screening tool, or assess an answers file with it.
+
+Practice mode only: the answers are read, assessed and printed; nothing is stored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from companion.cli import CliError, open_store, print_json
+
+# The engine's policies, repeated so that building the parser imports no core module (fast start).
+CHILD_POLICIES = ("palermo", "ilo-as-adult")
+
+
+def _age(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number of years: {text!r}") from None
+    if not 0 <= value <= 130:
+        raise argparse.ArgumentTypeError(f"not an age in years: {value}")
+    return value
+
+
+def add_parsers(sub: Any) -> None:
+    screen = sub.add_parser("screen", help="describe a screening tool or assess answers (nothing is stored)")
+    screen.add_argument("tool", help="screening tool ID, e.g. ilo-adult-labour")
+    action = screen.add_mutually_exclusive_group(required=True)
+    action.add_argument("--describe", action="store_true", help="print the tool's dimensions and indicators")
+    action.add_argument(
+        "--answers",
+        metavar="FILE",
+        help='JSON file {"INDICATOR_ID": "present"|"absent"|"unknown"}; - for stdin',
+    )
+    screen.add_argument("--age", type=_age, metavar="YEARS", help="the person's age, if known")
+    screen.add_argument("--act", action="store_true", help="an act by a third party is recorded")
+    screen.add_argument(
+        "--child-policy",
+        choices=CHILD_POLICIES,
+        default="palermo",
+        help="rule for a person under 18 (ilo-as-adult: for comparison only)",
+    )
+    screen.add_argument("--lang", choices=("en", "zh-Hans"), default="en")
+    screen.add_argument("--json", action="store_true")
+    screen.set_defaults(handler=cmd_screen)
+
+
+def cmd_screen(args: argparse.Namespace, out: TextIO) -> int:
+    from companion.core.screening import ScreeningError, describe, evaluate, result_json
+
+    item = open_store(args).item(args.tool)
+    if item is None or item.kind != "screening-tool":
+        raise CliError(f"no screening tool with id {args.tool!r} in the current workshop")
+    if args.describe:
+        if args.json:
+            print_json(describe(item), out)
+        else:
+            _print_tool(item, args.lang, out)
+        return 0
+    answers = _read_answers(args.answers)
+    try:
+        result = evaluate(item, answers, age=args.age, act=args.act, child_policy=args.child_policy)
+    except ScreeningError as exc:
+        raise CliError(f"{args.answers}: {exc}") from None
+    if args.json:
+        print_json(result_json(result, args.lang), out)
+    else:
+        _print_result(item, result, args.lang, out)
+    return 0
+
+
+def _read_answers(path: str) -> dict[str, str]:
+    """The answers file as a dict of strings, or a one-line error saying what is wrong with it."""
+    try:
+        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CliError(f"cannot read answers file {path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise CliError(f"answers file {path} is not UTF-8 text") from None
+    try:
+        answers = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CliError(f"answers file {path} is not valid JSON: {exc.msg} (line {exc.lineno})") from None
+    if not isinstance(answers, dict):
+        raise CliError(f'answers file {path} must be a JSON object like {{"DR01": "present"}}')
+    return answers
+
+
+def _print_tool(tool: Any, lang: str, out: TextIO) -> None:
+    print(f"{tool.title.resolve(lang)[0]} ({tool.id}, version {tool.version})", file=out)
+    for dimension in tool.dimensions:
+        print(f"\n{dimension.id}  {dimension.title.resolve(lang)[0]}", file=out)
+        for indicator in dimension.indicators:
+            print(f"  {indicator.id:7} {indicator.grade or '':7} {indicator.text.resolve(lang)[0]}", file=out)
+
+
+def _print_result(tool: Any, result: Any, lang: str, out: TextIO) -> None:
+    print(
+        f"{tool.title.resolve(lang)[0]} ({tool.id}, version {tool.version}); policy: {result.policy}",
+        file=out,
+    )
+    print("Practice mode: nothing is stored.\n", file=out)
+    for d in result.dimensions:
+        state = {True: "positive", False: "not established", None: "-"}[d.positive]
+        counts = f"strong {d.strong}  medium {d.medium}  weak {d.weak}" if d.positive is not None else ""
+        print(
+            f"  {d.id:6} {state:16} present {len(d.present):2}  {counts}  unknown {len(d.unknown)}".rstrip(),
+            file=out,
+        )
+    complete = "complete" if result.complete else "incomplete: some answers are unknown"
+    print(f"\nOutcome: {result.outcome.replace('_', ' ')} ({complete})", file=out)
+    print(result.label.resolve(lang)[0], file=out)
+    print(f"\n{result.explanation.resolve(lang)[0]}", file=out)
+    changes = {dim: ids for dim, ids in result.what_would_change.items() if ids}
+    if changes:
+        print("\nWhat would change a dimension (each on its own, if found present):", file=out)
+        for dim, ids in changes.items():
+            print(f"  {dim}: {', '.join(ids)}", file=out)
+    print("\nCaveats:", file=out)
+    for caveat in result.caveats:
+        print(f"  - {' '.join(caveat.resolve(lang)[0].split())}", file=out)
