@@ -1,21 +1,20 @@
 """Screening: applying a tool's declarative rules to one person's answers (Qt-free).
 
 ``expression`` parses and evaluates the rule language of FORMAT.md without Python's ``eval``;
-``engine`` owns the answer model, the child policy, the result and its explanation.
+``engine`` applies a tool's rules and the child policy; ``result`` holds the answer model and
+the result types; ``explain`` writes the plain explanation in both languages.
 """
 
-from companion.core.screening.engine import (
+from companion.core.screening.engine import describe, evaluate, result_json
+from companion.core.screening.expression import Expression, ExpressionError, parse
+from companion.core.screening.result import (
     ANSWERS,
     CHILD_POLICIES,
     Answer,
     DimensionResult,
     Result,
     ScreeningError,
-    describe,
-    evaluate,
-    result_json,
 )
-from companion.core.screening.expression import Expression, ExpressionError, parse
 
 __all__ = [
     "ANSWERS",
