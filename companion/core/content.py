@@ -182,9 +182,37 @@ def _cross_check(items: list[Any]) -> list[Problem]:
                                     f"{entry.indicator} is not an indicator of {key.tool}",
                                 )
                             )
+        elif isinstance(item, ScreeningTool) and item.scoring is not None:
+            problems.extend(_rule_problems(item))
         elif item.kind == "glossary-term":
             for n, target in enumerate(item.see_also):
                 expect(item, f"see_also[{n}]", target, "glossary-term")
+    return problems
+
+
+def _rule_problems(tool: ScreeningTool) -> list[Problem]:
+    """Parse every rule of a scored tool now, so a typo fails the load, not a screening."""
+    from companion.core.screening.expression import ExpressionError, parse
+
+    scoring = tool.scoring
+    assert scoring is not None
+    counts = {"strong", "medium", "weak", "present"}
+    outcomes = {d.id for d in tool.dimensions} | set(scoring.groups) | {"act"}
+    rules = [("scoring.dimension", scoring.dimension, counts)]
+    rules += [(f"scoring.groups.{name}", rule, outcomes) for name, rule in scoring.groups.items()]
+    rules += [("scoring.overall", scoring.overall, outcomes)]
+    if scoring.child is not None:
+        rules.append(("scoring.child", scoring.child, outcomes))
+    rules += [(f"scoring.labels[{n}].when", label.when, outcomes) for n, label in enumerate(scoring.labels)]
+    problems = []
+    for field, rule, known in rules:
+        try:
+            unknown = [name for name in parse(rule).names() if name not in known]
+        except ExpressionError as exc:
+            problems.append(Problem(_file_of(tool), field, str(exc)))
+            continue
+        if unknown:
+            problems.append(Problem(_file_of(tool), field, f"unknown name {unknown[0]!r} in rule {rule!r}"))
     return problems
 
 

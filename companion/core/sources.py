@@ -49,7 +49,7 @@ def read_folder(folder: Path) -> dict[str, bytes]:
     """Every file of a pack folder that the loader reads, by relative name."""
     manifest_path = folder / MANIFEST
     if not manifest_path.is_file():
-        raise FileNotFoundError(f"{manifest_path}: the pack's manifest file is missing")
+        raise ContentError([Problem(str(manifest_path), "", "manifest file is missing")])
     files = {MANIFEST: manifest_path.read_bytes()}
     for sub in sorted(folder.iterdir()):
         if sub.is_dir() and sub.name in FOLDERS:

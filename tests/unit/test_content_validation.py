@@ -125,3 +125,20 @@ def test_an_answer_key_naming_an_unknown_indicator_is_reported(bundled_pack) -> 
 def test_a_folder_without_manifest_is_reported(tmp_path: Path) -> None:
     with pytest.raises(ContentError, match="manifest file is missing"):
         load_folder(tmp_path)
+
+
+def test_a_tool_rule_with_a_typo_fails_the_load() -> None:
+    from companion import resources
+
+    folder = resources.bundled_pack_dir()
+    files = {"pack.toml": (folder / "pack.toml").read_bytes()}
+    for path in folder.glob("*/*.toml"):
+        files[f"{path.parent.name}/{path.name}"] = path.read_bytes()
+    tool = files["tools/ilo-adult-labour.toml"].decode()
+    files["tools/ilo-adult-labour.toml"] = tool.replace(
+        'overall = "R and E and D"', 'overall = "R and E and DD"'
+    ).encode()
+    problems = _problems(files)
+    assert problems == [
+        "tools/ilo-adult-labour.toml: scoring.overall: unknown name 'DD' in rule 'R and E and DD'"
+    ]
