@@ -11,7 +11,8 @@ import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from companion.i18n import N_, _
+from companion.core.names import CATEGORY_NAMES, FORMAT_NAMES, GRADE_NAMES
+from companion.i18n import _
 
 if TYPE_CHECKING:  # the model (pydantic) loads after the window is up
     from companion.core.model import (
@@ -24,26 +25,6 @@ if TYPE_CHECKING:  # the model (pydantic) loads after the window is up
     )
 
 TitleLookup = Callable[[str], "Text | None"]
-
-FORMAT_NAMES = {
-    "opening": N_("Opening"),
-    "presentation": N_("Presentation"),
-    "panel": N_("Panel"),
-    "discussion": N_("Discussion"),
-    "group-work": N_("Group work"),
-    "exercise": N_("Exercise"),
-    "break": N_("Break"),
-    "closing": N_("Closing"),
-}
-GRADE_NAMES = {"strong": N_("strong"), "medium": N_("medium"), "weak": N_("weak")}
-CATEGORY_NAMES = {
-    "legal": N_("Legal frameworks"),
-    "principles": N_("Principles and guidelines"),
-    "referral": N_("Referral"),
-    "shelter": N_("Shelter management"),
-    "data-protection": N_("Data protection"),
-    "tools": N_("Screening tools"),
-}
 
 
 def plain(text: Text | None, lang: str) -> str:

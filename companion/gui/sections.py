@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from companion.core.agenda import NowNext, day_date, now_and_next
+from companion.core.names import CATEGORY_NAMES
 from companion.gui import render
 from companion.gui.reader import ListReader
 from companion.i18n import _, current_language
@@ -244,12 +245,12 @@ class DocumentList(Section):
         category = None
         documents = sorted(
             self.catalogue.of_kind(self.kind),
-            key=lambda d: (list(render.CATEGORY_NAMES).index(d.category), d.id),
+            key=lambda d: (list(CATEGORY_NAMES).index(d.category), d.id),
         )
         for doc in documents:
             if doc.category != category:
                 category = doc.category
-                self.list.add_header(_(render.CATEGORY_NAMES[category]))
+                self.list.add_header(_(CATEGORY_NAMES[category]))
             self.list.add_entry(doc.id, render.plain(doc.title, lang))
 
 

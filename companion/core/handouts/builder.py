@@ -1,0 +1,473 @@
+"""The handout description: content items turned into plain blocks for paper.
+
+Owns *what* goes on each handout (which fields, in which order, in which
+language, which edition may see what) and nothing about *how* it looks: the
+result is a tree of frozen dataclasses that the renderer lays out and a test
+can inspect without reportlab. Facilitator notes and answer keys are added in
+one place only (:func:`_facilitator_blocks`), and only for the facilitator
+edition.
+
+Interface words ("Discussion questions", "Page x of y") come from the gettext
+catalogue of the handout's language, never from the process-wide language:
+a Chinese handout can be printed from an English window.
+"""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from companion.core.agenda import day_date
+from companion.core.names import FORMAT_NAMES, GRADE_NAMES
+from companion.i18n import N_, load_catalogue
+
+HandoutLang = Literal["en", "zh-Hans", "bilingual"]
+HANDOUT_LANGUAGES: tuple[str, ...] = ("en", "zh-Hans", "bilingual")
+KINDS: tuple[str, ...] = ("agenda", "case-studies", "screening-forms", "glossary", "sign-in")
+EDITIONS: tuple[str, ...] = ("participant", "facilitator")
+SIGN_IN_ROWS = 15
+
+ANSWERS = (N_("Present"), N_("Absent"), N_("Unknown"))
+
+
+# --- The description -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Words:
+    """A run of text in one language; ``mark`` flags a fallback translation."""
+
+    text: str
+    lang: str  # "en" or "zh-Hans": the language the text is really in
+    mark: str = ""
+    role: Literal["body", "strong", "small"] = "body"
+
+
+Cell = tuple[Words, ...]
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading; ``level`` 0 and 1 become entries of the PDF outline."""
+
+    parts: tuple[Words, ...]
+    level: int = 0
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Stacked paragraphs: one per language in a bilingual handout, paired."""
+
+    parts: tuple[Words, ...]
+    role: Literal["body", "small", "notice"] = "body"
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[Cell, ...]
+    numbered: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[Cell, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    widths: tuple[float, ...]  # relative column widths
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    pass
+
+
+@dataclass(frozen=True)
+class FormRow:
+    """One indicator of a blank screening form, with boxes to tick."""
+
+    indicator: str
+    grade: Cell
+    text: Cell
+    guidance: Cell
+    note: Cell
+    boxes: Cell  # the labels of the present / absent / unknown boxes
+
+
+@dataclass(frozen=True)
+class SignatureGrid:
+    columns: tuple[Cell, ...]  # name, organisation, then one per workshop day
+    rows: int
+
+
+Block = Heading | Paragraph | Bullets | Table | PageBreak | FormRow | SignatureGrid
+
+
+@dataclass(frozen=True)
+class Handout:
+    """One PDF: its metadata, running header and footer words, and its blocks."""
+
+    kind: str  # agenda, agenda-wall, case-studies, screening-forms, glossary, sign-in
+    lang: str
+    edition: str
+    title: str
+    subject: str
+    author: str
+    header: str  # the workshop title (shortened on paper when too long)
+    version: str  # pack version and short fingerprint, never shortened
+    page_label: str  # "Page {page} of {pages}" in the handout's language(s)
+    blocks: tuple[Block, ...]
+    mark: str = ""  # e.g. PRACTICE, printed on every page
+    large: bool = False  # the wall agenda
+    file_stem: str = field(default="")
+
+
+# --- Language helpers ------------------------------------------------------------
+
+
+class _Lang:
+    """Content text and interface words in the handout's language(s)."""
+
+    def __init__(self, lang: str) -> None:
+        if lang not in HANDOUT_LANGUAGES:
+            raise ValueError(f"unknown handout language {lang!r}")
+        self.lang = lang
+        self.slots: tuple[str, ...] = ("en", "zh-Hans") if lang == "bilingual" else (lang,)
+        self._catalogues: dict[str, gettext.NullTranslations] = {s: load_catalogue(s) for s in self.slots}
+
+    def tr(self, slot: str, message: str, **values: Any) -> str:
+        text = self._catalogues[slot].gettext(message)
+        return text.format(**values) if values else text
+
+    def ui(self, message: str, role: Literal["body", "strong", "small"] = "body", **values: Any) -> Cell:
+        """Interface words: once per language slot (both, in a bilingual handout)."""
+        found: list[Words] = []
+        for slot in self.slots:
+            text = self.tr(slot, message, **values)
+            # An untranslated word would otherwise be printed twice in a bilingual handout.
+            if all(w.text != text for w in found):
+                found.append(Words(text, slot, role=role))
+        return tuple(found)
+
+    def joined(self, message: str, **values: Any) -> str:
+        return " / ".join(w.text for w in self.ui(message, **values))
+
+    def _one(self, text: Any, slot: str, role: Literal["body", "strong", "small"]) -> Words | None:
+        value, actual = text.resolve(slot)
+        if not value.strip():
+            return None
+        mark = ""
+        if actual != slot:
+            mark = self.tr(slot, N_("(English only)") if actual == "en" else N_("(Chinese only)"))
+        return Words(_tidy(value, actual), actual, mark, role)
+
+    def text_in(self, text: Any, slot: str, role: Literal["body", "strong", "small"] = "body") -> Cell:
+        """A content :class:`Text` in one of the slots only (a column of a table)."""
+        words = self._one(text, slot, role) if text is not None else None
+        return (words,) if words is not None else ()
+
+    def text(self, text: Any, role: Literal["body", "strong", "small"] = "body") -> Cell:
+        """A content :class:`Text` in each slot; a fallback shown once, marked."""
+        if text is None:
+            return ()
+        found: list[Words] = []
+        for slot in self.slots:
+            words = self._one(text, slot, role)
+            if words is not None and all(w.text != words.text for w in found):
+                found.append(words)
+        return tuple(found)
+
+    def paragraphs(self, text: Any, role: Literal["body", "small", "notice"] = "body") -> list[Paragraph]:
+        """Long text as paragraphs; bilingual pairs them paragraph by paragraph."""
+        if text is None:
+            return []
+        columns = [[Words(p, w.lang, w.mark) for p in w.text.split("\n\n")] for w in self.text(text)]
+        if len(columns) == 2 and len(columns[0]) != len(columns[1]):
+            return [Paragraph((w,), role) for column in columns for w in column]
+        # The fallback mark belongs after the last paragraph, not after each one.
+        rows = list(zip(*columns, strict=False))
+        result = []
+        for n, row in enumerate(rows):
+            last = n == len(rows) - 1
+            result.append(Paragraph(tuple(w if last else Words(w.text, w.lang) for w in row), role))
+        return result
+
+
+def _tidy(value: str, lang: str) -> str:
+    """Normalise source line breaks; a blank line still separates paragraphs."""
+    parts = [p.strip() for p in value.split("\n\n") if p.strip()]
+    if lang == "en":
+        return "\n\n".join(" ".join(p.split()) for p in parts)
+    return "\n\n".join("".join(line.strip() for line in p.splitlines()) for p in parts)
+
+
+# --- Common parts ------------------------------------------------------------------
+
+
+def _version_label(lg: _Lang, manifest: Any, fingerprint: str) -> str:
+    # The short fingerprint tells apart two printouts of packs that claim the same version.
+    label = lg.tr(lg.slots[-1], N_("Version {version}"), version=manifest.version)
+    return f"{label} · {fingerprint[:8]}" if fingerprint else label
+
+
+def _title_blocks(lg: _Lang, manifest: Any, title: str, subtitle: Cell = ()) -> list[Block]:
+    blocks: list[Block] = [Heading(lg.ui(title), 0), Paragraph(lg.text(manifest.workshop.title, "strong"))]
+    if subtitle:
+        blocks.append(Paragraph(subtitle))
+    details = lg.text(manifest.workshop.venue, "small") + lg.text(manifest.workshop.organiser, "small")
+    blocks.append(Paragraph(details, "small"))
+    return blocks
+
+
+def _handout(
+    kind: str,
+    lg: _Lang,
+    manifest: Any,
+    fingerprint: str,
+    title: str,
+    blocks: Iterable[Block],
+    edition: str = "",
+    mark: str = "",
+    large: bool = False,
+) -> Handout:
+    workshop = " / ".join(w.text for w in lg.text(manifest.workshop.title))
+    stem = "-".join(part for part in (kind, edition, lg.lang) if part)
+    return Handout(
+        kind=kind,
+        lang=lg.lang,
+        edition=edition,
+        title=f"{lg.joined(title)}: {workshop}",
+        subject=workshop,
+        author=manifest.publisher,
+        header=workshop,
+        version=_version_label(lg, manifest, fingerprint),
+        page_label=lg.joined(N_("Page {page} of {pages}")),
+        blocks=tuple(blocks),
+        mark=lg.joined(mark) if mark else "",
+        large=large,
+        file_stem=stem,
+    )
+
+
+def _of_kind(items: Iterable[Any], kind: str) -> list[Any]:
+    return [item for item in items if getattr(item, "kind", None) == kind]
+
+
+# --- Agenda ------------------------------------------------------------------------
+
+
+def agenda(items: Sequence[Any], manifest: Any, fingerprint: str, lang: str, wall: bool = False) -> Handout:
+    """One page per workshop day; ``wall`` is the large-type poster variant."""
+    lg = _Lang(lang)
+    sessions = sorted(_of_kind(items, "agenda-item"), key=lambda i: (i.day, i.start, i.id))
+    days = sorted({s.day for s in sessions})
+    blocks: list[Block] = []
+    for n, day in enumerate(days):
+        if n:
+            blocks.append(PageBreak())
+        date = day_date(manifest.workshop.start_date, day).isoformat()
+        # Each day is a page of its own (it goes on a door or a wall): it names the workshop.
+        day_label = lg.ui(N_("Day {number} · {date}"), number=day, date=date)
+        blocks.append(Heading(day_label if wall else lg.ui(N_("Agenda")) + day_label, 0))
+        if not wall:
+            blocks.append(Paragraph(lg.text(manifest.workshop.title, "small"), "small"))
+        rows = []
+        for s in (s for s in sessions if s.day == day):
+            session = lg.text(s.title, "strong")
+            if not wall:
+                session += tuple(
+                    Words(_session_details(lg, s, slot), slot, role="small") for slot in lg.slots
+                )
+            rows.append(((Words(f"{s.start}–{s.end}", "en"),), session))
+        header = (lg.ui(N_("Time")), lg.ui(N_("Session")))
+        blocks.append(Table(header, tuple(rows), (1, 4) if wall else (1, 5)))
+    kind = "agenda-wall" if wall else "agenda"
+    return _handout(kind, lg, manifest, fingerprint, N_("Agenda"), blocks, large=wall)
+
+
+def _session_details(lg: _Lang, session: Any, slot: str) -> str:
+    """Format and trainer on one line, so that a day fits on one page."""
+    parts = [lg.tr(slot, FORMAT_NAMES[session.format])]
+    if session.trainer is not None:
+        trainer = lg.text_in(session.trainer.organisation, slot) + lg.text_in(session.trainer.role, slot)
+        parts.append(", ".join(w.text + (f" {w.mark}" if w.mark else "") for w in trainer))
+    return " · ".join(parts)
+
+
+# --- Case studies --------------------------------------------------------------------
+
+
+def case_studies(
+    items: Sequence[Any], manifest: Any, fingerprint: str, lang: str, edition: str = "participant"
+) -> Handout:
+    """Every case study; answers and notes only in the facilitator edition."""
+    if edition not in EDITIONS:
+        raise ValueError(f"unknown edition {edition!r}")
+    lg = _Lang(lang)
+    tools = {t.id: t for t in _of_kind(items, "screening-tool")}
+    edition_name = N_("Facilitator edition") if edition == "facilitator" else N_("Participant edition")
+    blocks: list[Block] = _title_blocks(lg, manifest, N_("Case studies"), lg.ui(edition_name, "strong"))
+    if edition == "facilitator":
+        blocks.append(
+            Paragraph(
+                lg.ui(N_("Contains facilitator notes and answer keys. Do not hand out to participants.")),
+                "notice",
+            )
+        )
+    for study in _of_kind(items, "case-study"):
+        blocks.append(PageBreak())
+        blocks.append(Heading(lg.text(study.title), 0))
+        blocks.append(Heading(lg.ui(N_("Setting")), 2))
+        blocks.extend(lg.paragraphs(study.setting))
+        blocks.append(Heading(lg.ui(N_("Persona")), 2))
+        blocks.extend(lg.paragraphs(study.persona))
+        if study.content_note is not None:
+            blocks.append(Heading(lg.ui(N_("Content note")), 2))
+            blocks.extend(lg.paragraphs(study.content_note, "small"))
+        total = len(study.stages)
+        for number, stage in enumerate(study.stages, 1):
+            label = lg.ui(N_("Stage {number} of {total}"), "small", number=number, total=total)
+            blocks.append(Heading(label + lg.text(stage.title), 2))
+            blocks.extend(lg.paragraphs(stage.text))
+        blocks.append(Heading(lg.ui(N_("Discussion questions")), 1))
+        blocks.append(Bullets(tuple(lg.text(q) for q in study.questions), numbered=True))
+        if edition == "facilitator":
+            blocks.extend(_facilitator_blocks(lg, study, tools))
+    return _handout("case-studies", lg, manifest, fingerprint, N_("Case studies"), blocks, edition)
+
+
+def _facilitator_blocks(lg: _Lang, study: Any, tools: dict[str, Any]) -> list[Block]:
+    """The only place facilitator notes and answer keys enter a handout."""
+    notes = study.facilitator_notes
+    blocks: list[Block] = [Heading(lg.ui(N_("Facilitator notes")), 1), Heading(lg.ui(N_("Model answers")), 2)]
+    for answer in notes.model_answers:
+        blocks.extend(lg.paragraphs(answer))
+    if notes.common_mistakes:
+        blocks.append(Heading(lg.ui(N_("Common mistakes")), 2))
+        blocks.append(Bullets(tuple(lg.text(m) for m in notes.common_mistakes)))
+    for key in study.answer_keys:
+        tool = tools.get(key.tool)
+        name = lg.text(tool.title) if tool is not None else (Words(key.tool, "en"),)
+        blocks.append(Heading(lg.ui(N_("Answer key")) + name, 2))
+        blocks.extend(lg.paragraphs(key.explanation))
+        for label, entries in (
+            (N_("Indicators present"), key.indicators),
+            (N_("Often marked, not shown"), key.not_present),
+        ):
+            if entries:
+                blocks.append(Paragraph(lg.ui(label, "strong")))
+                blocks.append(Bullets(tuple(_coded(e.indicator, lg.text(e.reason)) for e in entries)))
+    return blocks
+
+
+def _coded(code: str, cell: Cell) -> Cell:
+    """Prefix each language's text with an indicator code, on the same line."""
+    return tuple(Words(f"{code}: {w.text}", w.lang, w.mark, w.role) for w in cell) or (Words(code, "en"),)
+
+
+# --- Screening forms -----------------------------------------------------------------
+
+
+def screening_forms(items: Sequence[Any], manifest: Any, fingerprint: str, lang: str) -> Handout:
+    """A blank practice form per tool: caveats first, then every indicator."""
+    lg = _Lang(lang)
+    blocks: list[Block] = _title_blocks(lg, manifest, N_("Screening tools"))
+    practice = N_("PRACTICE: for training only. Do not record a real person on this form.")
+    for tool in _of_kind(items, "screening-tool"):
+        blocks.append(PageBreak())
+        blocks.append(Heading(lg.text(tool.title), 0))
+        blocks.append(Paragraph(lg.ui(practice), "notice"))
+        blocks.append(Heading(lg.ui(N_("Read before use")), 2))
+        blocks.append(Bullets(tuple(lg.text(c, "small") for c in tool.caveats)))
+        blocks.extend(lg.paragraphs(tool.purpose, "small"))
+        for dimension in tool.dimensions:
+            blocks.append(Heading((Words(dimension.id, "en"), *lg.text(dimension.title)), 1))
+            blocks.extend(lg.paragraphs(dimension.description, "small"))
+            for indicator in dimension.indicators:
+                grade = lg.ui(GRADE_NAMES[indicator.grade], "small") if indicator.grade else ()
+                blocks.append(
+                    FormRow(
+                        indicator=indicator.id,
+                        grade=grade,
+                        text=lg.text(indicator.text, "strong"),
+                        guidance=lg.text(indicator.guidance, "small"),
+                        note=lg.text(indicator.note, "small"),
+                        boxes=tuple(Words(lg.joined(a), lg.slots[-1]) for a in ANSWERS),
+                    )
+                )
+    return _handout(
+        "screening-forms", lg, manifest, fingerprint, N_("Screening tools"), blocks, mark=N_("PRACTICE")
+    )
+
+
+# --- Glossary ----------------------------------------------------------------------------
+
+
+def glossary(items: Sequence[Any], manifest: Any, fingerprint: str, lang: str) -> Handout:
+    """Every term with both languages side by side, sorted in the handout's language."""
+    lg = _Lang(lang)
+    first = lg.slots[0]
+    other = "zh-Hans" if first == "en" else "en"
+    terms = sorted(_of_kind(items, "glossary-term"), key=lambda t: t.term.resolve(first)[0].casefold())
+    names = {"en": N_("English"), "zh-Hans": N_("Chinese")}
+    rows: list[tuple[Cell, ...]] = []
+    if lang == "bilingual":
+        header = (lg.ui(names["en"]), lg.ui(names["zh-Hans"]))
+        for t in terms:
+            rows.append(
+                tuple(lg.text_in(t.term, s, "strong") + lg.text_in(t.definition, s) for s in lg.slots)
+            )
+        widths: tuple[float, ...] = (1, 1)
+    else:
+        header = (lg.ui(names[first]), lg.ui(names[other]), lg.ui(N_("Definition")))
+        for t in terms:
+            own = lg.text(t.term, "strong")
+            translated = t.term.get(other)
+            rows.append((own, (Words(translated, other),) if translated else (), lg.text(t.definition)))
+        widths = (1.1, 1.1, 3)
+    blocks: list[Block] = [*_title_blocks(lg, manifest, N_("Glossary")), Table(header, tuple(rows), widths)]
+    return _handout("glossary", lg, manifest, fingerprint, N_("Glossary"), blocks)
+
+
+# --- Sign-in sheet -------------------------------------------------------------------------
+
+
+def sign_in(items: Sequence[Any], manifest: Any, fingerprint: str, lang: str) -> Handout:
+    """Name, organisation and a signature box per day; the rows are left empty."""
+    lg = _Lang(lang)
+    start = manifest.workshop.start_date
+    days = tuple(
+        lg.ui(N_("Day {number} · {date}"), "small", number=d, date=day_date(start, d).isoformat())
+        for d in range(1, manifest.workshop.days + 1)
+    )
+    columns = (lg.ui(N_("Name")), lg.ui(N_("Organisation")), *days)
+    blocks: list[Block] = [
+        *_title_blocks(lg, manifest, N_("Sign-in sheet")),
+        SignatureGrid(columns, SIGN_IN_ROWS),
+    ]
+    return _handout("sign-in", lg, manifest, fingerprint, N_("Sign-in sheet"), blocks)
+
+
+# --- The print pack --------------------------------------------------------------------------
+
+Builder = Callable[[], Handout]
+
+
+def plan(
+    items: Sequence[Any], manifest: Any, fingerprint: str, kind: str, lang: str, edition: str = "participant"
+) -> list[Builder]:
+    """The handouts a kind stands for, as builders to call one at a time."""
+    if kind not in (*KINDS, "all"):
+        raise ValueError(f"unknown handout kind {kind!r}")
+    _Lang(lang)  # fail early on an unknown language
+    args = (items, manifest, fingerprint, lang)
+    builders: dict[str, list[Builder]] = {
+        "agenda": [lambda: agenda(*args), lambda: agenda(*args, wall=True)],
+        "case-studies": [lambda: case_studies(*args, edition=edition)],
+        "screening-forms": [lambda: screening_forms(*args)],
+        "glossary": [lambda: glossary(*args)],
+        "sign-in": [lambda: sign_in(*args)],
+    }
+    if kind == "all":
+        return [b for k in KINDS for b in builders[k]]
+    return builders[kind]

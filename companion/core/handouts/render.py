@@ -1,0 +1,359 @@
+"""The PDF renderer: lays a :class:`~companion.core.handouts.builder.Handout` out with platypus.
+
+Owns everything about how handouts look: the page template (running header,
+"page x of y" footer, the PRACTICE mark), the one stylesheet, the font and the
+PDF outline and metadata. It decides nothing about content. This is the only
+module that imports reportlab; the package imports it lazily, so the window
+and the CLI start without it.
+
+All text is set in the bundled WenQuanYi Micro Hei (it covers Latin and
+Chinese and is embedded as a TrueType subset; see TECH-NOTES "Chinese in PDFs").
+Every content string is XML-escaped before it becomes a Paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, BinaryIO
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle, StyleSheet1
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    PageTemplate,
+    Spacer,
+)
+from reportlab.platypus import PageBreak as RLPageBreak
+from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.platypus import Table as RLTable
+
+from companion import resources
+from companion.core.handouts.builder import (
+    Block,
+    Bullets,
+    Cell,
+    FormRow,
+    Handout,
+    Heading,
+    PageBreak,
+    Paragraph,
+    SignatureGrid,
+    Table,
+    Words,
+)
+
+FONT = "CJK"
+PAPERS = {"a4": A4, "letter": LETTER}
+MARGIN = 18 * mm
+GRID = colors.HexColor("#9a9a9a")
+SHADE = colors.HexColor("#ececec")
+MUTED = colors.HexColor("#555555")
+ALERT = colors.HexColor("#a33333")
+# Base font sizes per role; the wall agenda multiplies them.
+SIZES = {"h0": 17, "h1": 13.5, "h2": 11.5, "body": 10, "strong": 10.5, "small": 8.5, "notice": 10}
+WALL_SCALE = 1.6
+
+_fonts_registered = False
+
+
+def register_fonts() -> None:
+    """Register the bundled font once per process (parsing it takes a while)."""
+    global _fonts_registered
+    if not _fonts_registered:
+        pdfmetrics.registerFont(TTFont(FONT, str(resources.path(resources.CJK_FONT)), subfontIndex=0))
+        _fonts_registered = True
+
+
+def _stylesheet() -> StyleSheet1:
+    """Every style, named ``role:lang:size``; Chinese styles wrap between characters."""
+    sheet = StyleSheet1()
+    for size_name, scale in (("n", 1.0), ("L", WALL_SCALE)):
+        for lang in ("en", "zh-Hans"):
+            for role, size in SIZES.items():
+                heading = role.startswith("h")
+                # Inside table cells ("…:c") paragraphs sit closer: a day must fit on one page.
+                sheet.add(
+                    ParagraphStyle(
+                        f"{role}:{lang}:{size_name}:c",
+                        fontName=FONT,
+                        fontSize=size * scale,
+                        leading=size * scale * 1.25,
+                        spaceAfter=1.5 * scale,
+                        textColor=MUTED if role == "small" else colors.black,
+                        wordWrap="CJK" if lang == "zh-Hans" else None,
+                        splitLongWords=1,
+                    )
+                )
+                sheet.add(
+                    ParagraphStyle(
+                        f"{role}:{lang}:{size_name}",
+                        fontName=FONT,
+                        fontSize=size * scale,
+                        leading=size * scale * (1.3 if heading else 1.4),
+                        spaceBefore=(size * 0.8 if heading else 0) * scale,
+                        spaceAfter=size * 0.45 * scale,
+                        textColor=ALERT if role == "notice" else (MUTED if role == "small" else colors.black),
+                        wordWrap="CJK" if lang == "zh-Hans" else None,
+                        splitLongWords=1,
+                        keepWithNext=1 if heading else 0,
+                        allowWidows=0,
+                    )
+                )
+    return sheet
+
+
+class _Heading(RLParagraph):
+    """A heading paragraph that knows its outline entry."""
+
+    def __init__(self, text: str, style: ParagraphStyle, outline: str, level: int) -> None:
+        super().__init__(text, style)
+        self.outline = outline
+        self.outline_level = level
+
+
+class _Boxes(Flowable):
+    """Tick boxes with labels, one under the other (present / absent / unknown)."""
+
+    def __init__(self, labels: Sequence[str], size: float) -> None:
+        super().__init__()
+        self.labels = list(labels)
+        self.size = size
+        self.line = size * 1.9
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, self.line * len(self.labels)
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.setFont(FONT, self.size)
+        canvas.setLineWidth(0.6)
+        for n, label in enumerate(self.labels):
+            y = self.line * (len(self.labels) - n - 1) + self.size * 0.4
+            canvas.rect(0, y - 1, self.size * 1.1, self.size * 1.1)
+            canvas.drawString(self.size * 1.7, y, label)
+
+
+def _numbered_canvas(handout: Handout, pagesize: tuple[float, float]) -> type[Canvas]:
+    """A canvas class that keeps pages until the end, to print "page x of y"."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._decorate(total)
+                super().showPage()
+            super().save()
+
+        def _decorate(self, total: int) -> None:
+            width, height = pagesize
+            self.saveState()
+            self.setFont(FONT, 7.5)
+            self.setFillColor(MUTED)
+            version_width = pdfmetrics.stringWidth(handout.version, FONT, 7.5)
+            self.drawRightString(width - MARGIN, height - 11 * mm, handout.version)
+            header = _fit(handout.header, 7.5, width - 2 * MARGIN - version_width - 12)
+            self.drawString(MARGIN, height - 11 * mm, header)
+            self.setStrokeColor(GRID)
+            self.setLineWidth(0.4)
+            self.line(MARGIN, height - 12.5 * mm, width - MARGIN, height - 12.5 * mm)
+            label = handout.page_label.format(page=self._pageNumber, pages=total)
+            self.drawCentredString(width / 2, 10 * mm, label)
+            if handout.mark:
+                self.setFont(FONT, 10)
+                self.setFillColor(ALERT)
+                self.drawString(MARGIN, 10 * mm, handout.mark)
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def _fit(text: str, size: float, width: float) -> str:
+    """Shorten a header line with an ellipsis so that it never runs off the page."""
+    if pdfmetrics.stringWidth(text, FONT, size) <= width:
+        return text
+    while text and pdfmetrics.stringWidth(text + "…", FONT, size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
+class _Document(BaseDocTemplate):
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's name)
+        if isinstance(flowable, _Heading) and flowable.outline_level <= 1:
+            key = f"h{id(flowable)}"
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(flowable.outline, key, level=flowable.outline_level, closed=True)
+
+
+class Renderer:
+    """Turns handout descriptions into PDF files; one instance can render many."""
+
+    def __init__(self, paper: str = "a4", invariant: bool = False) -> None:
+        if paper not in PAPERS:
+            raise ValueError(f"unknown paper size {paper!r} (a4 or letter)")
+        register_fonts()
+        self.paper = paper
+        self.pagesize = PAPERS[paper]
+        self.invariant = invariant
+        self.styles = _stylesheet()
+
+    # --- document ---
+
+    def render(self, handout: Handout, target: BinaryIO) -> None:
+        width, height = self.pagesize
+        doc = _Document(
+            target,
+            pagesize=self.pagesize,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN,
+            bottomMargin=MARGIN,
+            title=handout.title,
+            author=handout.author,
+            subject=handout.subject,
+            creator="Training Companion",
+            lang="zh-Hans" if handout.lang == "zh-Hans" else "en",
+            invariant=1 if self.invariant else 0,
+            initialFontName=FONT,  # otherwise every page declares the unembedded Helvetica
+        )
+        frame = Frame(MARGIN, MARGIN, width - 2 * MARGIN, height - 2 * MARGIN, id="body")
+        doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        self._size = "L" if handout.large else "n"
+        self._width = frame._width - frame._leftPadding - frame._rightPadding
+        story = self._story(handout.blocks)
+        doc.showBookmarks = True
+        doc.build(story, canvasmaker=_numbered_canvas(handout, self.pagesize))
+
+    def _story(self, blocks: Sequence[Block]) -> list[Flowable]:
+        story: list[Flowable] = []
+        rows: list[FormRow] = []
+        for block in blocks:
+            # Consecutive form rows become one table: fewer flowables, and rows never split.
+            if isinstance(block, FormRow):
+                rows.append(block)
+                continue
+            if rows:
+                story.append(self._form(rows))
+                rows = []
+            story.extend(self._block(block))
+        if rows:
+            story.append(self._form(rows))
+        return story
+
+    def _block(self, block: Block) -> list[Flowable]:
+        if isinstance(block, Heading):
+            return [self._heading(block)]
+        if isinstance(block, Paragraph):
+            return [p for w in block.parts for p in self._paras(w, block.role)]
+        if isinstance(block, Bullets):
+            return [self._bullets(block)]
+        if isinstance(block, Table):
+            return [self._table(block)]
+        if isinstance(block, SignatureGrid):
+            return [self._signatures(block)]
+        if isinstance(block, PageBreak):
+            return [RLPageBreak()]
+        raise TypeError(f"unknown block {block!r}")
+
+    # --- text ---
+
+    def _style(self, role: str, lang: str, cell: bool = False) -> ParagraphStyle:
+        name = f"{role}:{'zh-Hans' if lang == 'zh-Hans' else 'en'}:{self._size}"
+        return self.styles[name + ":c" if cell else name]
+
+    @staticmethod
+    def _markup(words: Words, text: str | None = None) -> str:
+        body = escape(words.text if text is None else text)
+        if words.mark:
+            body += f' <font color="#a33333">{escape(words.mark)}</font>'
+        return body
+
+    def _paras(self, words: Words, role: str | None = None, cell: bool = False) -> list[RLParagraph]:
+        style = self._style(role or words.role, words.lang, cell)
+        parts = words.text.split("\n\n")
+        # The fallback mark goes after the last paragraph only.
+        return [
+            RLParagraph(self._markup(words if n == len(parts) - 1 else Words(p, words.lang), p), style)
+            for n, p in enumerate(parts)
+        ]
+
+    def _cell(self, cell: Cell, in_table: bool = True) -> list[Flowable]:
+        return [p for w in cell for p in self._paras(w, cell=in_table)]
+
+    def _heading(self, block: Heading) -> _Heading:
+        lang = "zh-Hans" if any(w.lang == "zh-Hans" for w in block.parts) else "en"
+        markup = " · ".join(self._markup(w) for w in block.parts)
+        outline = " · ".join(w.text for w in block.parts)
+        return _Heading(markup, self._style(f"h{min(block.level, 2)}", lang), outline, block.level)
+
+    def _bullets(self, block: Bullets) -> ListFlowable:
+        items = [ListItem(self._cell(cell, in_table=False) or [Spacer(1, 1)]) for cell in block.items]
+        size = self._style("body", "en").fontSize
+        return ListFlowable(
+            items,
+            bulletType="1" if block.numbered else "bullet",
+            start=None if block.numbered else "•",
+            bulletFontName=FONT,
+            bulletFontSize=size,
+            leftIndent=size * 1.6,
+        )
+
+    # --- tables ---
+
+    def _grid(self, data: list[list[Any]], widths: Sequence[float], header: bool, **kwargs: Any) -> RLTable:
+        total = sum(widths)
+        columns = [self._width * w / total for w in widths]
+        table = RLTable(data, colWidths=columns, repeatRows=1 if header else 0, splitInRow=1, **kwargs)
+        commands: list[tuple[Any, ...]] = [
+            ("FONTNAME", (0, 0), (-1, -1), FONT),  # empty cells too: no unembedded Helvetica
+            ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ]
+        if header:
+            commands.append(("BACKGROUND", (0, 0), (-1, 0), SHADE))
+        table.setStyle(commands)
+        return table
+
+    def _table(self, block: Table) -> RLTable:
+        data = [[self._cell(c) for c in block.header]]
+        data += [[self._cell(c) for c in row] for row in block.rows]
+        return self._grid(data, block.widths, header=True)
+
+    def _form(self, rows: list[FormRow]) -> RLTable:
+        size = self._style("small", "en").fontSize
+        data = []
+        for row in rows:
+            middle = self._cell(row.text) + self._cell(row.guidance) + self._cell(row.note)
+            code = self._paras(Words(row.indicator, "en", role="strong"), cell=True) + self._cell(row.grade)
+            data.append([code, middle or [Spacer(1, 1)], _Boxes([w.text for w in row.boxes], size)])
+        return self._grid(data, (0.75, 4.6, 1.3), header=False)
+
+    def _signatures(self, block: SignatureGrid) -> KeepTogether | RLTable:
+        header = [self._cell(c) for c in block.columns]
+        days = len(block.columns) - 2
+        widths = (3, 3, *([max(1.2, 4 / max(days, 1))] * days))
+        data = [header] + [[""] * len(header) for _ in range(block.rows)]
+        heights = [None] + [11 * mm] * block.rows
+        return self._grid(data, widths, header=True, rowHeights=heights)

@@ -1,0 +1,30 @@
+"""Display names of the content model's fixed values, marked for translation.
+
+One table each for what the screen and the handouts both show (session
+formats, indicator grades, library categories); translate with ``_`` or a
+catalogue's ``gettext`` at the moment of display.
+"""
+
+from __future__ import annotations
+
+from companion.i18n import N_
+
+FORMAT_NAMES = {
+    "opening": N_("Opening"),
+    "presentation": N_("Presentation"),
+    "panel": N_("Panel"),
+    "discussion": N_("Discussion"),
+    "group-work": N_("Group work"),
+    "exercise": N_("Exercise"),
+    "break": N_("Break"),
+    "closing": N_("Closing"),
+}
+GRADE_NAMES = {"strong": N_("strong"), "medium": N_("medium"), "weak": N_("weak")}
+CATEGORY_NAMES = {
+    "legal": N_("Legal frameworks"),
+    "principles": N_("Principles and guidelines"),
+    "referral": N_("Referral"),
+    "shelter": N_("Shelter management"),
+    "data-protection": N_("Data protection"),
+    "tools": N_("Screening tools"),
+}
