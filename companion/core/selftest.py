@@ -11,8 +11,12 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from companion import resources
+
+if TYPE_CHECKING:
+    from companion.core.store import Store
 
 
 @dataclass(frozen=True)
@@ -34,17 +38,36 @@ def _check_store_and_content() -> str:
     from companion.core.store.migrations import LATEST
 
     with tempfile.TemporaryDirectory(prefix="companion-selftest-") as tmp:
-        store = open_data_folder(Path(tmp))
+        store = open_data_folder(Path(tmp) / "data")
         try:
             counts = {kind: len(store.items(kind)) for kind in ("agenda-item", "case-study")}
             if not all(counts.values()):
                 raise RuntimeError(f"bundled content incomplete: {counts}")
-            if not store.search("trafficking"):
-                raise RuntimeError("search found nothing for 'trafficking'")
+            if not store.search("trafficking") or not store.search("债务"):
+                raise RuntimeError("search found nothing for 'trafficking' or '债务'")
             total = len(store.items())
+            pdf = _write_chinese_pdf(store, Path(tmp))
         finally:
             store.close()
-    return f"schema {LATEST}, {total} bundled items loaded and searchable"
+    return f"schema {LATEST}, {total} bundled items loaded and searchable; Chinese PDF written ({pdf})"
+
+
+def _write_chinese_pdf(store: Store, folder: Path) -> str:
+    from companion.core.handouts import export
+
+    pack_id = store.current_pack_id()
+    paths = export(
+        store.items("agenda-item"),
+        store.manifest(pack_id),
+        store.pack_fingerprint(pack_id) or "",
+        "agenda",
+        "zh-Hans",
+        folder,
+    )
+    data = paths[0].read_bytes()
+    if not data.startswith(b"%PDF") or b"/FontFile2" not in data:
+        raise RuntimeError("the agenda PDF was not written with an embedded font")
+    return f"{len(data) // 1024} KiB"
 
 
 def _check_font() -> str:
