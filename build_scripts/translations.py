@@ -58,7 +58,7 @@ def main() -> int:
         if path.exists():
             with path.open("rb") as handle:
                 catalog = read_po(handle, locale=locale.replace("_Hans", ""))
-            catalog.update(template, update_header_comment=False)
+            catalog.update(template, update_header_comment=False, no_fuzzy_matching=True)
         else:
             catalog = Catalog(locale=locale.replace("_Hans", ""), project="Training Companion")
             catalog.update(template)

@@ -228,3 +228,95 @@ def any_item(item: Any, lang: str, lookup: TitleLookup) -> str:
     if item.kind == "case-study":
         return case_study(item, lang, len(item.stages), show_notes=False)
     raise TypeError(f"cannot render {item.kind}")
+
+
+# --- screening --------------------------------------------------------------------------------
+
+
+def _lines(text: Text, lang: str) -> str:
+    value = text.resolve(lang)[0]
+    return "".join(f"<p>{html.escape(line)}</p>" for line in value.split("\n") if line.strip())
+
+
+def screening_summary(result: Any, lang: str) -> str:
+    """The live summary beside an interview: counts and verdict of each dimension so far."""
+    rows = []
+    for d in result.dimensions:
+        if d.positive is None:
+            state = str(len(d.present))
+        else:
+            state = "✔ " + html.escape(_("positive")) if d.positive else html.escape(_("not established"))
+        counts = f"{d.strong} / {d.medium} / {d.weak}" if d.positive is not None else ""
+        rows.append(
+            f"<tr><td><b>{html.escape(d.id)}</b></td><td>{counts}</td><td>{state}</td>"
+            f"<td>{len(d.unknown)}</td></tr>"
+        )
+    head = "".join(
+        f"<th>{html.escape(h)}</th>"
+        for h in (_("Dimension"), _("strong / medium / weak"), _("Status"), _("Unknown"))
+    )
+    return (
+        _heading(html.escape(_("So far")), 3)
+        + f'<table cellspacing="0" cellpadding="3" border="1"><tr>{head}</tr>{"".join(rows)}</table>'
+        + f"<p><b>{inline(result.label, lang)}</b></p>"
+    )
+
+
+def screening_result(result: Any, tool: ScreeningTool, lang: str, comparison: Any = None) -> str:
+    """The result page: label, explanation, what could change it, the tool's caveats."""
+    parts = [
+        f'<p style="color:#b00; font-weight:bold">{html.escape(_("PRACTICE — nothing is stored"))}</p>',
+        _heading(inline(tool.title, lang), 1),
+        _heading(inline(result.label, lang), 2),
+        _lines(result.explanation, lang),
+        screening_summary(result, lang),
+    ]
+    if comparison is not None:
+        parts.append(practice_comparison(comparison, lang))
+    parts.append(_heading(html.escape(_("Read before use")), 3))
+    parts.append(_bullets([inline(c, lang) for c in result.caveats]))
+    return "".join(parts)
+
+
+def practice_comparison(comparison: Any, lang: str) -> str:
+    """Trainee against answer key: matched, missed, wrongly marked, outcomes side by side."""
+
+    def findings(entries: Any) -> str:
+        if not entries:
+            return "<p>—</p>"
+        return _bullets(
+            [
+                f"<b>{html.escape(f.indicator)}</b> {inline(f.reason, lang) if f.reason else ''}"
+                for f in entries
+            ]
+        )
+
+    def counted(title: str, entries: Any) -> str:
+        return _heading(f"{html.escape(title)} ({len(entries)})", 3) + findings(entries)
+
+    outcome_names = {
+        "met": _("criteria met"),
+        "not_met": _("criteria not met"),
+        "indicators_present": _("indicators present"),
+        "no_indicators": _("no indicator present"),
+    }
+    mine = html.escape(outcome_names[comparison.trainee.outcome])
+    expected = html.escape(outcome_names[comparison.expected_outcome])
+    yours, key = html.escape(_("Your outcome")), html.escape(_("Answer key"))
+    return "".join(
+        [
+            _heading(html.escape(_("Compared with the answer key")), 2),
+            "<table cellspacing='0' cellpadding='4' border='1'><tr>"
+            f"<th>{yours}</th><th>{key}</th></tr>"
+            f"<tr><td>{mine}</td><td>{expected}</td></tr></table>",
+            paragraphs(comparison.expected_explanation, lang),
+            _heading(html.escape(_("Found")) + f" ({len(comparison.matched)})", 3),
+            findings(comparison.matched),
+            _heading(html.escape(_("Missed")) + f" ({len(comparison.missed)})", 3),
+            findings(comparison.missed),
+            _heading(
+                html.escape(_("Marked but not shown by the case")) + f" ({len(comparison.wrongly_marked)})", 3
+            ),
+            findings(comparison.wrongly_marked),
+        ]
+    )

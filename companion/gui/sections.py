@@ -14,10 +14,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -198,7 +200,72 @@ class CaseStudySection(Section):
 
 
 class ToolSection(Section):
+    """Each tool readable, and practised: alone or on a case study's persona."""
+
     kind = "screening-tool"
+
+    def __init__(self, catalogue: Catalogue, parent: QWidget | None = None):
+        super().__init__(catalogue, parent)
+        self.interview: Any = None
+        self.practise_button = QPushButton()
+        self.practise_button.clicked.connect(lambda: self.start_practice(None))
+        self.case_choice = QComboBox()
+        self.case_button = QPushButton()
+        self.case_button.clicked.connect(lambda: self.start_practice(self.case_choice.currentData()))
+        bar = QHBoxLayout()
+        bar.addWidget(self.practise_button)
+        bar.addStretch(1)
+        bar.addWidget(self.case_choice)
+        bar.addWidget(self.case_button)
+        self.page = QStackedWidget()
+        reading = QWidget()
+        column = QVBoxLayout(reading)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.reader)
+        column.addLayout(bar)
+        self.page.addWidget(reading)
+        self.splitter.insertWidget(1, self.page)
+        self.splitter.setStretchFactor(1, 5)
+        self._label_controls()
+
+    def _label_controls(self) -> None:
+        self.practise_button.setText(_("Practise this tool"))
+        self.case_button.setText(_("Practise on this case study"))
+
+    def retranslate(self) -> None:
+        self._label_controls()
+        super().retranslate()
+        if self.interview is not None:
+            self.interview.retranslate()
+
+    def show_item(self, item_id: str) -> None:
+        super().show_item(item_id)
+        lang = current_language()
+        self.case_choice.clear()
+        for study in self.catalogue.of_kind("case-study"):
+            if any(key.tool == item_id for key in study.answer_keys):
+                self.case_choice.addItem(render.plain(study.title, lang), study.id)
+        self.case_button.setEnabled(self.case_choice.count() > 0)
+
+    def start_practice(self, study_id: str | None) -> None:
+        from companion.gui.screening import InterviewView
+
+        tool = self.catalogue.by_id.get(self.list.current_id() or "")
+        if tool is None:
+            return
+        self.close_practice()
+        study = self.catalogue.by_id.get(study_id) if study_id else None
+        self.interview = InterviewView(tool, study)
+        self.interview.sig_closed.connect(self.close_practice)
+        self.page.addWidget(self.interview)
+        self.page.setCurrentWidget(self.interview)
+        self.interview.setFocus()
+
+    def close_practice(self) -> None:
+        if self.interview is not None:
+            self.page.removeWidget(self.interview)
+            self.interview.deleteLater()
+            self.interview = None
 
 
 class LibrarySection(QWidget):

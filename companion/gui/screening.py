@@ -1,0 +1,242 @@
+"""The screening interview on screen: one dimension at a time, then the result.
+
+A thin view over :class:`companion.core.screening.interview.Interview`, which
+holds every answer. Keys: Up/Down choose an indicator, P / A / U (or 1 / 2 / 3)
+answer it, Ctrl+Right and Ctrl+Left move between dimensions, Esc leaves.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.core.names import GRADE_NAMES
+from companion.core.screening.interview import Interview
+from companion.gui import render
+from companion.gui.reader import Reader
+from companion.i18n import N_, _, current_language
+
+if TYPE_CHECKING:
+    from companion.core.model import CaseStudy, Indicator, ScreeningTool
+
+ANSWER_LABELS = {"present": N_("Present"), "absent": N_("Absent"), "unknown": N_("Unknown")}
+ANSWER_KEYS = {"present": ("P", "1"), "absent": ("A", "2"), "unknown": ("U", "3")}
+
+
+class IndicatorRow(QFrame):
+    """One indicator with its guidance and three answers."""
+
+    sig_answered = Signal(str, str)
+
+    def __init__(self, indicator: Indicator, answer: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.indicator = indicator
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.group = QButtonGroup(self)
+        buttons = QHBoxLayout()
+        self.buttons: dict[str, QRadioButton] = {}
+        for value in ANSWER_LABELS:
+            button = QRadioButton()
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the view's keys answer, not Tab stops
+            button.toggled.connect(lambda on, value=value: on and self.sig_answered.emit(indicator.id, value))
+            self.group.addButton(button)
+            self.buttons[value] = button
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        column = QVBoxLayout(self)
+        column.addWidget(self.text)
+        column.addLayout(buttons)
+        self.show_answer(answer)
+        self.retranslate()
+
+    def show_answer(self, answer: str) -> None:
+        self.buttons[answer].blockSignals(True)
+        self.buttons[answer].setChecked(True)
+        self.buttons[answer].blockSignals(False)
+
+    def set_current(self, current: bool) -> None:
+        self.setStyleSheet("IndicatorRow { border: 2px solid #1f5c99; }" if current else "")
+
+    def retranslate(self) -> None:
+        lang = current_language()
+        parts = [f"<b>{self.indicator.id}</b> {render.inline(self.indicator.text, lang)}"]
+        if self.indicator.grade:
+            parts[0] += f" <i>({_(GRADE_NAMES[self.indicator.grade])})</i>"
+        if self.indicator.guidance:
+            parts.append(f'<span style="color:#555">{render.inline(self.indicator.guidance, lang)}</span>')
+        self.text.setText("<br/>".join(parts))
+        for value, button in self.buttons.items():
+            keys = "/".join(ANSWER_KEYS[value])
+            button.setText(f"{_(ANSWER_LABELS[value])} ({keys})")
+
+
+class InterviewView(QWidget):
+    """Practice screening with one tool, optionally on a case study's persona."""
+
+    sig_closed = Signal()
+
+    def __init__(self, tool: ScreeningTool, study: CaseStudy | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        key = next((k for k in study.answer_keys if k.tool == tool.id), None) if study else None
+        self.study = study
+        self.interview = Interview(tool, age=key.age if key else None, act=bool(key and key.act_recorded))
+        self.rows: list[IndicatorRow] = []
+        self.cursor = 0
+
+        self.banner = QLabel()
+        self.banner.setStyleSheet("color:#b00; font-weight:bold")
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.rows_box = QWidget()
+        self.rows_layout = QVBoxLayout(self.rows_box)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.rows_box)
+        self.scroll = scroll
+        self.summary = Reader()
+        self.result_view = Reader()
+        self.splitter = QSplitter()
+        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(self.summary)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([600, 400])
+        self.splitter.setChildrenCollapsible(False)
+        scroll.setMinimumWidth(360)
+
+        self.previous_button = QPushButton()
+        self.next_button = QPushButton()
+        self.close_button = QPushButton()
+        self.previous_button.clicked.connect(self.previous)
+        self.next_button.clicked.connect(self.next)
+        self.close_button.clicked.connect(self.sig_closed.emit)
+        bar = QHBoxLayout()
+        bar.addWidget(self.previous_button)
+        bar.addWidget(self.next_button)
+        bar.addStretch(1)
+        bar.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.result_view, 1)
+        layout.addLayout(bar)
+
+        for value, keys in ANSWER_KEYS.items():
+            for key_name in keys:
+                QShortcut(QKeySequence(key_name), self, lambda value=value: self.answer_current(value))
+        QShortcut(QKeySequence("Down"), self, lambda: self.move_cursor(1))
+        QShortcut(QKeySequence("Up"), self, lambda: self.move_cursor(-1))
+        QShortcut(QKeySequence("Ctrl+Right"), self, self.next)
+        QShortcut(QKeySequence("Ctrl+Left"), self, self.previous)
+        QShortcut(QKeySequence("Escape"), self, self.sig_closed.emit)
+        self._show_page()
+
+    # --- flow -------------------------------------------------------------------------
+
+    def answer_current(self, value: str) -> None:
+        if self.rows:
+            row = self.rows[self.cursor]
+            self._answered(row.indicator.id, value)
+            row.show_answer(value)
+            self.move_cursor(1)
+
+    def move_cursor(self, step: int) -> None:
+        if self.rows:
+            self.cursor = max(0, min(len(self.rows) - 1, self.cursor + step))
+            for n, row in enumerate(self.rows):
+                row.set_current(n == self.cursor)
+            self.scroll.ensureWidgetVisible(self.rows[self.cursor])
+
+    def next(self) -> None:
+        self.interview.next()
+        self._show_page()
+
+    def previous(self) -> None:
+        self.interview.previous()
+        self._show_page()
+
+    def _answered(self, indicator_id: str, value: str) -> None:
+        self.interview.set_answer(indicator_id, value)
+        self._render_summary()
+
+    # --- drawing ----------------------------------------------------------------------
+
+    def _show_page(self) -> None:
+        for row in self.rows:
+            row.deleteLater()
+        self.rows = []
+        self.cursor = 0
+        dimension = self.interview.current
+        if dimension is not None:
+            for indicator in dimension.indicators:
+                row = IndicatorRow(indicator, self.interview.answer(indicator.id))
+                row.sig_answered.connect(self._answered)
+                self.rows_layout.addWidget(row)
+                self.rows.append(row)
+            self.move_cursor(0)
+        on_result = dimension is None
+        self.splitter.setVisible(not on_result)
+        self.result_view.setVisible(on_result)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        lang = current_language()
+        tool = self.interview.tool
+        self.banner.setText(_("PRACTICE — nothing is stored"))
+        dimension = self.interview.current
+        total = len(tool.dimensions)
+        if dimension is None:
+            heading = render.inline(tool.title, lang)
+        else:
+            step = _("Step {number} of {total}").format(number=self.interview.position + 1, total=total)
+            heading = render.labelled(step, f"{dimension.id} · {render.inline(dimension.title, lang)}")
+        if self.study is not None:
+            heading = (
+                render.labelled(_("Case study"), render.inline(self.study.title, lang)) + "<br/>" + heading
+            )
+        self.heading.setText(f"<h2>{heading}</h2>")
+        for row in self.rows:
+            row.retranslate()
+        self.previous_button.setText(_("Previous") + " (Ctrl+←)")
+        self.previous_button.setEnabled(self.interview.position > 0)
+        self.next_button.setText(
+            (_("Show result") if self.interview.position == total - 1 else _("Next")) + " (Ctrl+→)"
+        )
+        self.next_button.setEnabled(dimension is not None)
+        self.close_button.setText(_("Close") + " (Esc)")
+        self._render_summary()
+
+    def _render_summary(self) -> None:
+        lang = current_language()
+        result = self.interview.result()
+        self.summary.setHtml(render.screening_summary(result, lang))
+        if self.interview.on_result_page:
+            self.result_view.setHtml(
+                render.screening_result(result, self.interview.tool, lang, self.comparison())
+            )
+
+    def comparison(self) -> Any:
+        if self.study is None:
+            return None
+        from companion.core.screening.practice import compare
+
+        return compare(self.study, self.interview.tool, self.interview.answers)

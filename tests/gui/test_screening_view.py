@@ -1,0 +1,45 @@
+"""A practice interview from the keyboard, and a comparison with a case study's key."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+
+def test_an_interview_is_completed_from_the_keyboard(window, qtbot) -> None:
+    window.open_item("ilo-forced-labour")
+    tools = window.tools
+    qtbot.mouseClick(tools.practise_button, Qt.MouseButton.LeftButton)
+    view = tools.interview
+    assert "PRACTICE" in view.banner.text()
+    qtbot.keyClick(view, Qt.Key.Key_P)  # FL01 present, cursor moves on
+    qtbot.keyClick(view, Qt.Key.Key_A)  # FL02 absent
+    assert view.interview.answer("FL01") == "present"
+    assert view.interview.answer("FL02") == "absent"
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert view.interview.on_result_page
+    page = view.result_view.toPlainText()
+    assert "Indicators present" in page and "FL01" in page
+    window.set_language("zh-Hans")  # switching language keeps every answer
+    assert view.interview.answer("FL01") == "present"
+    assert "练习" in view.banner.text()
+    assert "存在指标" in view.result_view.toPlainText()
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert tools.interview is None
+
+
+def test_practice_on_a_case_study_compares_with_its_key(window, qtbot, bundled_pack) -> None:
+    window.open_item("ilo-adult-labour")
+    tools = window.tools
+    index = tools.case_choice.findData("cs-03")
+    tools.case_choice.setCurrentIndex(index)
+    qtbot.mouseClick(tools.case_button, Qt.MouseButton.LeftButton)
+    view = tools.interview
+    study = bundled_pack.get("cs-03")
+    key = next(k for k in study.answer_keys if k.tool == "ilo-adult-labour")
+    first = key.indicators[0].indicator
+    view.interview.set_answer(first, "present")
+    view.interview.go_to(99)
+    view.retranslate()
+    text = view.result_view.toPlainText()
+    assert "Compared with the answer key" in text
+    assert "Found (1)" in text and f"Missed ({len(key.indicators) - 1})" in text
