@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
-import sys
 
 import pytest
 from babel.messages.pofile import read_po
@@ -11,9 +11,17 @@ from babel.messages.pofile import read_po
 from companion import resources
 from tests.conftest import REPO
 
-sys.path.insert(0, str(REPO / "build_scripts"))  # build scripts are not a package
-import translations
 
+def _load_build_script(name: str):  # type: ignore[no-untyped-def]
+    """The build script is the one definition of extracting and compiling; load it by path."""
+    spec = importlib.util.spec_from_file_location(name, REPO / "build_scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+translations = _load_build_script("translations")
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
 
 
