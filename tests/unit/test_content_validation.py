@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from companion.core.content import ContentError, build_from_files, load_folder
+from companion.core.sources import read_folder
 
 MANIFEST = """
 id = "test-pack"
@@ -110,9 +111,7 @@ def test_an_answer_key_naming_an_unknown_indicator_is_reported(bundled_pack) -> 
     from companion import resources
 
     folder = resources.bundled_pack_dir()
-    files = {"pack.toml": (folder / "pack.toml").read_bytes()}
-    for path in folder.glob("*/*.toml"):
-        files[f"{path.parent.name}/{path.name}"] = path.read_bytes()
+    files = read_folder(folder)
     study = next(path for path in sorted(folder.glob("case-studies/*.toml")))
     text = study.read_text("utf-8")
     key = next(k for k in bundled_pack.get(study.stem).answer_keys)
@@ -131,9 +130,7 @@ def test_a_tool_rule_with_a_typo_fails_the_load() -> None:
     from companion import resources
 
     folder = resources.bundled_pack_dir()
-    files = {"pack.toml": (folder / "pack.toml").read_bytes()}
-    for path in folder.glob("*/*.toml"):
-        files[f"{path.parent.name}/{path.name}"] = path.read_bytes()
+    files = read_folder(folder)
     tool = files["tools/ilo-adult-labour.toml"].decode()
     files["tools/ilo-adult-labour.toml"] = tool.replace(
         'overall = "R and E and D"', 'overall = "R and E and DD"'
