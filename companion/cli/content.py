@@ -7,6 +7,7 @@ from typing import Any, TextIO
 
 from companion.cli import CliError, open_store, print_json
 
+# A literal copy of the content kinds, so building the parser loads no model (a test keeps them equal).
 KINDS = ("agenda-item", "case-study", "screening-tool", "document", "glossary-term")
 
 

@@ -273,7 +273,6 @@ ContentItem = Annotated[
     AgendaItem | CaseStudy | ScreeningTool | Document | GlossaryTerm,
     Field(discriminator="kind"),
 ]
-KINDS = ("agenda-item", "case-study", "screening-tool", "document", "glossary-term")
 
 
 # --- The pack ---------------------------------------------------------------
@@ -303,11 +302,6 @@ class Manifest(_Strict):
         if len(set(value)) != len(value):
             raise ValueError("a language is listed twice")
         return value
-
-
-def version_key(version: str) -> tuple[int, ...]:
-    """Order pack versions numerically ("1.10" after "1.9")."""
-    return tuple(int(part) for part in re.findall(r"\d+", version))
 
 
 def texts_of(value: object) -> list[Text]:

@@ -38,10 +38,10 @@ if TYPE_CHECKING:
 class Catalogue:
     """The current workshop's items, indexed once for the views (empty until loaded)."""
 
-    def __init__(self, items: list[Any] | None = None, start_date: str = "2000-01-01"):
-        self.items = items or []
-        self.start_date = start_date
-        self.by_id = {item.id: item for item in self.items}
+    def __init__(self) -> None:
+        self.items: list[Any] = []
+        self.start_date = "2000-01-01"
+        self.by_id: dict[str, Any] = {}
 
     def load(self, items: list[Any], start_date: str) -> None:
         self.items = items

@@ -88,3 +88,10 @@ def test_the_installed_entry_point_runs_without_a_traceback(tmp_path: Path) -> N
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_the_kinds_offered_are_the_kinds_content_has() -> None:
+    from companion.cli.content import KINDS
+    from companion.core.sources import FOLDERS
+
+    assert set(KINDS) == set(FOLDERS.values())

@@ -120,23 +120,19 @@ def test_progress_is_reported_and_cancel_stops_between_documents(bundled_pack, t
     assert calls == [(0, 6)]
 
 
-def test_cli_export_prints_one_path_per_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def export_sign_in(data_dir: Path, lang: str, out: Path) -> int:
     from companion.__main__ import main
 
-    out = tmp_path / "print"
-    code = main(
-        [
-            "--data-dir",
-            str(tmp_path / "data"),
-            "export",
-            "--kind",
-            "sign-in",
-            "--lang",
-            "zh-Hans",
-            "--out",
-            str(out),
-        ]
+    return main(
+        ["--data-dir", str(data_dir), "export", "--kind", "sign-in", "--lang", lang, "--out", str(out)]
     )
+
+
+def test_cli_export_prints_one_path_per_line(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "print"
+    code = export_sign_in(data_dir, "zh-Hans", out)
     printed = capsys.readouterr().out.splitlines()
     assert code == 0
     assert printed == [str(out / "sign-in-zh-Hans-a4.pdf")]
@@ -144,25 +140,11 @@ def test_cli_export_prints_one_path_per_line(tmp_path: Path, capsys: pytest.Capt
 
 
 def test_cli_export_to_an_unwritable_folder_is_one_line_and_exit_1(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from companion.__main__ import main
-
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    code = main(
-        [
-            "--data-dir",
-            str(tmp_path / "data"),
-            "export",
-            "--kind",
-            "sign-in",
-            "--lang",
-            "en",
-            "--out",
-            str(blocker / "sub"),
-        ]
-    )
+    code = export_sign_in(data_dir, "en", blocker / "sub")
     err = capsys.readouterr().err
     assert code == 1
     assert err.startswith("companion: cannot write handouts to") and err.count("\n") == 1

@@ -57,9 +57,6 @@ class Interview:
     def previous(self) -> None:
         self.go_to(self.position - 1)
 
-    def answered(self) -> int:
-        return sum(1 for value in self.answers.values() if value != "unknown")
-
     def result(self) -> Result:
         """The result for the answers so far (the live summary and the result page)."""
         return evaluate(self.tool, self.answers, self.age, self.act, self.child_policy)
