@@ -32,6 +32,7 @@ translations: $(VENV)/.installed-test   ## extract UI strings and compile the ca
 
 bench: $(VENV)/.installed-test
 	$(PY) bench/startup.py
+	$(PY) bench/export.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache
