@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
 
         self._build_toolbar()
         self._build_actions()
+        self._build_menus()
         self.scale = float(store.get_setting("text_scale", "1.0") or 1.0)
         self._apply_scale()
         self.retranslate()
@@ -152,6 +153,21 @@ class MainWindow(QMainWindow):
         for n in range(len(SECTION_NAMES)):
             action(f"Ctrl+{n + 1}", lambda _checked=False, n=n: self.nav.setCurrentRow(n))
 
+    def _build_menus(self) -> None:
+        """The menu bar; features add their own actions to these menus."""
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.setObjectName("file-menu")
+        self.help_menu = bar.addMenu("")
+        self.help_menu.setObjectName("help-menu")
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+    def _retranslate_menus(self) -> None:
+        self.file_menu.setTitle(_("&File"))
+        self.help_menu.setTitle(_("&Help"))
+        self.quit_action.setText(_("Quit"))
+
     # --- language -----------------------------------------------------------------
 
     def retranslate(self) -> None:
@@ -165,6 +181,7 @@ class MainWindow(QMainWindow):
         # The button names the language it switches to, in that language.
         self.language_button.setText("中文" if lang == "en" else "English")
         self.language_button.setToolTip(_("Switch language (Ctrl+L)"))
+        self._retranslate_menus()
         current = self.nav.currentRow()
         self.nav.blockSignals(True)
         self.nav.clear()
