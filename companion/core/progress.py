@@ -13,7 +13,7 @@ Progress = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
 
 
-class Cancelled(Exception):
+class Cancelled(Exception):  # noqa: N818 (a stop the user asked for, not an error)
     """The user stopped the work; whatever it changed has been undone."""
 
 

@@ -10,7 +10,7 @@ from companion.core.store import Store
 from companion.core.store.migrations import LATEST
 
 CONTENT_TABLES = {"packs", "items", "search_docs"}
-USER_TABLES = {"settings", "notes", "bookmarks"}
+USER_TABLES = {"settings", "notes", "bookmarks", "vault", "field_records"}
 
 
 def _tables(path: Path) -> set[str]:
@@ -27,13 +27,22 @@ def test_migrating_an_empty_database_creates_every_table(tmp_path: Path) -> None
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
-def test_a_database_of_the_oldest_schema_reopens_with_its_user_data(tmp_path: Path) -> None:
-    store = Store.open(tmp_path)
-    store.set_setting("language", "zh-Hans")
-    store.close()
+def test_a_database_of_the_oldest_schema_upgrades_with_its_user_data(tmp_path: Path) -> None:
+    import sqlite_utils
+
+    from companion.core.store.migrations import MIGRATIONS
+
+    oldest = sqlite_utils.Database(tmp_path / "companion.db")
+    MIGRATIONS[0](oldest)
+    oldest.execute("PRAGMA user_version = 1")
+    oldest["settings"].insert({"key": "language", "value": "zh-Hans"})
+    oldest.conn.commit()
+    oldest.close()
     reopened = Store.open(tmp_path)
     assert reopened.get_setting("language") == "zh-Hans"
     assert reopened.recovery_message is None
+    assert CONTENT_TABLES | USER_TABLES <= _tables(tmp_path / "companion.db")
+    assert reopened.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
     reopened.close()
 
 

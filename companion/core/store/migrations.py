@@ -2,8 +2,9 @@
 
 The database's ``PRAGMA user_version`` is the number of migrations applied.
 Content tables (``packs``, ``items``, ``search_docs``) are kept apart from user
-tables (``settings``, ``notes``, ``bookmarks``): reloading content deletes and
-inserts content rows only, and user rows refer to items by their stable ID.
+tables (``settings``, ``notes``, ``bookmarks``, ``vault``, ``field_records``):
+reloading content deletes and inserts content rows only, and user rows refer to
+items by their stable ID.
 """
 
 from __future__ import annotations
@@ -57,7 +58,14 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     db["bookmarks"].create({"pack_id": str, "item_id": str, "created_at": str}, pk=("pack_id", "item_id"))
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [m001_initial]
+def m002_field_records(db: sqlite_utils.Database) -> None:
+    # Field records are user data about real people: every byte of them is sealed
+    # (see companion.core.records); only a random ID is stored in the clear.
+    db["vault"].create({"id": int, "kdf": str, "verifier": bytes, "created_at": str}, pk="id")
+    db["field_records"].create({"id": str, "sealed": bytes}, pk="id")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [m001_initial, m002_field_records]
 LATEST = len(MIGRATIONS)
 
 

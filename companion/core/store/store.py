@@ -173,6 +173,41 @@ class Store:
         pack_id = self.current_pack_id()
         return search(self.conn, pack_id, query, lang) if pack_id else []
 
+    # --- field records (sealed user data; see companion.core.records) -----------
+
+    def vault(self) -> tuple[str, bytes] | None:
+        """The key derivation settings and the sealed check value, once set up."""
+        row = self.conn.execute("SELECT kdf, verifier FROM vault WHERE id = 1").fetchone()
+        return (row[0], bytes(row[1])) if row else None
+
+    def create_vault(self, kdf: str, verifier: bytes) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO vault(id, kdf, verifier, created_at) VALUES(1, ?, ?, ?)", (kdf, verifier, _now())
+            )
+
+    def sealed_records(self) -> list[tuple[str, bytes]]:
+        return [(row[0], bytes(row[1])) for row in self.conn.execute("SELECT id, sealed FROM field_records")]
+
+    def sealed_record(self, record_id: str) -> bytes | None:
+        row = self.conn.execute("SELECT sealed FROM field_records WHERE id = ?", (record_id,)).fetchone()
+        return bytes(row[0]) if row else None
+
+    def put_sealed_record(self, record_id: str, sealed: bytes) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO field_records(id, sealed) VALUES(?, ?) "
+                "ON CONFLICT(id) DO UPDATE SET sealed = excluded.sealed",
+                (record_id, sealed),
+            )
+
+    def delete_record(self, record_id: str) -> bool:
+        # secure_delete overwrites the freed pages, so not even the sealed bytes linger in the file.
+        self.conn.execute("PRAGMA secure_delete = ON")
+        with self.transaction() as conn:
+            deleted = conn.execute("DELETE FROM field_records WHERE id = ?", (record_id,)).rowcount
+        return deleted > 0
+
     # --- settings (user data) ---------------------------------------------------
 
     def get_setting(self, key: str, default: str | None = None) -> str | None:
