@@ -1,7 +1,7 @@
 """Display names of the content model's fixed values, marked for translation.
 
 One table each for what the screen and the handouts both show (session
-formats, indicator grades, library categories); translate with ``_`` or a
+formats, indicator grades, library categories, screening outcomes); translate with ``_`` or a
 catalogue's ``gettext`` at the moment of display.
 """
 
@@ -27,4 +27,11 @@ CATEGORY_NAMES = {
     "shelter": N_("Shelter management"),
     "data-protection": N_("Data protection"),
     "tools": N_("Screening tools"),
+}
+
+OUTCOME_NAMES = {
+    "met": N_("criteria met"),
+    "not_met": N_("criteria not met"),
+    "indicators_present": N_("indicators present"),
+    "no_indicators": N_("no indicator present"),
 }

@@ -11,7 +11,7 @@ import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from companion.core.names import CATEGORY_NAMES, FORMAT_NAMES, GRADE_NAMES
+from companion.core.names import CATEGORY_NAMES, FORMAT_NAMES, GRADE_NAMES, OUTCOME_NAMES
 from companion.i18n import _
 
 if TYPE_CHECKING:  # the model (pydantic) loads after the window is up
@@ -294,14 +294,8 @@ def practice_comparison(comparison: Any, lang: str) -> str:
     def counted(title: str, entries: Any) -> str:
         return _heading(f"{html.escape(title)} ({len(entries)})", 3) + findings(entries)
 
-    outcome_names = {
-        "met": _("criteria met"),
-        "not_met": _("criteria not met"),
-        "indicators_present": _("indicators present"),
-        "no_indicators": _("no indicator present"),
-    }
-    mine = html.escape(outcome_names[comparison.trainee.outcome])
-    expected = html.escape(outcome_names[comparison.expected_outcome])
+    mine = html.escape(_(OUTCOME_NAMES[comparison.trainee.outcome]))
+    expected = html.escape(_(OUTCOME_NAMES[comparison.expected_outcome]))
     yours, key = html.escape(_("Your outcome")), html.escape(_("Answer key"))
     return "".join(
         [
@@ -310,12 +304,17 @@ def practice_comparison(comparison: Any, lang: str) -> str:
             f"<th>{yours}</th><th>{key}</th></tr>"
             f"<tr><td>{mine}</td><td>{expected}</td></tr></table>",
             paragraphs(comparison.expected_explanation, lang),
-            _heading(html.escape(_("Found")) + f" ({len(comparison.matched)})", 3),
+            _heading(html.escape(_("Found ({count})").format(count=len(comparison.matched))), 3),
             findings(comparison.matched),
-            _heading(html.escape(_("Missed")) + f" ({len(comparison.missed)})", 3),
+            _heading(html.escape(_("Missed ({count})").format(count=len(comparison.missed))), 3),
             findings(comparison.missed),
             _heading(
-                html.escape(_("Marked but not shown by the case")) + f" ({len(comparison.wrongly_marked)})", 3
+                html.escape(
+                    _("Marked but not shown by the case ({count})").format(
+                        count=len(comparison.wrongly_marked)
+                    )
+                ),
+                3,
             ),
             findings(comparison.wrongly_marked),
         ]

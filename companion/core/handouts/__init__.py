@@ -19,7 +19,16 @@ from typing import Any
 from companion.core.atomic import write_atomically
 from companion.core.handouts.builder import EDITIONS, HANDOUT_LANGUAGES, KINDS, Handout, plan
 
-__all__ = ["EDITIONS", "EXPORT_KINDS", "HANDOUT_LANGUAGES", "PAPERS", "Handout", "export", "file_name"]
+__all__ = [
+    "EDITIONS",
+    "EXPORT_KINDS",
+    "HANDOUT_LANGUAGES",
+    "PAPERS",
+    "Handout",
+    "export",
+    "file_name",
+    "write_handout",
+]
 
 EXPORT_KINDS = (*KINDS, "all")
 PAPERS = ("a4", "letter")
@@ -73,3 +82,14 @@ def export(
         if progress is not None:
             progress(len(builders), len(builders))
     return written
+
+
+def write_handout(handout: Handout, target: Path, paper: str = "a4", invariant: bool = False) -> Path:
+    """Write one already-built handout (a screening result) to ``target``."""
+    if paper not in PAPERS:
+        raise ValueError(f"unknown paper size {paper!r}")
+    from companion.core.handouts.render import Renderer
+
+    buffer = io.BytesIO()
+    Renderer(paper, invariant=invariant).render(handout, buffer)
+    return write_atomically(Path(target), buffer.getvalue())
