@@ -65,6 +65,8 @@ class MainWindow(QMainWindow):
         self.tools = ToolSection(self.catalogue)
         self.library = LibrarySection(self.catalogue)
         self.sections = [self.agenda, self.case_studies, self.tools, self.library]
+        self.tools.sig_record_requested.connect(self.open_records)
+        self.records_window: Any = None
         self.results = ItemList()
         self.results.itemActivated.connect(lambda row: self.open_item(row.data(Qt.ItemDataRole.UserRole)))
 
@@ -107,8 +109,9 @@ class MainWindow(QMainWindow):
 
     def load_content(self) -> None:
         """Read the current workshop from the store and show it."""
-        self.manifest = self.store.manifest(self.store.current_pack_id())
-        self.catalogue.load(self.store.items(), self.manifest.workshop.start_date)
+        pack_id = self.store.current_pack_id()
+        self.manifest = self.store.manifest(pack_id)
+        self.catalogue.load(self.store.items(), self.manifest, self.store.pack_fingerprint(pack_id) or "")
         self.retranslate()
         self.agenda.refresh_now()
         self.clock.start()
@@ -160,6 +163,10 @@ class MainWindow(QMainWindow):
         self.file_menu.setObjectName("file-menu")
         self.help_menu = bar.addMenu("")
         self.help_menu.setObjectName("help-menu")
+        self.records_action = QAction(self)
+        self.records_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.records_action.triggered.connect(lambda: self.open_records())
+        self.file_menu.addAction(self.records_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
@@ -167,6 +174,7 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(_("&File"))
         self.help_menu.setTitle(_("&Help"))
         self.quit_action.setText(_("Quit"))
+        self.records_action.setText(_("Field records…"))
 
     # --- language -----------------------------------------------------------------
 
@@ -190,6 +198,8 @@ class MainWindow(QMainWindow):
         self.nav.blockSignals(False)
         for section in self.sections:
             section.retranslate()
+        if self.records_window is not None:
+            self.records_window.retranslate()
         if self.stack.currentWidget() is self.results:
             self.run_search()
         if self.manifest is not None:
@@ -222,6 +232,18 @@ class MainWindow(QMainWindow):
         index = SECTION_OF_KIND[item.kind]
         self.nav.setCurrentRow(index)
         self.sections[index].open_item(item_id)
+
+    def open_records(self, tool_id: str = "") -> None:
+        """The field records window (one at a time), optionally starting a record with a tool."""
+        from companion.gui.records import RecordsWindow
+
+        if self.records_window is None or not self.records_window.isVisible():
+            self.records_window = RecordsWindow(self.store, self.catalogue, self)
+        if tool_id:
+            self.records_window.start_with_tool(tool_id)
+        self.records_window.show()
+        self.records_window.raise_()
+        self.records_window.activateWindow()
 
     def focus_search(self) -> None:
         self.search_field.setFocus()

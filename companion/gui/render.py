@@ -262,10 +262,13 @@ def screening_summary(result: Any, lang: str) -> str:
     )
 
 
-def screening_result(result: Any, tool: ScreeningTool, lang: str, comparison: Any = None) -> str:
+def screening_result(
+    result: Any, tool: ScreeningTool, lang: str, comparison: Any = None, practice: bool = True
+) -> str:
     """The result page: label, explanation, what could change it, the tool's caveats."""
+    banner = _("PRACTICE — nothing is stored") if practice else _("FIELD RECORD")
     parts = [
-        f'<p style="color:#b00; font-weight:bold">{html.escape(_("PRACTICE — nothing is stored"))}</p>',
+        f'<p style="color:#b00; font-weight:bold">{html.escape(banner)}</p>',
         _heading(inline(tool.title, lang), 1),
         _heading(inline(result.label, lang), 2),
         _lines(result.explanation, lang),

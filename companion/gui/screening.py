@@ -88,15 +88,26 @@ class IndicatorRow(QFrame):
 
 
 class InterviewView(QWidget):
-    """Practice screening with one tool, optionally on a case study's persona."""
+    """A screening with one tool: practice (optionally on a case study's persona) or,
+    given an :class:`Interview` to continue, a field record's answers."""
 
     sig_closed = Signal()
+    sig_pdf_requested = Signal()
 
-    def __init__(self, tool: ScreeningTool, study: CaseStudy | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        tool: ScreeningTool,
+        study: CaseStudy | None = None,
+        parent: QWidget | None = None,
+        record: Interview | None = None,
+    ):
         super().__init__(parent)
         key = next((k for k in study.answer_keys if k.tool == tool.id), None) if study else None
         self.study = study
-        self.interview = Interview(tool, age=key.age if key else None, act=bool(key and key.act_recorded))
+        self.practice = record is None
+        self.interview = record or Interview(
+            tool, age=key.age if key else None, act=bool(key and key.act_recorded)
+        )
         self.rows: list[IndicatorRow] = []
         self.cursor = 0
 
@@ -124,6 +135,9 @@ class InterviewView(QWidget):
         self.previous_button = QPushButton()
         self.next_button = QPushButton()
         self.close_button = QPushButton()
+        self.pdf_button = QPushButton()
+        self.pdf_button.clicked.connect(self.sig_pdf_requested.emit)
+        self.status = QLabel()
         self.previous_button.clicked.connect(self.previous)
         self.next_button.clicked.connect(self.next)
         self.close_button.clicked.connect(self.sig_closed.emit)
@@ -131,6 +145,8 @@ class InterviewView(QWidget):
         bar.addWidget(self.previous_button)
         bar.addWidget(self.next_button)
         bar.addStretch(1)
+        bar.addWidget(self.status)
+        bar.addWidget(self.pdf_button)
         bar.addWidget(self.close_button)
 
         layout = QVBoxLayout(self)
@@ -148,6 +164,7 @@ class InterviewView(QWidget):
         QShortcut(QKeySequence("Ctrl+Right"), self, self.next)
         QShortcut(QKeySequence("Ctrl+Left"), self, self.previous)
         QShortcut(QKeySequence("Escape"), self, self.sig_closed.emit)
+        QShortcut(QKeySequence("Ctrl+P"), self, self._request_pdf)
         self._show_page()
 
     # --- flow -------------------------------------------------------------------------
@@ -196,12 +213,16 @@ class InterviewView(QWidget):
         on_result = dimension is None
         self.splitter.setVisible(not on_result)
         self.result_view.setVisible(on_result)
+        self.pdf_button.setVisible(on_result)
         self.retranslate()
 
     def retranslate(self) -> None:
         lang = current_language()
         tool = self.interview.tool
-        self.banner.setText(_("PRACTICE — nothing is stored"))
+        if self.practice:
+            self.banner.setText(_("PRACTICE — nothing is stored"))
+        else:
+            self.banner.setText(_("FIELD RECORD — sealed with your passphrase when you save it"))
         dimension = self.interview.current
         total = len(tool.dimensions)
         if dimension is None:
@@ -223,6 +244,7 @@ class InterviewView(QWidget):
         )
         self.next_button.setEnabled(dimension is not None)
         self.close_button.setText(_("Close") + " (Esc)")
+        self.pdf_button.setText(_("Save as PDF…") + " (Ctrl+P)")
         self._render_summary()
 
     def _render_summary(self) -> None:
@@ -231,8 +253,15 @@ class InterviewView(QWidget):
         self.summary.setHtml(render.screening_summary(result, lang))
         if self.interview.on_result_page:
             self.result_view.setHtml(
-                render.screening_result(result, self.interview.tool, lang, self.comparison())
+                render.screening_result(result, self.interview.tool, lang, self.comparison(), self.practice)
             )
+
+    def show_saved(self, path: Any) -> None:
+        self.status.setText(_("Saved: {path}").format(path=path))
+
+    def _request_pdf(self) -> None:
+        if self.interview.on_result_page:
+            self.sig_pdf_requested.emit()
 
     def comparison(self) -> Any:
         if self.study is None:

@@ -40,12 +40,16 @@ class Catalogue:
 
     def __init__(self) -> None:
         self.items: list[Any] = []
+        self.manifest: Any = None
+        self.fingerprint = ""
         self.start_date = "2000-01-01"
         self.by_id: dict[str, Any] = {}
 
-    def load(self, items: list[Any], start_date: str) -> None:
+    def load(self, items: list[Any], manifest: Any, fingerprint: str) -> None:
         self.items = items
-        self.start_date = start_date
+        self.manifest = manifest
+        self.fingerprint = fingerprint
+        self.start_date = manifest.workshop.start_date
         self.by_id = {item.id: item for item in items}
 
     def of_kind(self, kind: str) -> list[Any]:
@@ -200,9 +204,14 @@ class CaseStudySection(Section):
 
 
 class ToolSection(Section):
-    """Each tool readable, and practised: alone or on a case study's persona."""
+    """Each tool readable, and practised: alone or on a case study's persona.
+
+    Recording a real screening is a deliberate step: the record button asks the
+    window to open the field records (see :mod:`companion.gui.records`).
+    """
 
     kind = "screening-tool"
+    sig_record_requested = Signal(str)
 
     def __init__(self, catalogue: Catalogue, parent: QWidget | None = None):
         super().__init__(catalogue, parent)
@@ -212,8 +221,13 @@ class ToolSection(Section):
         self.case_choice = QComboBox()
         self.case_button = QPushButton()
         self.case_button.clicked.connect(lambda: self.start_practice(self.case_choice.currentData()))
+        self.record_button = QPushButton()
+        self.record_button.clicked.connect(
+            lambda: self.sig_record_requested.emit(self.list.current_id() or "")
+        )
         bar = QHBoxLayout()
         bar.addWidget(self.practise_button)
+        bar.addWidget(self.record_button)
         bar.addStretch(1)
         bar.addWidget(self.case_choice)
         bar.addWidget(self.case_button)
@@ -230,6 +244,7 @@ class ToolSection(Section):
 
     def _label_controls(self) -> None:
         self.practise_button.setText(_("Practise this tool"))
+        self.record_button.setText(_("Record a real screening…"))
         self.case_button.setText(_("Practise on this case study"))
 
     def retranslate(self) -> None:
@@ -248,6 +263,7 @@ class ToolSection(Section):
         self.case_button.setEnabled(self.case_choice.count() > 0)
 
     def start_practice(self, study_id: str | None) -> None:
+        from companion.gui.result_pdf import save_result_pdf
         from companion.gui.screening import InterviewView
 
         tool = self.catalogue.by_id.get(self.list.current_id() or "")
@@ -255,8 +271,11 @@ class ToolSection(Section):
             return
         self.close_practice()
         study = self.catalogue.by_id.get(study_id) if study_id else None
-        self.interview = InterviewView(tool, study)
-        self.interview.sig_closed.connect(self.close_practice)
+        self.interview = view = InterviewView(tool, study)
+        view.sig_closed.connect(self.close_practice)
+        view.sig_pdf_requested.connect(
+            lambda: save_result_pdf(self, self.catalogue, view, on_saved=view.show_saved)
+        )
         self.page.addWidget(self.interview)
         self.page.setCurrentWidget(self.interview)
         self.interview.setFocus()
