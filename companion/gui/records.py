@@ -9,6 +9,7 @@ title and list never show more than a case code and a date.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
@@ -197,6 +198,8 @@ class RecordsWindow(QDialog):
     def _build_editor(self) -> None:
         self.editor_page = QWidget()
         self.editor_box = QVBoxLayout()
+        self.editor_title = QLabel()
+        self.editor_title.setObjectName("case-code")
         self.notes_label = QLabel()
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(120)
@@ -207,6 +210,7 @@ class RecordsWindow(QDialog):
         bar.addWidget(self.editor_error, 1)
         bar.addWidget(self.save_button)
         column = QVBoxLayout(self.editor_page)
+        column.addWidget(self.editor_title)
         column.addLayout(self.editor_box, 1)
         column.addWidget(self.notes_label)
         column.addWidget(self.notes)
@@ -251,7 +255,9 @@ class RecordsWindow(QDialog):
         self.back_button.setText(_("Back"))
         self.notes_label.setText(_("Notes (sealed with the record)"))
         self.save_button.setText(_("Save record") + " (Ctrl+S)")
-        if self.view is not None:
+        if self.view is not None and self.record is not None:
+            title = render.labelled(_("Case code"), self.record.case_code)
+            self.editor_title.setText(f"<b>{html.escape(title)}</b>")
             self.view.retranslate()
         if self.vault.is_unlocked:
             self.refresh_list()
@@ -405,7 +411,6 @@ class RecordsWindow(QDialog):
         if record.id:  # a saved record opens on its result
             interview.go_to(len(tool.dimensions))
         self.view = InterviewView(tool, record=interview)
-        self.view.heading.setToolTip(record.case_code)
         self.view.sig_closed.connect(self.leave_editor)
         self.view.sig_pdf_requested.connect(
             lambda: save_result_pdf(
@@ -415,6 +420,7 @@ class RecordsWindow(QDialog):
         self.editor_box.addWidget(self.view)
         self.notes.setPlainText(record.notes)
         self.editor_error.clear()
+        self.retranslate()
         self.pages.setCurrentWidget(self.editor_page)
         self.view.setFocus()
 

@@ -101,7 +101,7 @@ def _dimension_table(lg: _Lang, result: Any) -> Table:
                 status,
             )
         )
-    return Table(header, tuple(rows), (4, 1, 1, 1, 1, 2))
+    return Table(header, tuple(rows), (4, 1, 1, 1, 1.4, 2))
 
 
 def _findings(lg: _Lang, title: str, entries: Sequence[Any]) -> list[Block]:
