@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self.sections = [self.agenda, self.case_studies, self.tools, self.library]
         self.tools.sig_record_requested.connect(self.open_records)
         self.records_window: Any = None
+        self.export_dialog: Any = None
         self.results = ItemList()
         self.results.itemActivated.connect(lambda row: self.open_item(row.data(Qt.ItemDataRole.UserRole)))
 
@@ -163,6 +164,10 @@ class MainWindow(QMainWindow):
         self.file_menu.setObjectName("file-menu")
         self.help_menu = bar.addMenu("")
         self.help_menu.setObjectName("help-menu")
+        self.export_action = QAction(self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self.open_export)
+        self.file_menu.addAction(self.export_action)
         self.records_action = QAction(self)
         self.records_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
         self.records_action.triggered.connect(lambda: self.open_records())
@@ -175,6 +180,7 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(_("&Help"))
         self.quit_action.setText(_("Quit"))
         self.records_action.setText(_("Field records…"))
+        self.export_action.setText(_("Export handouts…"))
 
     # --- language -----------------------------------------------------------------
 
@@ -232,6 +238,15 @@ class MainWindow(QMainWindow):
         index = SECTION_OF_KIND[item.kind]
         self.nav.setCurrentRow(index)
         self.sections[index].open_item(item_id)
+
+    def open_export(self) -> None:
+        from companion.gui.export_dialog import ExportDialog
+
+        if self.manifest is None:
+            return
+        self.export_dialog = ExportDialog(self.store, self.catalogue, self)
+        self.export_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.export_dialog.open()
 
     def open_records(self, tool_id: str = "") -> None:
         """The field records window (one at a time), optionally starting a record with a tool."""

@@ -1,0 +1,259 @@
+"""The Export dialog: choose handouts, language, edition and paper; write them; open or print.
+
+The choices are remembered in the store's settings. The PDFs are written on a
+worker (:mod:`companion.gui.worker`) behind a progress bar with Cancel; a
+stopped export keeps the files already finished and says how many.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.gui.result_pdf import default_folder
+from companion.gui.worker import run_with_progress
+from companion.i18n import N_, _
+
+KIND_NAMES = {
+    "agenda": N_("Agenda (one page per day, and a wall version)"),
+    "case-studies": N_("Case studies"),
+    "screening-forms": N_("Blank screening forms"),
+    "glossary": N_("Glossary"),
+    "sign-in": N_("Sign-in sheet"),
+}
+LANGUAGE_NAMES = {"en": "English", "zh-Hans": "中文", "bilingual": N_("Both (English and 中文)")}
+EDITION_NAMES = {
+    "participant": N_("Participant"),
+    "facilitator": N_("Facilitator (with notes and answer keys)"),
+}
+PAPER_NAMES = {"a4": "A4", "letter": "Letter"}
+
+
+class ExportDialog(QDialog):
+    def __init__(self, store: Any, catalogue: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("export-dialog")
+        self.store = store
+        self.catalogue = catalogue
+        self.written: list[Path] = []
+        self.task: Any = None
+
+        self.kinds: dict[str, QCheckBox] = {}
+        kinds_box = QVBoxLayout()
+        chosen = (store.get_setting("export_kinds") or ",".join(KIND_NAMES)).split(",")
+        for kind in KIND_NAMES:
+            box = QCheckBox()
+            box.setChecked(kind in chosen)
+            box.toggled.connect(self._update_buttons)
+            self.kinds[kind] = box
+            kinds_box.addWidget(box)
+        self.language = self._choice(LANGUAGE_NAMES, store.get_setting("export_language") or "en")
+        self.edition = self._choice(EDITION_NAMES, store.get_setting("export_edition") or "participant")
+        self.paper = QComboBox()
+        for key, name in PAPER_NAMES.items():
+            self.paper.addItem(name, key)
+        self.paper.setCurrentIndex(max(0, self.paper.findData(store.get_setting("export_paper") or "a4")))
+        self.folder = QLineEdit(store.get_setting("export_folder") or str(default_folder() / "handouts"))
+        self.browse = QPushButton()
+        self.browse.clicked.connect(self.choose_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(self.browse)
+
+        self.form = QFormLayout()
+        self.labels = [QLabel() for _n in range(5)]
+        for label, field in zip(
+            self.labels,
+            (kinds_box, self.language[0], self.edition[0], self.paper, folder_row),
+            strict=True,
+        ):
+            self.form.addRow(label, field)
+
+        self.outcome = QLabel()
+        self.outcome.setObjectName("outcome")
+        self.outcome.setWordWrap(True)
+        self.files = QListWidget()
+        self.files.setObjectName("written-files")
+        self.files.itemActivated.connect(lambda item: self._open(Path(item.data(Qt.ItemDataRole.UserRole))))
+        self.files.hide()
+
+        self.buttons = QDialogButtonBox()
+        self.export_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.open_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.export_button.clicked.connect(self.start_export)
+        self.open_button.clicked.connect(lambda: self._open(Path(self.folder.text())))
+        self.print_button.clicked.connect(self.print_selected)
+        self.close_button.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.outcome)
+        layout.addWidget(self.files, 1)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+        self._update_buttons()
+
+    def _choice(
+        self, names: dict[str, str], current: str
+    ) -> tuple[QWidget, QButtonGroup, dict[str, QRadioButton]]:
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        group = QButtonGroup(row)
+        buttons = {}
+        for key in names:
+            button = QRadioButton()
+            button.setChecked(key == current)
+            group.addButton(button)
+            buttons[key] = button
+            line.addWidget(button)
+        line.addStretch(1)
+        if not any(b.isChecked() for b in buttons.values()):
+            next(iter(buttons.values())).setChecked(True)
+        return row, group, buttons
+
+    @staticmethod
+    def _chosen(choice: tuple[QWidget, QButtonGroup, dict[str, QRadioButton]]) -> str:
+        return next(key for key, button in choice[2].items() if button.isChecked())
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("Export handouts"))
+        for kind, box in self.kinds.items():
+            box.setText(_(KIND_NAMES[kind]))
+        for names, choice in ((LANGUAGE_NAMES, self.language), (EDITION_NAMES, self.edition)):
+            for key, button in choice[2].items():
+                button.setText(_(names[key]) if key not in ("en", "zh-Hans") else names[key])
+        for label, text in zip(
+            self.labels, (_("Handouts"), _("Language"), _("Edition"), _("Paper"), _("Folder")), strict=True
+        ):
+            label.setText(text)
+        self.browse.setText(_("Choose…"))
+        self.export_button.setText(_("Export"))
+        self.open_button.setText(_("Open the folder"))
+        self.print_button.setText(_("Print…"))
+
+    def _update_buttons(self) -> None:
+        self.export_button.setEnabled(any(box.isChecked() for box in self.kinds.values()))
+        self.open_button.setEnabled(bool(self.written))
+        self.print_button.setEnabled(bool(self.written))
+
+    def choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, _("Where to save the handouts"), self.folder.text())
+        if chosen:
+            self.folder.setText(chosen)
+
+    # --- exporting ------------------------------------------------------------------------------
+
+    def selection(self) -> dict[str, Any]:
+        return {
+            "kinds": [kind for kind, box in self.kinds.items() if box.isChecked()],
+            "lang": self._chosen(self.language),
+            "edition": self._chosen(self.edition),
+            "paper": self.paper.currentData(),
+            "folder": Path(self.folder.text()).expanduser(),
+        }
+
+    def _remember(self, chosen: dict[str, Any]) -> None:
+        for key, value in (
+            ("export_kinds", ",".join(chosen["kinds"])),
+            ("export_language", chosen["lang"]),
+            ("export_edition", chosen["edition"]),
+            ("export_paper", chosen["paper"]),
+            ("export_folder", str(chosen["folder"])),
+        ):
+            self.store.set_setting(key, value)
+
+    def start_export(self) -> None:
+        chosen = self.selection()
+        self._remember(chosen)
+        catalogue = self.catalogue
+        self.export_button.setEnabled(False)
+        self.outcome.clear()
+
+        def work(progress: Any, cancelled: Any) -> tuple[list[Path], bool, int]:
+            from companion.core.handouts import export
+            from companion.core.handouts.builder import plan
+
+            common = (catalogue.items, catalogue.manifest, catalogue.fingerprint)
+            counts = [len(plan(*common, kind, chosen["lang"], chosen["edition"])) for kind in chosen["kinds"]]
+            total, base, written = sum(counts), 0, []
+            for kind, count in zip(chosen["kinds"], counts, strict=True):
+                if cancelled():
+                    break
+                written += export(
+                    *common,
+                    kind,
+                    chosen["lang"],
+                    chosen["folder"],
+                    edition=chosen["edition"],
+                    paper=chosen["paper"],
+                    progress=lambda done, _total, base=base: progress(base + done, total),
+                    cancelled=cancelled,
+                )
+                base += count
+            return written, cancelled(), total
+
+        self.task = run_with_progress(self, _("Writing the handouts…"), work, self._finished, self._failed)
+
+    def _finished(self, outcome: tuple[list[Path], bool, int]) -> None:
+        written, stopped, total = outcome
+        self.written = written
+        if stopped:
+            message = _("Export stopped: {done} of {total} files were written.")
+        else:
+            message = _("{done} of {total} files were written.")
+        self.outcome.setText(message.format(done=len(written), total=total))
+        self.files.clear()
+        for path in written:
+            entry = QListWidgetItem(path.name)
+            entry.setData(Qt.ItemDataRole.UserRole, str(path))
+            self.files.addItem(entry)
+        self.files.setVisible(bool(written))
+        if written:
+            self.files.setCurrentRow(0)
+        self._update_buttons()
+
+    def _failed(self, error: BaseException) -> None:
+        reason = getattr(error, "strerror", None) or str(error)
+        self.outcome.setText(_("The handouts were not written: {reason}").format(reason=reason))
+        self._update_buttons()
+
+    def _open(self, path: Path) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def print_selected(self) -> None:
+        from companion.core.printing import PrintError, send_to_printer
+
+        item = self.files.currentItem()
+        if item is None:
+            return
+        path = Path(item.data(Qt.ItemDataRole.UserRole))
+        try:
+            send_to_printer(path)
+        except PrintError as exc:
+            self.outcome.setText(str(exc))
+            return
+        self.outcome.setText(_("{name} was sent to the printer.").format(name=path.name))
