@@ -297,9 +297,10 @@ class MainWindow(QMainWindow):
     def _apply_scale(self) -> None:
         font = QFont(self.base_font)
         font.setPointSizeF(self.base_font.pointSizeF() * self.scale)
-        QApplication.setFont(font)
-        for widget in self.findChildren(QWidget):
-            widget.setFont(font)
+        # The application font reaches every widget that has no font of its own. Setting it
+        # per widget instead cost seconds before the first paint and froze later widgets' size.
+        if QApplication.font() != font:
+            QApplication.setFont(font)
 
     # --- state ----------------------------------------------------------------------
 

@@ -115,12 +115,12 @@ def test_library_shows_documents_and_glossary(window, bundled_pack) -> None:
 def test_window_geometry_and_language_survive_a_restart(window, qtbot, store) -> None:
     from companion.gui.main_window import MainWindow
 
-    window.resize(640, 480)  # fits the offscreen screen (800x600)
+    window.resize(720, 500)  # fits the offscreen screen (800x600)
     window.set_language("zh-Hans")
     window.close()
     again = MainWindow(store, QApplication.font())
     qtbot.addWidget(again)
-    assert (again.size().width(), again.size().height()) == (640, 480)
+    assert (again.size().width(), again.size().height()) == (720, 500)
     assert store.get_setting("language") == "zh-Hans"
 
 
