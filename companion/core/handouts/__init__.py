@@ -12,12 +12,11 @@ anything a person typed.
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from companion.core.files import write_atomically
 from companion.core.handouts.builder import EDITIONS, HANDOUT_LANGUAGES, KINDS, Handout, plan
 
 __all__ = ["EDITIONS", "EXPORT_KINDS", "HANDOUT_LANGUAGES", "PAPERS", "Handout", "export", "file_name"]
@@ -69,23 +68,8 @@ def export(
         handout = build()
         buffer = io.BytesIO()
         renderer.render(handout, buffer)
-        written.append(_write_atomically(out_dir / file_name(handout, paper), buffer.getvalue()))
+        written.append(write_atomically(out_dir / file_name(handout, paper), buffer.getvalue()))
     else:
         if progress is not None:
             progress(len(builders), len(builders))
     return written
-
-
-def _write_atomically(target: Path, data: bytes) -> Path:
-    """Write to a temporary file beside ``target``, then rename it over ``target``."""
-    handle, temp = tempfile.mkstemp(prefix=".export-", suffix=".part", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return target

@@ -57,7 +57,13 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     db["bookmarks"].create({"pack_id": str, "item_id": str, "created_at": str}, pk=("pack_id", "item_id"))
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [m001_initial]
+def m002_pack_provenance(db: sqlite_utils.Database) -> None:
+    """Who signed each installed pack, and the publishers the user trusts (by fingerprint)."""
+    db["packs"].add_column("signer", str)  # SHA-256 fingerprint of the signing key, NULL if unsigned
+    db["trusted_publishers"].create({"fingerprint": str, "name": str, "added_at": str}, pk="fingerprint")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [m001_initial, m002_pack_provenance]
 LATEST = len(MIGRATIONS)
 
 
