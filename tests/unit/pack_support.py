@@ -118,7 +118,9 @@ def install(store: Store, files: dict[str, bytes]) -> None:
 
 
 def assemble(
-    content: dict[str, bytes], changes: dict[str, Any] | None = None, extra: tuple[tuple[str, bytes], ...] = ()
+    content: dict[str, bytes],
+    changes: dict[str, Any] | None = None,
+    extra: tuple[tuple[str, bytes], ...] = (),
 ) -> bytes:
     """A pack made by hand: a correct manifest for ``content`` unless ``changes`` says otherwise."""
     manifest: dict[str, Any] = {

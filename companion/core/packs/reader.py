@@ -156,6 +156,8 @@ def _check_entries(infos: list[zipfile.ZipInfo]) -> list[zipfile.ZipInfo]:
                     name=shown(name)
                 )
             )
+        if name == MANIFEST_NAME and info.file_size > MAX_MANIFEST_BYTES:
+            raise PackError(_("The pack's manifest is too large to be genuine."))
         if info.file_size > _limit(name) or (
             info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1)
         ):
