@@ -141,15 +141,15 @@ def main() -> int:
         size = path.stat().st_size
     imported, direct = statistics.median(imports), statistics.median(directs)
     print(f"pack: {args.items} items, {len(docs)} search rows, {size / 1024:.0f} KiB")
-    print(
-        f"import (read, verify, validate, write): median {imported * 1000:.0f} ms, best {min(imports) * 1000:.0f} ms"
-    )
-    print(
-        f"direct sqlite-utils insert of the same rows: median {direct * 1000:.0f} ms, best {min(directs) * 1000:.0f} ms"
-    )
-    print(
-        f"ratio: {imported / direct:.2f} of medians, {min(imports) / min(directs):.2f} of bests (target: at most 3)"
-    )
+    best_import, best_direct = min(imports), min(directs)
+
+    def ms(seconds: float) -> str:
+        return f"{seconds * 1000:.0f} ms"
+
+    print(f"import (read, verify, validate, write): median {ms(imported)}, best {ms(best_import)}")
+    print(f"direct sqlite-utils insert, same rows: median {ms(direct)}, best {ms(best_direct)}")
+    ratios = f"{imported / direct:.2f} of medians, {best_import / best_direct:.2f} of bests"
+    print(f"ratio: {ratios} (target: at most 3)")
     return 0
 
 
