@@ -33,6 +33,7 @@ translations: $(VENV)/.installed-test   ## extract UI strings and compile the ca
 bench: $(VENV)/.installed-test
 	$(PY) bench/startup.py
 	$(PY) bench/export.py
+	$(PY) bench/import.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

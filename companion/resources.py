@@ -21,6 +21,8 @@ def root() -> Path:
 BUNDLED_PACK = "nanning-workshop"
 CJK_FONT = "fonts/wqy-microhei.ttc"
 APP_ICON = "icons/companion.svg"
+# The public key (raw Ed25519, hex) of the bundled workshop's publisher: always trusted.
+BUNDLED_PUBLISHER_KEY = "keys/bundled-publisher.pub"
 TRANSLATIONS = "translations"
 TRANSLATION_DOMAIN = "companion"
 
@@ -40,5 +42,6 @@ def all_named() -> dict[str, Path]:
         "bundled pack": bundled_pack_dir() / "pack.toml",
         "Chinese font": path(CJK_FONT),
         "application icon": path(APP_ICON),
+        "bundled publisher key": path(BUNDLED_PUBLISHER_KEY),
         "Chinese translation": path(TRANSLATIONS) / "zh_Hans" / "LC_MESSAGES" / "companion.mo",
     }

@@ -42,7 +42,7 @@ def print_json(value: Any, out: TextIO) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from companion.cli import content, export, screen
+    from companion.cli import content, export, pack, screen
 
     parser = argparse.ArgumentParser(
         prog="companion",
@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="store_true", help="print versions and exit")
     parser.add_argument("--data-dir", type=Path, help="data folder (default: the user data folder)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (content, screen, export):
+    for module in (content, screen, export, pack):
         module.add_parsers(sub)
     return parser
 

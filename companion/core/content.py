@@ -132,10 +132,10 @@ def build_pack(manifest: Manifest, files: dict[str, bytes], fingerprint: str) ->
         except ContentError as exc:
             problems.extend(exc.problems)
     if not problems:
-        problems.extend(_cross_check(items))
+        problems.extend(cross_check(items))
     if problems:
         raise ContentError(problems)
-    return ContentPack(manifest, tuple(_ordered(items)), fingerprint)
+    return ContentPack(manifest, tuple(ordered(items)), fingerprint)
 
 
 def _file_of(item: Any) -> str:
@@ -143,7 +143,7 @@ def _file_of(item: Any) -> str:
     return f"{folder}/{item.id}.toml"
 
 
-def _cross_check(items: list[Any]) -> list[Problem]:
+def cross_check(items: list[Any]) -> list[Problem]:
     problems: list[Problem] = []
     by_id: dict[str, Any] = {}
     for item in items:
@@ -216,7 +216,7 @@ def _rule_problems(tool: ScreeningTool) -> list[Problem]:
     return problems
 
 
-def _ordered(items: list[Any]) -> list[Any]:
+def ordered(items: list[Any]) -> list[Any]:
     """Agenda by day and time, everything else by kind then ID."""
     order = {kind: n for n, kind in enumerate(FOLDERS.values())}
 

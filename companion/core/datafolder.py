@@ -3,7 +3,9 @@
 Opening means: the store is migrated, and the bundled workshop is loaded into
 it on first start and again whenever the bundled pack changes (its version or
 any byte of its files). An unchanged install only looks at the files' sizes
-and times; it neither reads nor validates any content.
+and times; it neither reads nor validates any content. Once the user has
+imported a pack with the bundled workshop's ID, that copy is theirs: the
+bundled files never overwrite it.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ def ensure_bundled_content(store: Store) -> bool:
     from companion.core.sources import fingerprint, read_folder, stat_signature
 
     folder, pack_id = resources.bundled_pack_dir(), resources.BUNDLED_PACK
+    if store.pack_source(pack_id) not in (None, "bundled"):
+        return False  # imported by the user, perhaps a newer version: never clobbered
     signature = stat_signature(folder)
     if store.pack_source_signature(pack_id) == signature:
         return False

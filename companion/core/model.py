@@ -155,7 +155,8 @@ class CaseStudy(_Strict):
     content_note: Text | None = None
     stages: list[Stage] = Field(min_length=1)
     questions: list[Text] = Field(min_length=1)
-    facilitator_notes: FacilitatorNotes
+    # Facilitator-only (see companion.core.editions): absent from participant editions.
+    facilitator_notes: FacilitatorNotes | None = None
     answer_keys: list[AnswerKey] = []
 
 

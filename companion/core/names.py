@@ -9,6 +9,13 @@ from __future__ import annotations
 
 from companion.i18n import N_
 
+KIND_NAMES = {
+    "agenda-item": N_("Agenda items"),
+    "case-study": N_("Case studies"),
+    "screening-tool": N_("Screening tools"),
+    "document": N_("Library documents"),
+    "glossary-term": N_("Glossary terms"),
+}
 FORMAT_NAMES = {
     "opening": N_("Opening"),
     "presentation": N_("Presentation"),

@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from companion.core.atomic import write_atomically
+from companion.core.files import write_atomically
 from companion.core.sealing import KdfParams, WrongPassphraseError, derive_key, open_sealed, seal
 from companion.i18n import _
 

@@ -135,15 +135,16 @@ def case_study(study: CaseStudy, lang: str, revealed: int, show_notes: bool) -> 
 
 def facilitator_notes(study: CaseStudy, lang: str) -> str:
     notes = study.facilitator_notes
-    parts = [
-        '<hr/><div style="background:#eef4fb">',
-        _heading(html.escape(_("Facilitator notes")), 2),
-        _heading(html.escape(_("Model answers")), 3),
-        _bullets([inline(a, lang) for a in notes.model_answers]),
-    ]
-    if notes.common_mistakes:
-        parts.append(_heading(html.escape(_("Common mistakes")), 3))
-        parts.append(_bullets([inline(m, lang) for m in notes.common_mistakes]))
+    parts = ['<hr/><div style="background:#eef4fb">', _heading(html.escape(_("Facilitator notes")), 2)]
+    if notes is None and not study.answer_keys:
+        # A participant edition: the notes are not in this copy of the workshop at all.
+        parts.append("<p>" + html.escape(_("This copy of the workshop has no facilitator notes.")) + "</p>")
+    if notes is not None:
+        parts.append(_heading(html.escape(_("Model answers")), 3))
+        parts.append(_bullets([inline(a, lang) for a in notes.model_answers]))
+        if notes.common_mistakes:
+            parts.append(_heading(html.escape(_("Common mistakes")), 3))
+            parts.append(_bullets([inline(m, lang) for m in notes.common_mistakes]))
     for key in study.answer_keys:
         outcome = html.escape(key.outcome.replace("_", " "))
         label = html.escape(_("Answer key"))

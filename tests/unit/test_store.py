@@ -10,7 +10,7 @@ from companion.core.store import Store
 from companion.core.store.migrations import LATEST
 
 CONTENT_TABLES = {"packs", "items", "search_docs"}
-USER_TABLES = {"settings", "notes", "bookmarks", "vault", "field_records"}
+USER_TABLES = {"settings", "notes", "bookmarks", "vault", "field_records", "trusted_publishers"}
 
 
 def _tables(path: Path) -> set[str]:

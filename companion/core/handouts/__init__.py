@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from companion.core.atomic import write_atomically
+from companion.core.files import write_atomically
 from companion.core.handouts.builder import EDITIONS, HANDOUT_LANGUAGES, KINDS, Handout, plan
 
 __all__ = [

@@ -4,8 +4,9 @@ Owns *what* goes on each handout (which fields, in which order, in which
 language, which edition may see what) and nothing about *how* it looks: the
 result is a tree of frozen dataclasses that the renderer lays out and a test
 can inspect without reportlab. Facilitator notes and answer keys are added in
-one place only (:func:`_facilitator_blocks`), and only for the facilitator
-edition.
+one place only (:func:`_facilitator_blocks`), and a participant edition has
+them removed first by :func:`companion.core.editions.for_edition`, the one
+definition of what participants may not see.
 
 Interface words ("Discussion questions", "Page x of y") come from the gettext
 catalogue of the handout's language, never from the process-wide language:
@@ -20,13 +21,13 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from companion.core.agenda import day_date
+from companion.core.editions import EDITIONS, for_edition, has_facilitator_content
 from companion.core.names import FORMAT_NAMES, GRADE_NAMES
 from companion.i18n import N_, load_catalogue
 
 HandoutLang = Literal["en", "zh-Hans", "bilingual"]
 HANDOUT_LANGUAGES: tuple[str, ...] = ("en", "zh-Hans", "bilingual")
 KINDS: tuple[str, ...] = ("agenda", "case-studies", "screening-forms", "glossary", "sign-in")
-EDITIONS: tuple[str, ...] = ("participant", "facilitator")
 SIGN_IN_ROWS = 15
 
 ANSWERS = (N_("Present"), N_("Absent"), N_("Unknown"))
@@ -314,7 +315,7 @@ def case_studies(
                 "notice",
             )
         )
-    for study in _of_kind(items, "case-study"):
+    for study in (for_edition(s, edition) for s in _of_kind(items, "case-study")):
         blocks.append(PageBreak())
         blocks.append(Heading(lg.text(study.title), 0))
         blocks.append(Heading(lg.ui(N_("Setting")), 2))
@@ -331,7 +332,7 @@ def case_studies(
             blocks.extend(lg.paragraphs(stage.text))
         blocks.append(Heading(lg.ui(N_("Discussion questions")), 1))
         blocks.append(Bullets(tuple(lg.text(q) for q in study.questions), numbered=True))
-        if edition == "facilitator":
+        if has_facilitator_content(study):
             blocks.extend(_facilitator_blocks(lg, study, tools))
     return _handout("case-studies", lg, manifest, fingerprint, N_("Case studies"), blocks, edition)
 
@@ -339,12 +340,14 @@ def case_studies(
 def _facilitator_blocks(lg: _Lang, study: Any, tools: dict[str, Any]) -> list[Block]:
     """The only place facilitator notes and answer keys enter a handout."""
     notes = study.facilitator_notes
-    blocks: list[Block] = [Heading(lg.ui(N_("Facilitator notes")), 1), Heading(lg.ui(N_("Model answers")), 2)]
-    for answer in notes.model_answers:
-        blocks.extend(lg.paragraphs(answer))
-    if notes.common_mistakes:
-        blocks.append(Heading(lg.ui(N_("Common mistakes")), 2))
-        blocks.append(Bullets(tuple(lg.text(m) for m in notes.common_mistakes)))
+    blocks: list[Block] = [Heading(lg.ui(N_("Facilitator notes")), 1)]
+    if notes is not None:
+        blocks.append(Heading(lg.ui(N_("Model answers")), 2))
+        for answer in notes.model_answers:
+            blocks.extend(lg.paragraphs(answer))
+        if notes.common_mistakes:
+            blocks.append(Heading(lg.ui(N_("Common mistakes")), 2))
+            blocks.append(Bullets(tuple(lg.text(m) for m in notes.common_mistakes)))
     for key in study.answer_keys:
         tool = tools.get(key.tool)
         name = lg.text(tool.title) if tool is not None else (Words(key.tool, "en"),)

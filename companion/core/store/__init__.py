@@ -2,6 +2,6 @@
 
 from companion.core.store.database import StoreError
 from companion.core.store.search import SearchHit
-from companion.core.store.store import Store
+from companion.core.store.store import PackInfo, Store
 
-__all__ = ["SearchHit", "Store", "StoreError"]
+__all__ = ["PackInfo", "SearchHit", "Store", "StoreError"]

@@ -65,7 +65,17 @@ def m002_field_records(db: sqlite_utils.Database) -> None:
     db["field_records"].create({"id": str, "sealed": bytes}, pk="id")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [m001_initial, m002_field_records]
+def m003_pack_provenance(db: sqlite_utils.Database) -> None:
+    """Who signed each installed pack, and the publishers the user trusts (by fingerprint)."""
+    db["packs"].add_column("signer", str)  # SHA-256 fingerprint of the signing key, NULL if unsigned
+    db["trusted_publishers"].create({"fingerprint": str, "name": str, "added_at": str}, pk="fingerprint")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    m001_initial,
+    m002_field_records,
+    m003_pack_provenance,
+]
 LATEST = len(MIGRATIONS)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,7 +22,23 @@ if TYPE_CHECKING:
     import sqlite_utils
 
     from companion.core.content import ContentPack
-    from companion.core.model import Manifest
+    from companion.core.model import Manifest, Text
+    from companion.core.progress import CancelCheck, Progress
+
+INSERT_BATCH = 200  # rows per insert: often enough to notice a cancel, few enough to stay fast
+
+
+@dataclass(frozen=True)
+class PackInfo:
+    """An installed workshop, as a list of workshops shows it."""
+
+    id: str
+    version: str
+    title: Text
+    publisher: str
+    source: str  # "bundled" or "imported"
+    signer: str | None  # fingerprint of the key that signed the imported pack
+    installed_at: str
 
 
 def _now() -> str:
@@ -101,17 +118,29 @@ class Store:
         return Manifest.model_validate_json(row[0]) if row else None
 
     def install_pack(
-        self, pack: ContentPack, source: str = "bundled", source_signature: str | None = None
+        self,
+        pack: ContentPack,
+        source: str = "bundled",
+        source_signature: str | None = None,
+        signer: str | None = None,
+        progress: Progress | None = None,
+        cancelled: CancelCheck | None = None,
     ) -> None:
-        """Replace one pack's content in a single transaction; user data is untouched."""
+        """Replace one pack's content in a single transaction; user data is untouched.
+
+        ``cancelled`` is asked between batches of rows: a cancel, like any
+        failure, rolls everything back and raises.
+        """
         from companion.core.model import title_of
+        from companion.core.progress import Cancelled
 
         pack_id = pack.manifest.id
-        items: list[dict[str, Any]] = []
-        docs: list[dict[str, Any]] = []
+        batches: list[tuple[list[dict[str, Any]], list[dict[str, Any]]]] = []
         for position, item in enumerate(pack.items):
+            if position % INSERT_BATCH == 0:
+                batches.append(([], []))
             title = title_of(item)
-            items.append(
+            batches[-1][0].append(
                 {
                     "pack_id": pack_id,
                     "id": item.id,
@@ -122,7 +151,7 @@ class Store:
                     "data": item.model_dump_json(by_alias=True, exclude_none=True),
                 }
             )
-            docs.extend(_search_docs(pack_id, item))
+            batches[-1][1].extend(_search_docs(pack_id, item))
         db = self.db
         with self.transaction():
             self.conn.execute("DELETE FROM search_docs WHERE pack_id = ?", (pack_id,))
@@ -136,13 +165,56 @@ class Store:
                     "manifest": pack.manifest.model_dump_json(by_alias=True),
                     "source": source,
                     "installed_at": _now(),
+                    "signer": signer,
                 },
                 pk="id",
             )
-            db["items"].insert_all(items)
-            db["search_docs"].insert_all(docs)
+            for done, (items, docs) in enumerate(batches):
+                if cancelled is not None and cancelled():
+                    raise Cancelled()
+                self._insert_batch(db, items, docs)
+                if progress is not None:
+                    progress(done + 1, len(batches))
             if self.get_setting("current_pack") is None:
                 self._set_setting(self.conn, "current_pack", pack_id)
+
+    @staticmethod
+    def _insert_batch(
+        db: sqlite_utils.Database, items: list[dict[str, Any]], docs: list[dict[str, Any]]
+    ) -> None:
+        db["items"].insert_all(items)
+        db["search_docs"].insert_all(docs)
+
+    def pack_source(self, pack_id: str) -> str | None:
+        """ "bundled" or "imported"; None when the pack is not installed."""
+        row = self.conn.execute("SELECT source FROM packs WHERE id = ?", (pack_id,)).fetchone()
+        return row[0] if row else None
+
+    def pack_signer(self, pack_id: str) -> str | None:
+        row = self.conn.execute("SELECT signer FROM packs WHERE id = ?", (pack_id,)).fetchone()
+        return row[0] if row else None
+
+    def packs(self) -> list[PackInfo]:
+        """Every installed workshop, by ID."""
+        from companion.core.model import Manifest
+
+        rows = self.conn.execute(
+            "SELECT id, version, manifest, source, signer, installed_at FROM packs ORDER BY id"
+        ).fetchall()
+        found = []
+        for pack_id, version, manifest, source, signer, installed_at in rows:
+            parsed = Manifest.model_validate_json(manifest)
+            found.append(
+                PackInfo(
+                    pack_id, version, parsed.workshop.title, parsed.publisher, source, signer, installed_at
+                )
+            )
+        return found
+
+    def set_current_pack(self, pack_id: str) -> None:
+        if self.pack_version(pack_id) is None:
+            raise StoreError(f"no workshop with id {pack_id!r} is installed")
+        self.set_setting("current_pack", pack_id)
 
     def current_pack_id(self) -> str | None:
         chosen = self.get_setting("current_pack")
@@ -207,6 +279,27 @@ class Store:
         with self.transaction() as conn:
             deleted = conn.execute("DELETE FROM field_records WHERE id = ?", (record_id,)).rowcount
         return deleted > 0
+
+    # --- publishers the user trusts (user data) ---------------------------------
+
+    def trusted_publishers(self) -> dict[str, str]:
+        """Fingerprint -> name of every publisher the user chose to trust."""
+        return dict(self.conn.execute("SELECT fingerprint, name FROM trusted_publishers ORDER BY name"))
+
+    def trust_publisher(self, fingerprint: str, name: str) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO trusted_publishers(fingerprint, name, added_at) VALUES (?, ?, ?) "
+                "ON CONFLICT(fingerprint) DO UPDATE SET name = excluded.name",
+                (fingerprint, name, _now()),
+            )
+
+    def distrust_publisher(self, fingerprint: str) -> bool:
+        with self.transaction() as conn:
+            return (
+                conn.execute("DELETE FROM trusted_publishers WHERE fingerprint = ?", (fingerprint,)).rowcount
+                > 0
+            )
 
     # --- settings (user data) ---------------------------------------------------
 

@@ -1,0 +1,157 @@
+"""Import speed: a generated pack of 1,000 items against inserting the same rows directly.
+
+Generates a valid workshop of 1,000 items (library documents and glossary
+terms with bilingual text), exports it as a pack file, then for each run:
+
+- *import*: from the file on disk to committed rows in a fresh store: reading
+  the zip within limits, every SHA-256, validation of every item, the import
+  plan and the write (items and full-text rows), as ``companion pack import``
+  does;
+- *direct*: the same item and search rows inserted with sqlite-utils into
+  another fresh store of the same schema, in one transaction.
+
+Prints the median and best of each over the runs, and their ratios (target:
+at most 3); on a noisy machine the best runs are the steadier figure.
+Usage: ``python bench/import.py [--items N] [--runs N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
+
+from companion.core.content import ContentPack
+from companion.core.model import Document, GlossaryTerm, Manifest, Section, Source, Text, Workshop
+from companion.core.packs.exporter import build_pack
+from companion.core.packs.importer import import_pack
+from companion.core.packs.verify import verify_file
+from companion.core.store import Store
+from companion.core.store.store import _search_docs
+
+EN = "Workers described recruitment fees, withheld wages and documents kept by the employer. "
+ZH = "工人讲述了招聘费用、被扣押的工资以及被雇主保管的证件。"
+
+
+def generate(count: int) -> ContentPack:
+    items: list[object] = []
+    for n in range(count):
+        if n % 4 == 0:
+            items.append(
+                Document(
+                    id=f"doc-{n:04d}",
+                    title=Text(en=f"Reference document {n}", zh_hans=f"参考文件 {n}"),
+                    category="referral",
+                    summary=Text(en=EN * 2, zh_hans=ZH * 2),
+                    sections=[
+                        Section(
+                            heading=Text(en=f"Part {s}", zh_hans=f"第{s}部分"),
+                            body=Text(en=EN * 6, zh_hans=ZH * 6),
+                        )
+                        for s in range(2)
+                    ],
+                    sources=[Source(citation=f"Generated source {n}, 2027")],
+                )
+            )
+        else:
+            items.append(
+                GlossaryTerm(
+                    id=f"gl-{n:04d}",
+                    term=Text(en=f"Term {n}", zh_hans=f"术语 {n}"),
+                    definition=Text(en=EN * 2, zh_hans=ZH * 2),
+                )
+            )
+    title = Text(en="Generated workshop", zh_hans="生成的研讨会")
+    manifest = Manifest(
+        id="bench-workshop",
+        version="1.0.0",
+        schema_version=1,
+        languages=["en", "zh-Hans"],
+        publisher="Benchmark",
+        workshop=Workshop(title=title, venue=title, organiser=title, start_date="2027-03-16", days=2),
+    )
+    return ContentPack(manifest, tuple(items), "generated")
+
+
+def rows(pack: ContentPack) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """The rows the store writes for ``pack``: items and search documents."""
+    items, docs = [], []
+    for position, item in enumerate(pack.items):
+        title = item.term if isinstance(item, GlossaryTerm) else item.title  # type: ignore[attr-defined]
+        items.append(
+            {
+                "pack_id": pack.manifest.id,
+                "id": item.id,  # type: ignore[attr-defined]
+                "kind": item.kind,  # type: ignore[attr-defined]
+                "position": position,
+                "title_en": title.get("en"),
+                "title_zh": title.get("zh-Hans"),
+                "data": item.model_dump_json(by_alias=True, exclude_none=True),  # type: ignore[attr-defined]
+            }
+        )
+        docs.extend(_search_docs(pack.manifest.id, item))
+    return items, docs
+
+
+def run_import(path: Path, folder: Path) -> float:
+    store = Store.open(folder)  # migrating the empty store is not part of an import
+    start = time.perf_counter()
+    report = import_pack(store, verify_file(path, {}))
+    elapsed = time.perf_counter() - start
+    assert report.written
+    store.close()
+    return elapsed
+
+
+def run_direct(
+    items: list[dict[str, object]], docs: list[dict[str, object]], pack: ContentPack, folder: Path
+) -> float:
+    store = Store.open(folder)
+    db = store.db
+    start = time.perf_counter()
+    with store.transaction():  # one transaction, as an import writes
+        db["packs"].insert({"id": pack.manifest.id, "version": pack.manifest.version, "manifest": "{}"})
+        db["items"].insert_all(items)
+        db["search_docs"].insert_all(docs)
+    elapsed = time.perf_counter() - start
+    store.close()
+    return elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    pack = generate(args.items)
+    items, docs = rows(pack)
+    with tempfile.TemporaryDirectory(prefix="companion-bench-import-") as tmp:
+        path = Path(tmp) / "generated.ctpack"
+        path.write_bytes(build_pack(pack.manifest, list(pack.items), "facilitator"))
+        imports, directs = [], []
+        for run in range(args.runs):
+            # Alternate so that a burst of load on a noisy machine hits both sides.
+            imports.append(run_import(path, Path(tmp) / f"import-{run}"))
+            directs.append(run_direct(items, docs, pack, Path(tmp) / f"direct-{run}"))
+        size = path.stat().st_size
+    imported, direct = statistics.median(imports), statistics.median(directs)
+    print(f"pack: {args.items} items, {len(docs)} search rows, {size / 1024:.0f} KiB")
+    best_import, best_direct = min(imports), min(directs)
+
+    def ms(seconds: float) -> str:
+        return f"{seconds * 1000:.0f} ms"
+
+    print(f"import (read, verify, validate, write): median {ms(imported)}, best {ms(best_import)}")
+    print(f"direct sqlite-utils insert, same rows: median {ms(direct)}, best {ms(best_direct)}")
+    ratios = f"{imported / direct:.2f} of medians, {best_import / best_direct:.2f} of bests"
+    print(f"ratio: {ratios} (target: at most 3)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

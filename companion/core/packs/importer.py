@@ -1,0 +1,285 @@
+"""Importing a verified pack: a policy per item, a report, one transaction.
+
+Items are matched by their stable ID, never by title. For each item of the
+pack the plan says *added* (new ID), *unchanged* (same content), *updated* or
+*skipped* (content differs; the policy decides):
+
+- ``newer`` (the default): the pack's item wins when the pack's version is
+  higher than the installed copy's (versions compare as numbers, ``1.10`` >
+  ``1.9``). Items carry no revision of their own: the pack version is the one
+  clock, so a publisher raises it with every change.
+- ``overwrite``: the pack's item always wins.
+- ``keep``: the installed item always stays ("keep mine").
+
+Items installed but absent from the pack are kept (reported as unchanged):
+an import never deletes content. A pack whose ID is not installed yet is
+installed beside the others and becomes the current workshop. The merged
+workshop is checked as a whole (links and answer keys still resolve) before
+anything is written, and then written in one transaction, so notes,
+bookmarks and records keyed by (pack, item ID) stay attached, and a failure
+or a cancel leaves the store exactly as it was.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from companion.core.content import ContentPack, cross_check, ordered
+from companion.core.editions import has_facilitator_content
+from companion.core.packs.format import PackError, version_key
+from companion.core.packs.verify import VerifiedPack
+from companion.core.progress import CancelCheck, Progress, never_cancelled, no_progress
+from companion.core.sources import fingerprint
+from companion.i18n import N_, _
+
+POLICIES: tuple[str, ...] = ("newer", "overwrite", "keep")
+POLICY_NAMES = {"newer": N_("newer wins"), "overwrite": N_("overwrite"), "keep": N_("keep mine")}
+ACTIONS: tuple[str, ...] = ("added", "updated", "unchanged", "skipped")
+ACTION_NAMES = {
+    "added": N_("Added"),
+    "updated": N_("Updated"),
+    "unchanged": N_("Unchanged"),
+    "skipped": N_("Skipped"),
+}
+Action = Literal["added", "updated", "unchanged", "skipped"]
+
+
+@dataclass(frozen=True)
+class Change:
+    item_id: str
+    kind: str
+    action: Action
+    reason: str
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did (or, before it runs, would do), item by item."""
+
+    pack_id: str
+    policy: str
+    version_before: str | None
+    version_after: str
+    changes: tuple[Change, ...]
+    warnings: tuple[str, ...] = ()
+    new_pack: bool = False
+    written: bool = False  # False for a preview, and when nothing needed to change
+    whole_pack: bool = False  # the result is exactly the pack's content, so its signature vouches for it
+    # The workshop as it will be after the import; None when nothing changes.
+    merged: ContentPack | None = field(default=None, repr=False, compare=False)
+
+    def of(self, action: str) -> list[Change]:
+        return [change for change in self.changes if change.action == action]
+
+    def counts(self) -> dict[str, int]:
+        return {action: len(self.of(action)) for action in ACTIONS}
+
+    @property
+    def changes_anything(self) -> bool:
+        return self.merged is not None
+
+    def summary(self) -> str:
+        counts = self.counts()
+        return ", ".join(
+            _("{label}: {value}").format(label=_(ACTION_NAMES[action]), value=counts[action])
+            for action in ACTIONS
+        )
+
+    def lines(self) -> list[str]:
+        """The report for people: a heading line, warnings, then every item that did not stay as it was."""
+        if self.version_before is None:
+            head = _("Installed {pack_id} version {version} (policy: {policy}).")
+        elif self.written:
+            head = _("Imported {pack_id} version {version} (policy: {policy}).")
+        else:
+            head = _("Nothing to change in {pack_id} version {version} (policy: {policy}).")
+        lines = [
+            head.format(
+                pack_id=self.pack_id, version=self.version_after, policy=_(POLICY_NAMES[self.policy])
+            ),
+            self.summary(),
+        ]
+        lines += [_("Warning: {message}").format(message=w) for w in self.warnings]
+        for change in self.changes:
+            if change.action != "unchanged":
+                lines.append(f"{_(ACTION_NAMES[change.action])}  {change.item_id}  {change.reason}")
+        if self.new_pack and self.written:
+            lines.append(_("It is now the current workshop."))
+        return lines
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "pack": self.pack_id,
+            "policy": self.policy,
+            "version_before": self.version_before,
+            "version_after": self.version_after,
+            "written": self.written,
+            "counts": self.counts(),
+            "warnings": list(self.warnings),
+            "items": [
+                {"id": c.item_id, "kind": c.kind, "action": c.action, "reason": c.reason}
+                for c in self.changes
+            ],
+        }
+
+
+def plan_import(store: Any, pack: VerifiedPack, policy: str = "newer") -> ImportReport:
+    """What importing ``pack`` with ``policy`` would do; changes nothing."""
+    if policy not in POLICIES:
+        raise ValueError(f"unknown policy {policy!r}")
+    pack_id = pack.pack_id
+    incoming = pack.content
+    before = store.pack_version(pack_id)
+    if before is None:
+        changes = tuple(Change(i.id, i.kind, "added", _("new workshop")) for i in incoming.items)
+        return ImportReport(
+            pack_id,
+            policy,
+            None,
+            incoming.manifest.version,
+            changes,
+            tuple(_signature_warnings(store, pack)),
+            new_pack=True,
+            whole_pack=True,
+            merged=incoming,
+        )
+    installed = {item.id: item for item in store.items(pack_id=pack_id)}
+    newer = version_key(incoming.manifest.version) > version_key(before)
+    changes: list[Change] = []
+    chosen: dict[str, Any] = {}
+    for item in incoming.items:
+        mine = installed.get(item.id)
+        if mine is None:
+            action, reason, winner = "added", _("new in this pack"), item
+        elif mine == item:
+            action, reason, winner = "unchanged", _("same content"), mine
+        elif policy == "overwrite":
+            action, reason, winner = "updated", _("replaced (policy: overwrite)"), item
+        elif policy == "keep":
+            action, reason, winner = "skipped", _("your installed copy is kept (policy: keep mine)"), mine
+        elif newer:
+            action, reason, winner = "updated", _("the pack is newer ({new} > {old})"), item
+        else:
+            action, reason, winner = "skipped", _("the pack is not newer ({new} ≤ {old})"), mine
+        reason = reason.format(new=incoming.manifest.version, old=before)
+        changes.append(Change(item.id, item.kind, action, reason))  # type: ignore[arg-type]
+        chosen[item.id] = winner
+    for item_id, mine in installed.items():
+        if item_id not in chosen:
+            changes.append(Change(item_id, mine.kind, "unchanged", _("not in this pack; kept")))
+            chosen[item_id] = mine
+    replace_manifest = policy == "overwrite" or (policy == "newer" and newer)
+    manifest = incoming.manifest if replace_manifest else store.manifest(pack_id)
+    warnings = _signature_warnings(store, pack)
+    lost = [
+        c.item_id
+        for c in changes
+        if c.action == "updated"
+        and has_facilitator_content(installed[c.item_id])
+        and not has_facilitator_content(chosen[c.item_id])
+    ]
+    if lost:
+        warnings.append(
+            _("This pack has no facilitator notes: {count} updated case studies lose theirs.").format(
+                count=len(lost)
+            )
+        )
+    anything = any(c.action in ("added", "updated") for c in changes) or (
+        replace_manifest and manifest != store.manifest(pack_id)
+    )
+    whole = (
+        replace_manifest
+        and len(chosen) == len(incoming.items)
+        and all(c.action != "skipped" for c in changes)
+    )
+    merged = None
+    if anything:
+        items = ordered(list(chosen.values()))
+        merged = ContentPack(manifest, tuple(items), _merged_fingerprint(pack, items, whole))
+    return ImportReport(
+        pack_id,
+        policy,
+        before,
+        manifest.version,
+        tuple(changes),
+        tuple(warnings),
+        whole_pack=whole,
+        merged=merged,
+    )
+
+
+def import_pack(
+    store: Any,
+    pack: VerifiedPack,
+    policy: str = "newer",
+    progress: Progress = no_progress,
+    cancelled: CancelCheck = never_cancelled,
+) -> ImportReport:
+    """Plan and apply in one go: all or nothing. Returns the report of what was done."""
+    report = plan_import(store, pack, policy)
+    merged = report.merged
+    if merged is None:
+        return report
+    problems = [] if report.whole_pack else cross_check(list(merged.items))
+    if problems:
+        raise PackError(
+            _("Importing with this policy would leave the workshop inconsistent: {problem}").format(
+                problem=str(problems[0])
+            )
+        )
+    signer = pack.signer if report.whole_pack else _kept_signer(store, pack)
+    store.install_pack(merged, source="imported", signer=signer, progress=progress, cancelled=cancelled)
+    if report.new_pack:
+        store.set_current_pack(pack.pack_id)
+    return ImportReport(
+        report.pack_id,
+        report.policy,
+        report.version_before,
+        report.version_after,
+        report.changes,
+        report.warnings,
+        report.new_pack,
+        written=True,
+        whole_pack=report.whole_pack,
+    )
+
+
+def _kept_signer(store: Any, pack: VerifiedPack) -> str | None:
+    """A mixed workshop keeps a signer only when both halves came from the same key."""
+    installed = store.pack_signer(pack.pack_id)
+    return installed if installed is not None and installed == pack.signer else None
+
+
+def _merged_fingerprint(pack: VerifiedPack, items: list[Any], whole: bool) -> str:
+    if whole:
+        return pack.content.fingerprint
+    return fingerprint(
+        {
+            f"{item.kind}/{item.id}": json.dumps(
+                item.model_dump(mode="json", by_alias=True), sort_keys=True
+            ).encode()
+            for item in items
+        }
+    )
+
+
+def _signature_warnings(store: Any, pack: VerifiedPack) -> list[str]:
+    from companion.core.packs import signing
+    from companion.core.packs.verify import signature_warning
+
+    warnings = [w for w in (signature_warning(pack),) if w]
+    source = store.pack_source(pack.pack_id)
+    if source == "bundled":
+        previous = next(iter(signing.pinned_publishers()))
+    else:
+        previous = store.pack_signer(pack.pack_id)
+    if previous is not None and pack.signer != previous:
+        warnings.append(
+            _(
+                "The installed copy of this workshop came from another publisher ({fingerprint}); "
+                "this pack is not signed by them."
+            ).format(fingerprint=signing.show_fingerprint(previous))
+        )
+    return warnings
