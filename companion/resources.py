@@ -20,7 +20,12 @@ def root() -> Path:
 
 BUNDLED_PACK = "nanning-workshop"
 CJK_FONT = "fonts/wqy-microhei.ttc"
+CJK_FONT_LICENCE = "fonts/wqy-microhei.LICENSE-Apache-2.0.txt"
+CJK_FONT_COPYRIGHT = "fonts/wqy-microhei.COPYRIGHT.txt"
 APP_ICON = "icons/companion.svg"
+APP_ICON_PNG = "icons/companion.png"  # for desktop entries, made from the SVG by build_scripts/icon_png.py
+LINUX_DESKTOP_ENTRY = "linux/companion.desktop"
+LICENCES = "licences"  # full texts of the bundled components' licences
 TRANSLATIONS = "translations"
 TRANSLATION_DOMAIN = "companion"
 
@@ -40,5 +45,8 @@ def all_named() -> dict[str, Path]:
         "bundled pack": bundled_pack_dir() / "pack.toml",
         "Chinese font": path(CJK_FONT),
         "application icon": path(APP_ICON),
+        "application icon (PNG)": path(APP_ICON_PNG),
+        "Linux desktop entry": path(LINUX_DESKTOP_ENTRY),
+        "Qt licence": path(LICENCES) / "LGPL-3.0.txt",
         "Chinese translation": path(TRANSLATIONS) / "zh_Hans" / "LC_MESSAGES" / "companion.mo",
     }

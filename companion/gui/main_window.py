@@ -151,6 +151,10 @@ class MainWindow(QMainWindow):
         self.quit_action = action(QKeySequence.StandardKey.Quit, self.close)
         for n in range(len(SECTION_NAMES)):
             action(f"Ctrl+{n + 1}", lambda _checked=False, n=n: self.nav.setCurrentRow(n))
+        self.about_action = action(QKeySequence.StandardKey.HelpContents, self.show_about)  # F1
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.help_menu = self.menuBar().addMenu("")
+        self.help_menu.addAction(self.about_action)
 
     # --- language -----------------------------------------------------------------
 
@@ -165,6 +169,8 @@ class MainWindow(QMainWindow):
         # The button names the language it switches to, in that language.
         self.language_button.setText("中文" if lang == "en" else "English")
         self.language_button.setToolTip(_("Switch language (Ctrl+L)"))
+        self.help_menu.setTitle(_("&Help"))
+        self.about_action.setText(_("&About Training Companion"))
         current = self.nav.currentRow()
         self.nav.blockSignals(True)
         self.nav.clear()
@@ -232,6 +238,15 @@ class MainWindow(QMainWindow):
         if hits:
             self.results.setCurrentRow(1)
             self.results.setFocus()
+
+    def show_about(self) -> QWidget:
+        # Imported when asked for, like every rarely used dialog, to keep the start fast.
+        from companion.gui.about import AboutDialog
+
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     # --- text size ----------------------------------------------------------------
 
