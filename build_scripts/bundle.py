@@ -3,8 +3,8 @@
 Usage: ``python build_scripts/bundle.py [--skip-build] [--archive]`` (``make bundle``).
 The bundle is ``dist/companion/`` (``dist/Training Companion.app`` on macOS);
 ``--archive`` also packs it into ``dist/companion-VERSION-PLATFORM.tar.gz`` (``.zip``
-on Windows), the file to put on a USB stick: an archive keeps the executable bit
-that a FAT-formatted stick loses. Exits 1 when the build or the smoke test fails.
+on Windows), the file to put on a USB stick (an archive keeps the executable bit
+that a FAT-formatted stick loses), and puts the bilingual ``HOW-TO.txt`` beside it. Exits 1 when the build or the smoke test fails.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ DIST = REPO / "dist"
 WORK = REPO / "build" / "pyinstaller"
 SPEC = REPO / "build_scripts" / "companion.spec"
 SMOKE = REPO / "tests" / "frozen" / "smoke.py"
+HOW_TO = REPO / "build_scripts" / "stick" / "HOW-TO.txt"  # both languages, for the USB stick
 
 
 def bundle_folder() -> Path:
@@ -75,6 +76,7 @@ def archive() -> Path:
     system = {"win32": "windows", "darwin": "macos"}.get(sys.platform, sys.platform)
     base = DIST / f"companion-{__version__}-{system}-{platform.machine().lower()}"
     fmt = "zip" if sys.platform == "win32" else "gztar"
+    shutil.copy2(HOW_TO, DIST / HOW_TO.name)
     return Path(shutil.make_archive(str(base), fmt, root_dir=DIST, base_dir=bundle_folder().name))
 
 

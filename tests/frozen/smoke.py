@@ -82,7 +82,7 @@ def run(exe: Path, *args: str, home: Path) -> str:
 def check_contents(exe: Path) -> str:
     from PyInstaller.archive.readers import pkg_archive_contents
 
-    bundle = exe.parent
+    bundle = exe.parents[2] if exe.parent.name == "MacOS" else exe.parent  # the .app on macOS
     files = [path.relative_to(bundle) for path in bundle.rglob("*")]
     found = sorted({str(p) for p in files if DEVELOPMENT_ONLY & set(p.parts)})
     modules = pkg_archive_contents(str(exe))
