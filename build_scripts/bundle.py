@@ -4,7 +4,8 @@ Usage: ``python build_scripts/bundle.py [--skip-build] [--archive]`` (``make bun
 The bundle is ``dist/companion/`` (``dist/Training Companion.app`` on macOS);
 ``--archive`` also packs it into ``dist/companion-VERSION-PLATFORM.tar.gz`` (``.zip``
 on Windows), the file to put on a USB stick (an archive keeps the executable bit
-that a FAT-formatted stick loses), and puts the bilingual ``HOW-TO.txt`` beside it. Exits 1 when the build or the smoke test fails.
+that a FAT-formatted stick loses), and puts the bilingual ``HOW-TO.txt`` beside it.
+Exits 1 when the build or the smoke test fails.
 """
 
 from __future__ import annotations

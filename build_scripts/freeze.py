@@ -176,9 +176,16 @@ def metadata_of_collected(analysis: Analysis, distributions: Iterable[str]) -> l
         for distribution in holds.get(module, []):
             if distribution.lower().replace("_", "-") in wanted:
                 files = format_binaries_and_datas(copy_metadata(distribution))
-                datas += [(dest, src, "DATA") for dest, src in sorted(files)]
+                datas += [(dest, src, "DATA") for dest, src in sorted(files) if _metadata_kept(dest)]
                 wanted.discard(distribution.lower().replace("_", "-"))
     return datas
+
+
+def _metadata_kept(dest: str) -> bool:
+    """The version (METADATA) and licence texts; not RECORD, SBOMs or entry points."""
+    path = Path(dest)
+    name = path.name.upper()
+    return name == "METADATA" or "licenses" in path.parts or name.startswith(("LICEN", "COPYING"))
 
 
 def _installed(distributions: Iterable[str]) -> list[str]:

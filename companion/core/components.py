@@ -49,14 +49,13 @@ class Component:
         if self.distribution is None:
             return ""
         try:
-            files = metadata.distribution(self.distribution).files or []
+            dist = metadata.distribution(self.distribution)
         except metadata.PackageNotFoundError:
             return ""
-        texts = [
-            f.read_text(encoding="utf-8")
-            for f in files
-            if f.name.upper().startswith(("LICENSE", "LICENCE", "COPYING")) and ".dist-info" in str(f)
-        ]
+        # Read by name (the bundle drops RECORD, which lists every file): License-File entries,
+        # under licenses/ since metadata 2.4, else the names older packages used.
+        names = dist.metadata.get_all("License-File") or ["LICENSE", "LICENSE.txt", "LICENCE", "COPYING"]
+        texts = [dist.read_text(f"licenses/{name}") or dist.read_text(name) for name in names]
         return "\n\n".join(text for text in texts if text)
 
 

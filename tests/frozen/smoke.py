@@ -47,6 +47,19 @@ DEVELOPMENT_ONLY = {
     "pkg_resources",
     "tkinter",
 }
+# Files whose loss would not show offscreen: the desktop's window system, typing Chinese, the
+# SVG icon, Qt's own Chinese strings.
+PLATFORM_REQUIRED = {
+    "linux": ["platforms/libqxcb.so", "platforminputcontexts/libibusplatforminputcontextplugin.so"],
+    "win32": ["platforms/qwindows.dll"],
+    "darwin": ["platforms/libqcocoa.dylib"],
+}
+REQUIRED = [
+    *PLATFORM_REQUIRED.get(sys.platform, []),
+    "iconengines/",
+    "imageformats/",
+    "translations/qtbase_zh_CN.qm",
+]
 TIMEOUT = 300  # seconds; a first start on a loaded machine reads every file cold
 
 
@@ -90,6 +103,10 @@ def check_contents(exe: Path) -> str:
     found += [str(p) for p in files if p.suffix in {".po", ".pot", ".pyc"} and "base_library" not in str(p)]
     if found:
         raise SmokeError("development files in the bundle: " + ", ".join(found[:20]))
+    posix = [path.as_posix() for path in files]
+    missing = [name for name in REQUIRED if not any(f"/{name}" in path for path in posix)]
+    if missing:
+        raise SmokeError("missing from the bundle: " + ", ".join(missing))
     return f"{len(files)} files and {len(modules)} archived modules, none for development only"
 
 
