@@ -1,16 +1,22 @@
-# The two commands of the README, and the steps they are made of.
+# The commands of the README, and the steps they are made of.
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint translations bench clean
+.PHONY: run test bundle lint translations bench clean
 
 run: $(VENV)/.installed                ## open the application on the bundled workshop
 	$(PY) -m companion
 
+# Builds the standalone bundle and runs the frozen smoke test first, then every other test.
 test: $(VENV)/.installed-test           ## install what the tests need, then run them all
 	bash build_scripts/system-packages.sh
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+	$(PY) build_scripts/bundle.py
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n 2
+
+bundle: $(VENV)/.installed-bundle       ## build dist/companion/, print its size, run the frozen smoke test
+	bash build_scripts/system-packages.sh
+	$(PY) build_scripts/bundle.py
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,11 +24,17 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q -e .
 	touch $@
 
+$(VENV)/.installed-bundle: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[bundle]"
+	touch $@ $(VENV)/.installed
+
 $(VENV)/.installed-test: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e ".[test]"
-	touch $@ $(VENV)/.installed
+	$(PY) -m pip install -q -e ".[test,bundle]"
+	touch $@ $(VENV)/.installed $(VENV)/.installed-bundle
 
 lint: $(VENV)/.installed-test
 	$(PY) -m ruff check companion tests bench build_scripts
@@ -34,6 +46,7 @@ bench: $(VENV)/.installed-test
 	$(PY) bench/startup.py
 	$(PY) bench/export.py
 	$(PY) bench/import.py
+	$(PY) bench/bundle.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

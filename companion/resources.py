@@ -20,9 +20,14 @@ def root() -> Path:
 
 BUNDLED_PACK = "nanning-workshop"
 CJK_FONT = "fonts/wqy-microhei.ttc"
+CJK_FONT_LICENCE = "fonts/wqy-microhei.LICENSE-Apache-2.0.txt"
+CJK_FONT_COPYRIGHT = "fonts/wqy-microhei.COPYRIGHT.txt"
 APP_ICON = "icons/companion.svg"
 # The public key (raw Ed25519, hex) of the bundled workshop's publisher: always trusted.
 BUNDLED_PUBLISHER_KEY = "keys/bundled-publisher.pub"
+APP_ICON_PNG = "icons/companion.png"  # for desktop entries, made from the SVG by build_scripts/icon_png.py
+LINUX_DESKTOP_ENTRY = "linux/companion.desktop"
+LICENCES = "licences"  # full texts of the bundled components' licences
 TRANSLATIONS = "translations"
 TRANSLATION_DOMAIN = "companion"
 
@@ -43,5 +48,8 @@ def all_named() -> dict[str, Path]:
         "Chinese font": path(CJK_FONT),
         "application icon": path(APP_ICON),
         "bundled publisher key": path(BUNDLED_PUBLISHER_KEY),
+        "application icon (PNG)": path(APP_ICON_PNG),
+        "Linux desktop entry": path(LINUX_DESKTOP_ENTRY),
+        "Qt licence": path(LICENCES) / "LGPL-3.0.txt",
         "Chinese translation": path(TRANSLATIONS) / "zh_Hans" / "LC_MESSAGES" / "companion.mo",
     }

@@ -57,17 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def version_text() -> str:
-    """Versions of the application and what it bundles, read without importing Qt."""
-    import sqlite3
-    from importlib import metadata
+    """Versions of the application and of what it bundles, read without importing Qt."""
+    from companion.core.components import shipped
 
     lines = [f"{APP_NAME} {__version__}"]
-    for label, distribution in (("Qt for Python", "PySide6_Essentials"), ("reportlab", "reportlab")):
-        try:
-            lines.append(f"{label} {metadata.version(distribution)}")
-        except metadata.PackageNotFoundError:
-            lines.append(f"{label} (not found)")
-    lines.append(f"SQLite {sqlite3.sqlite_version}")
+    lines += [f"{c.name} {c.version or '(version unknown)'}" for c in shipped() if c.main]
     return "\n".join(lines)
 
 

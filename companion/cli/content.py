@@ -36,10 +36,17 @@ def add_parsers(sub: Any) -> None:
 def cmd_self_test(args: argparse.Namespace, out: TextIO) -> int:
     from companion.core import selftest
 
-    results = selftest.run()
+    results = selftest.run(extra=[("main window", _check_main_window)])
     for result in results:
         print(f"{'ok  ' if result.ok else 'FAIL'} {result.name}: {result.detail}", file=out)
     return 0 if all(r.ok for r in results) else 1
+
+
+def _check_main_window() -> str:
+    # The only check that needs Qt: imported when it runs, so the command line stays Qt-free.
+    from companion.gui.selfcheck import open_and_close_main_window
+
+    return open_and_close_main_window()
 
 
 def cmd_search(args: argparse.Namespace, out: TextIO) -> int:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from companion import APP_NAME, resources
+from companion import APP_NAME, __version__, resources
 from companion.i18n import normalise, set_language
 
 _qt_translator: QTranslator | None = None
@@ -47,9 +47,16 @@ def install_qt_translator(lang: str) -> None:
             _qt_translator = translator
 
 
+def installed_qt_translator() -> QTranslator | None:
+    return _qt_translator
+
+
 def create_application(argv: list[str] | None = None) -> tuple[QApplication, QFont]:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    # Ties the window to resources/linux/companion.desktop (its icon and name in the task bar).
+    app.setDesktopFileName("companion")
     app.setWindowIcon(QIcon(str(resources.path(resources.APP_ICON))))
     return app, register_fonts(app)
 

@@ -156,6 +156,8 @@ class MainWindow(QMainWindow):
         self.quit_action = action(QKeySequence.StandardKey.Quit, self.close)
         for n in range(len(SECTION_NAMES)):
             action(f"Ctrl+{n + 1}", lambda _checked=False, n=n: self.nav.setCurrentRow(n))
+        self.about_action = action(QKeySequence.StandardKey.HelpContents, self.show_about)  # F1
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
     def _build_menus(self) -> None:
         """The menu bar; features add their own actions to these menus."""
@@ -164,6 +166,7 @@ class MainWindow(QMainWindow):
         self.file_menu.setObjectName("file-menu")
         self.help_menu = bar.addMenu("")
         self.help_menu.setObjectName("help-menu")
+        self.help_menu.addAction(self.about_action)
         self.export_action = QAction(self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.open_export)
@@ -181,6 +184,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(_("Quit"))
         self.records_action.setText(_("Field records…"))
         self.export_action.setText(_("Export handouts…"))
+        self.about_action.setText(_("&About Training Companion"))
 
     # --- language -----------------------------------------------------------------
 
@@ -286,6 +290,15 @@ class MainWindow(QMainWindow):
         if hits:
             self.results.setCurrentRow(1)
             self.results.setFocus()
+
+    def show_about(self) -> QWidget:
+        # Imported when asked for, like every rarely used dialog, to keep the start fast.
+        from companion.gui.about import AboutDialog
+
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     # --- text size ----------------------------------------------------------------
 

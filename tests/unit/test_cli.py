@@ -24,14 +24,6 @@ def test_version_names_the_application(capsys: pytest.CaptureFixture[str]) -> No
     assert "SQLite" in out
 
 
-def test_self_test_passes_on_a_healthy_install(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    untouched = tmp_path / "data"
-    code, out, _err = run(capsys, "--data-dir", str(untouched), "self-test")
-    assert code == 0, out
-    assert "FAIL" not in out
-    assert not untouched.exists()  # the self-test never writes the user's data
-
-
 def test_content_list_json_lists_agenda_and_case_studies(capsys, data_dir: Path) -> None:
     code, out, _err = run(capsys, "--data-dir", str(data_dir), "content", "list", "--json")
     items = json.loads(out)

@@ -1,0 +1,242 @@
+"""The options every frozen build of ours shares: what it leaves out, and how it is made.
+
+``companion.spec`` freezes the application with :func:`freeze`; ``bench/bundle.py``
+freezes a bare PySide6 window with the same function, so that the two bundles
+differ only in what the application itself brings. Loaded by path from a spec
+file (PyInstaller runs spec files with ``exec``), so it imports only PyInstaller
+and the standard library.
+
+What is left out, and why (sizes measured on Linux, PySide6 6.12):
+
+- Qt plugins a widgets application on a desktop never loads: embedded-display
+  platforms (eglfs, linuxfb, vnc, ...), Wayland (Qt falls back to X11 through
+  XWayland), input devices read directly (evdev), network, TLS, SQL drivers,
+  printing through CUPS (handouts are PDF files), the GTK theme (it drags GTK's
+  own libraries in from the build machine), image formats other than SVG.
+- Qt's translations, except ``qtbase`` in Chinese: the only Qt catalogue the
+  window loads (stock dialogs and context menus).
+- Python packages that are installed beside ours but never used by the running
+  application: pip (sqlite-utils' command line wants it), Tk, and every test and
+  development tool. Pillow stays, because reportlab imports ``PIL.Image`` when it
+  loads, but without its optional codecs (AVIF, WebP, colour management, fonts):
+  our PDFs hold no images.
+- Shared libraries that nothing kept refers to any more once the above are gone,
+  found by following each kept binary's link-time imports.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from importlib import metadata
+from pathlib import Path
+
+from PyInstaller.building.api import COLLECT, EXE, PYZ
+from PyInstaller.building.build_main import Analysis
+from PyInstaller.building.utils import format_binaries_and_datas
+from PyInstaller.depend import bindepend
+from PyInstaller.utils.hooks import copy_metadata
+
+PLATFORM_PLUGINS = {
+    "linux": {"xcb", "offscreen"},
+    "win32": {"windows", "offscreen"},
+    "darwin": {"cocoa", "offscreen"},
+}
+# Qt plugin folders we keep, and which plugins in each (None: all of them).
+KEPT_PLUGINS: dict[str, set[str] | None] = {
+    "platforms": PLATFORM_PLUGINS.get(sys.platform, {"offscreen"}),
+    # Typing Chinese needs an input method; ibus is the common one on Linux desktops.
+    "platforminputcontexts": {"composeplatforminputcontextplugin", "ibusplatforminputcontextplugin"},
+    "platformthemes": {"xdgdesktopportal"},
+    "xcbglintegrations": None,
+    "iconengines": {"svgicon"},
+    "imageformats": {"svg"},
+    "styles": None,  # the native look on Windows and macOS
+}
+KEPT_QT_TRANSLATIONS = {"qtbase_zh_CN.qm"}
+
+EXCLUDED_MODULES = [
+    # Qt modules only pulled in by the hooks' guesses
+    "PySide6.QtNetwork",
+    "PySide6.QtDBus",
+    "PySide6.QtOpenGL",
+    "PySide6.QtOpenGLWidgets",
+    "PySide6.QtQml",
+    "PySide6.QtQuick",
+    "PySide6.QtPrintSupport",
+    # Pillow's optional parts (each brings a codec library); PIL.Image works without them
+    "PIL.AvifImagePlugin",
+    "PIL._avif",
+    "PIL.WebPImagePlugin",
+    "PIL._webp",
+    "PIL.ImageCms",
+    "PIL._imagingcms",
+    "PIL.ImageFont",
+    "PIL._imagingft",
+    "PIL.ImageMath",
+    "PIL._imagingmath",
+    "PIL.ImageMorph",
+    "PIL._imagingmorph",
+    "PIL.ImageTk",
+    "PIL._imagingtk",
+    "PIL.ImageQt",
+    # installed beside our dependencies, never used by the application
+    "pip",
+    "setuptools",
+    "pkg_resources",
+    "tkinter",
+    "_tkinter",
+    "IPython",
+    # development tools and tests
+    "PyInstaller",
+    "pytest",
+    "_pytest",
+    "pytestqt",
+    "hypothesis",
+    "babel",
+    "ruff",
+    "mypy",
+]
+
+# Linux and macOS binaries lose their symbols; stripping Windows binaries breaks them.
+STRIP = sys.platform != "win32"
+
+
+def _plugin_kept(dest: str) -> bool:
+    parts = Path(dest).parts
+    folder, name = parts[parts.index("plugins") + 1], Path(dest).name
+    if folder not in KEPT_PLUGINS:
+        return False
+    wanted = KEPT_PLUGINS[folder]
+    if wanted is None:
+        return True
+    stem = name.split(".")[0]
+    stem = stem[3:] if stem.startswith("lib") else stem
+    # Qt names a plugin file qxcb, qsvg, ...: drop the leading q, and the debug suffix on Windows.
+    candidates = {stem, stem[1:] if stem.startswith("q") else stem, stem.removesuffix("d")}
+    return bool(candidates & wanted)
+
+
+def _kept(dest: str) -> bool:
+    posix = dest.replace("\\", "/")
+    if "/Qt/plugins/" in posix or "/Qt6/plugins/" in posix:
+        return _plugin_kept(posix)
+    if "/Qt/translations/" in posix or "/Qt6/translations/" in posix:
+        return Path(posix).name in KEPT_QT_TRANSLATIONS
+    return True
+
+
+def _is_root(dest: str, typecode: str) -> bool:
+    """Binaries kept for their own sake: Python extensions, Qt plugins, Python itself."""
+    name = Path(dest).name.lower()
+    return (
+        typecode == "EXTENSION"
+        or "/plugins/" in dest.replace("\\", "/")
+        or name.startswith(("libpython", "python3", "python"))
+    )
+
+
+def prune_unreferenced(binaries: Sequence[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """Drop shared libraries that no kept binary imports at link time, and links to them."""
+    files = {str(Path(src).resolve()): (dest, src, code) for dest, src, code in binaries if code != "SYMLINK"}
+    reached: set[str] = set()
+    todo = [key for key, (dest, _src, code) in files.items() if _is_root(dest, code)]
+    while todo:
+        source = todo.pop()
+        if source in reached:
+            continue
+        reached.add(source)
+        for _name, path in bindepend.get_imports(source):
+            if path is not None and str(Path(path).resolve()) in files:
+                todo.append(str(Path(path).resolve()))
+    kept = [entry for key, entry in files.items() if key in reached]
+    present = {os.path.normpath(dest) for dest, _src, _code in kept}
+    # A SYMLINK entry's source is the link's target, relative to the link's folder.
+    links = [
+        (dest, src, code)
+        for dest, src, code in binaries
+        if code == "SYMLINK" and os.path.normpath(os.path.join(os.path.dirname(dest), src)) in present
+    ]
+    return kept + links
+
+
+def slim(toc: Iterable[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    return [entry for entry in toc if _kept(entry[0])]
+
+
+def metadata_of_collected(analysis: Analysis, distributions: Iterable[str]) -> list[tuple[str, str, str]]:
+    """Package metadata (versions, licence files) of those distributions the bundle really holds."""
+    collected = {name.split(".")[0] for name, _src, _code in analysis.pure}
+    collected |= {Path(dest).parts[0] for dest, _src, _code in analysis.binaries}
+    holds = metadata.packages_distributions()
+    wanted = {metadata.metadata(d)["Name"].lower().replace("_", "-") for d in _installed(distributions)}
+    datas = []
+    for module in sorted(collected):
+        for distribution in holds.get(module, []):
+            if distribution.lower().replace("_", "-") in wanted:
+                files = format_binaries_and_datas(copy_metadata(distribution))
+                datas += [(dest, src, "DATA") for dest, src in sorted(files) if _metadata_kept(dest)]
+                wanted.discard(distribution.lower().replace("_", "-"))
+    return datas
+
+
+def _metadata_kept(dest: str) -> bool:
+    """The version (METADATA) and licence texts; not RECORD, SBOMs or entry points."""
+    path = Path(dest)
+    name = path.name.upper()
+    return name == "METADATA" or "licenses" in path.parts or name.startswith(("LICEN", "COPYING"))
+
+
+def _installed(distributions: Iterable[str]) -> list[str]:
+    found = []
+    for distribution in distributions:
+        try:
+            metadata.version(distribution)
+        except metadata.PackageNotFoundError:
+            continue
+        found.append(distribution)
+    return found
+
+
+def freeze(
+    name: str,
+    script: Path,
+    *,
+    datas: Sequence[tuple[str, str]] = (),
+    hiddenimports: Sequence[str] = (),
+    icon: Path | None = None,
+    pathex: Sequence[Path] = (),
+    metadata_of: Iterable[str] = (),
+) -> COLLECT:
+    """One-folder bundle ``dist/<name>/`` with executable ``<name>``, slimmed as described above.
+
+    ``metadata_of`` names distributions whose metadata the bundle carries, if it holds their code.
+    """
+    analysis = Analysis(
+        [str(script)],
+        # An editable install is found through an import hook PyInstaller does not follow.
+        pathex=[str(path) for path in pathex],
+        datas=list(datas),
+        hiddenimports=list(hiddenimports),
+        excludes=EXCLUDED_MODULES,
+        noarchive=False,
+    )
+    binaries = prune_unreferenced(slim(analysis.binaries))
+    datas_kept = slim(analysis.datas) + metadata_of_collected(analysis, metadata_of)
+    pyz = PYZ(analysis.pure)
+    exe = EXE(
+        pyz,
+        analysis.scripts,
+        [],
+        exclude_binaries=True,
+        name=name,
+        strip=STRIP,
+        upx=False,
+        # A console program, so that the command line prints on Windows too; started
+        # from Explorer it hides its console window at once.
+        console=True,
+        hide_console="hide-early" if sys.platform == "win32" else None,
+        icon=str(icon) if icon else None,
+    )
+    return COLLECT(exe, binaries, datas_kept, strip=STRIP, upx=False, name=name)

@@ -1,0 +1,58 @@
+"""The self-test's window check: the main window opens offscreen, in both languages, and closes.
+
+``companion self-test`` runs it after the headless checks of
+:mod:`companion.core.selftest`; it is the one check that needs Qt, so the
+command line imports this module only when the check runs. It proves what a
+frozen bundle can get wrong and the headless checks cannot see: a Qt platform
+plugin, the bundled font registered with Qt, Qt's own Chinese translation.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from companion import resources
+from companion.i18n import current_language, set_language
+
+CJK_FAMILY = "WenQuanYi Micro Hei"
+
+
+def open_and_close_main_window() -> str:
+    from companion.core.datafolder import open_data_folder
+    from companion.gui import app as gui_app
+    from companion.gui.main_window import MainWindow
+
+    if QApplication.instance() is None:
+        # Offscreen whatever the desktop: a self-test shows nothing.
+        _app, font = gui_app.create_application(["companion", "-platform", "offscreen"])
+    else:
+        _app, font = gui_app.create_application()
+    if not any(CJK_FAMILY in family for family in QFontDatabase.families()):
+        raise RuntimeError(f"the font {resources.CJK_FONT} did not register with Qt")
+    previous = current_language()
+    with tempfile.TemporaryDirectory(prefix="companion-selftest-") as tmp:
+        store = open_data_folder(Path(tmp) / "data")
+        try:
+            window = MainWindow(store, font)
+            window.show()
+            window.load_content()
+            QApplication.processEvents()
+            if window.catalogue.of_kind("case-study") == [] or window.grab().isNull():
+                raise RuntimeError("the main window opened empty")
+            english = window.nav.item(0).text()
+            window.set_language("zh-Hans")
+            chinese = window.nav.item(0).text()
+            if chinese == english or gui_app.installed_qt_translator() is None:
+                raise RuntimeError("the window did not switch to Chinese, or Qt's own translation is missing")
+            window.close()
+            window.deleteLater()
+            QApplication.processEvents()
+        finally:
+            store.close()
+            set_language(previous)
+            gui_app.install_qt_translator(previous)
+    return f"main window opened offscreen in English and Chinese ({english} / {chinese}) and closed"

@@ -1,0 +1,161 @@
+"""The frozen smoke test: run the built bundle as a user would, and look inside it.
+
+Usage: ``python tests/frozen/smoke.py PATH/TO/companion`` (``make bundle`` runs it).
+Checks that the bundle holds no tests, caches or development tools; that
+``--version`` names the application, Qt, ReportLab and SQLite; and that
+``self-test`` passes in a temporary data folder (migrations, bundled content,
+fonts, a PDF with Chinese text, a translation, the main window opened offscreen
+and closed). Any line on standard error outside :data:`ALLOWED_STDERR` fails a
+check. Not a pytest module: it needs a built bundle, and CI builds one first.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+# Lines a healthy bundle may print on stderr, and why.
+ALLOWED_STDERR = [
+    # Qt's offscreen platform (the self-test's window) cannot resize a window to its hints.
+    re.compile(r"^This plugin does not support propagateSizeHints\(\)$"),
+    # Qt on a machine with no desktop session (CI) picks a runtime folder of its own.
+    re.compile(r"^QStandardPaths: XDG_RUNTIME_DIR not set, defaulting to '.*'$"),
+]
+# Top-level names that must not be in the bundle, as files or as modules in its archive.
+DEVELOPMENT_ONLY = {
+    "tests",
+    "test",
+    "__pycache__",
+    ".pytest_cache",
+    ".hypothesis",
+    ".ruff_cache",
+    "pytest",
+    "_pytest",
+    "pytestqt",
+    "hypothesis",
+    "babel",
+    "ruff",
+    "mypy",
+    "PyInstaller",
+    "pip",
+    "setuptools",
+    "pkg_resources",
+    "tkinter",
+}
+# Files whose loss would not show offscreen: the desktop's window system, typing Chinese, the
+# SVG icon, Qt's own Chinese strings.
+PLATFORM_REQUIRED = {
+    "linux": ["platforms/libqxcb.so", "platforminputcontexts/libibusplatforminputcontextplugin.so"],
+    "win32": ["platforms/qwindows.dll"],
+    "darwin": ["platforms/libqcocoa.dylib"],
+}
+REQUIRED = [
+    *PLATFORM_REQUIRED.get(sys.platform, []),
+    "iconengines/",
+    "imageformats/",
+    "translations/qtbase_zh_CN.qm",
+]
+TIMEOUT = 300  # seconds; a first start on a loaded machine reads every file cold
+
+
+class SmokeError(Exception):
+    pass
+
+
+def run(exe: Path, *args: str, home: Path) -> str:
+    """Run the bundle with a scratch home folder; return stdout, failing on unexpected stderr."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("PYTHON", "QT_", "VIRTUAL_ENV"))  # the bundle must not need them
+    }
+    env.update(HOME=str(home), USERPROFILE=str(home), XDG_CONFIG_HOME=str(home / ".config"))
+    env.update(XDG_DATA_HOME=str(home / ".local" / "share"), XDG_CACHE_HOME=str(home / ".cache"))
+    result = subprocess.run(
+        [str(exe), *args], capture_output=True, text=True, encoding="utf-8", timeout=TIMEOUT, env=env
+    )
+    unexpected = [
+        line
+        for line in result.stderr.splitlines()
+        if line.strip() and not any(pattern.match(line) for pattern in ALLOWED_STDERR)
+    ]
+    if result.returncode != 0 or unexpected:
+        raise SmokeError(
+            f"`companion {' '.join(args)}` exited {result.returncode}\n"
+            f"stdout:\n{result.stdout}\nunexpected stderr:\n" + "\n".join(unexpected)
+        )
+    return result.stdout
+
+
+def check_contents(exe: Path) -> str:
+    from PyInstaller.archive.readers import pkg_archive_contents
+
+    bundle = exe.parents[2] if exe.parent.name == "MacOS" else exe.parent  # the .app on macOS
+    files = [path.relative_to(bundle) for path in bundle.rglob("*")]
+    found = sorted({str(p) for p in files if DEVELOPMENT_ONLY & set(p.parts)})
+    modules = pkg_archive_contents(str(exe))
+    found += sorted({m for m in modules if m.split(".")[0] in DEVELOPMENT_ONLY})
+    found += [str(p) for p in files if p.suffix in {".po", ".pot", ".pyc"} and "base_library" not in str(p)]
+    if found:
+        raise SmokeError("development files in the bundle: " + ", ".join(found[:20]))
+    posix = [path.as_posix() for path in files]
+    missing = [name for name in REQUIRED if not any(f"/{name}" in path for path in posix)]
+    if missing:
+        raise SmokeError("missing from the bundle: " + ", ".join(missing))
+    return f"{len(files)} files and {len(modules)} archived modules, none for development only"
+
+
+def check_version(exe: Path, home: Path) -> str:
+    out = run(exe, "--version", home=home)
+    for name in ("Training Companion", "Qt (PySide6)", "ReportLab", "SQLite"):
+        if not re.search(rf"^{re.escape(name)} \d", out, re.MULTILINE):
+            raise SmokeError(f"--version does not give the version of {name}:\n{out}")
+    return "; ".join(out.splitlines()[:4])
+
+
+def check_self_test(exe: Path, home: Path) -> str:
+    data = home / "data"
+    out = run(exe, "--data-dir", str(data), "self-test", home=home)
+    lines = out.splitlines()
+    expected = ("resources", "store and content", "font", "translation", "main window")
+    for name in expected:
+        if not any(line.startswith(f"ok   {name}:") for line in lines):
+            raise SmokeError(f"self-test did not pass `{name}`:\n{out}")
+    if data.exists():
+        raise SmokeError("self-test wrote to the data folder it was given")
+    return f"{len(expected)} checks passed: " + " | ".join(
+        line[5:] for line in lines if "main window" in line
+    )
+
+
+def main() -> int:
+    if len(sys.argv) != 2 or not Path(sys.argv[1]).is_file():
+        print("usage: python tests/frozen/smoke.py PATH/TO/BUNDLE/companion", file=sys.stderr)
+        return 2
+    exe = Path(sys.argv[1]).resolve()
+    checks: list[tuple[str, Callable[[Path, Path], str]]] = [
+        ("contents", lambda exe, _home: check_contents(exe)),
+        ("--version", check_version),
+        ("self-test", check_self_test),
+    ]
+    failed = 0
+    with tempfile.TemporaryDirectory(prefix="companion-frozen-") as tmp:
+        for name, check in checks:
+            home = Path(tmp) / name.strip("-")
+            home.mkdir()
+            try:
+                print(f"ok   {name}: {check(exe, home)}", flush=True)
+            except (SmokeError, subprocess.TimeoutExpired) as exc:
+                failed += 1
+                print(f"FAIL {name}: {exc}", flush=True)
+    print(f"frozen: {len(checks) - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
