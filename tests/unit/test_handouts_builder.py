@@ -104,7 +104,7 @@ def test_long_words_empty_fields_and_letter_paper_render(bundled_pack, tmp_path:
     assert "<b>not markup</b> &" in extracted
 
 
-def test_form_rows_and_glossary_entries_taller_than_a_page_are_printed_whole(bundled_pack, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_overlong_form_row_and_glossary_entry_are_printed_whole(bundled_pack, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     # Rows go to the next page whole; one that cannot fit on any page must still be printed, cut.
     tool = bundled_pack.by_kind("screening-tool")[0].model_dump(by_alias=True)
     long_guidance = " ".join(f"zqg{n:03d}" for n in range(700))
