@@ -33,6 +33,11 @@ def text(path: Path) -> str:
     return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
+def page_texts(path: Path) -> list[str]:
+    """The text of each page, whitespace squeezed (pdftotext ends every page with a form feed)."""
+    return [squeeze(page) for page in text(path).split("\f")[:-1]]
+
+
 def squeeze(value: str) -> str:
     """Text without whitespace: line breaks fall in different places on paper."""
     return re.sub(r"\s+", "", value)
@@ -138,6 +143,48 @@ def test_screening_forms_are_practice_forms_with_every_indicator(texts, bundled_
     tool = bundled_pack.get("ilo-adult-labour")
     assert squeeze(tool.title.zh_hans) in zh
     assert squeeze(tool.dimensions[0].indicators[0].text.zh_hans) in zh
+
+
+def test_every_page_carries_the_running_header_and_page_x_of_y(rendered, bundled_pack) -> None:  # type: ignore[no-untyped-def]
+    version, fingerprint = bundled_pack.manifest.version, bundled_pack.fingerprint[:8]
+    for name, path in rendered.items():
+        texts_ = page_texts(path)
+        total = len(texts_)
+        assert total == pages(path), name
+        for number, page in enumerate(texts_, 1):
+            labels = []
+            if "-zh-Hans-" not in name:
+                labels.append(f"Page{number}of{total}")
+            if "-en-" not in name:
+                labels.append(f"第{number}页，共{total}页")
+            for label in labels:
+                assert label in page, (name, number, label)
+            assert version in page and fingerprint in page, (name, number)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-Hans"])
+def test_the_screening_form_starts_on_page_one_with_its_indicators(rendered, bundled_pack, lang) -> None:  # type: ignore[no-untyped-def]
+    first = page_texts(rendered[f"screening-forms-{lang}-a4.pdf"])[0]
+    tool = bundled_pack.by_kind("screening-tool")[0]
+    dimension = tool.dimensions[0]
+    assert squeeze(tool.title.get(lang)) in first
+    assert dimension.id in first and squeeze(dimension.title.get(lang)) in first
+    for indicator in dimension.indicators[:2]:
+        assert indicator.id in first and squeeze(indicator.text.get(lang)) in first
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-Hans"])
+def test_no_form_row_is_cut_across_pages(rendered, bundled_pack, lang) -> None:  # type: ignore[no-untyped-def]
+    texts_ = page_texts(rendered[f"screening-forms-{lang}-a4.pdf"])
+    cut = []
+    for tool in bundled_pack.by_kind("screening-tool"):
+        for dimension in tool.dimensions:
+            for indicator in dimension.indicators:
+                # Question and guidance of one indicator, each whole, on the same page as its boxes.
+                fields = [squeeze(t.get(lang)) for t in (indicator.text, indicator.guidance) if t is not None]
+                if not any(all(f in page for f in fields) for page in texts_):
+                    cut.append(f"{tool.id}/{indicator.id}")
+    assert cut == []
 
 
 def _secrets(bundled_pack, lang: str) -> list[str]:  # type: ignore[no-untyped-def]

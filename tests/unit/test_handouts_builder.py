@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from companion.core.handouts import builder, export
-from companion.core.model import CaseStudy
+from companion.core.model import CaseStudy, GlossaryTerm, ScreeningTool
 
 
 def _words(handout: builder.Handout) -> list[str]:
@@ -102,6 +102,24 @@ def test_long_words_empty_fields_and_letter_paper_render(bundled_pack, tmp_path:
     assert "612 x 792" in info  # Letter, in points
     extracted = subprocess.run(["pdftotext", str(paths[0]), "-"], capture_output=True, text=True).stdout
     assert "<b>not markup</b> &" in extracted
+
+
+def test_overlong_form_row_and_glossary_entry_are_printed_whole(bundled_pack, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Rows go to the next page whole; one that cannot fit on any page must still be printed, cut.
+    tool = bundled_pack.by_kind("screening-tool")[0].model_dump(by_alias=True)
+    long_guidance = " ".join(f"zqg{n:03d}" for n in range(700))
+    tool["dimensions"][0]["indicators"][1]["guidance"] = {"en": long_guidance}
+    tool["dimensions"][0]["indicators"][2]["guidance"] = None
+    tool["dimensions"][0]["indicators"][2]["note"] = None
+    term = bundled_pack.get("gl-001").model_dump(by_alias=True)
+    long_definition = " ".join(f"zqd{n:03d}" for n in range(700))
+    term["definition"] = {"en": long_definition}
+    items = [ScreeningTool.model_validate(tool), GlossaryTerm.model_validate(term)]
+    for kind, expected in (("screening-forms", long_guidance), ("glossary", long_definition)):
+        (path,) = export(items, bundled_pack.manifest, "", kind, "en", tmp_path, invariant=True)
+        extracted = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+        words = expected.split()
+        assert [w for w in extracted.split() if w.startswith(words[0][:3])] == words, kind
 
 
 def test_progress_is_reported_and_cancel_stops_between_documents(bundled_pack, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

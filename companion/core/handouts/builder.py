@@ -372,12 +372,17 @@ def _coded(code: str, cell: Cell) -> Cell:
 
 
 def screening_forms(items: Sequence[Any], manifest: Any, fingerprint: str, lang: str) -> Handout:
-    """A blank practice form per tool: caveats first, then every indicator."""
+    """A blank practice form per tool: caveats first, then every indicator.
+
+    The first form starts under the title block, so page 1 is already a form;
+    every further tool starts a page of its own.
+    """
     lg = _Lang(lang)
     blocks: list[Block] = _title_blocks(lg, manifest, N_("Screening tools"))
     practice = N_("PRACTICE: for training only. Do not record a real person on this form.")
-    for tool in _of_kind(items, "screening-tool"):
-        blocks.append(PageBreak())
+    for n, tool in enumerate(_of_kind(items, "screening-tool")):
+        if n:
+            blocks.append(PageBreak())
         blocks.append(Heading(lg.text(tool.title), 0))
         blocks.append(Paragraph(lg.ui(practice), "notice"))
         blocks.append(Heading(lg.ui(N_("Read before use")), 2))

@@ -28,7 +28,6 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
-    KeepTogether,
     ListFlowable,
     ListItem,
     PageTemplate,
@@ -113,7 +112,32 @@ def _stylesheet() -> StyleSheet1:
     return sheet
 
 
-class _Heading(RLParagraph):
+class _Para(RLParagraph):
+    """A paragraph that breaks its lines once per width.
+
+    A table cell is wrapped to the same width again and again: to size its row,
+    again for each piece when the table is split over pages, and once more when
+    the cell is drawn. Line breaking is the costliest step of a PDF export and
+    its result depends only on the width, so it is kept and reused. (``split``
+    may drop ``blPara`` to force a fresh wrap; the kept one is the same.)
+    """
+
+    _wrapped: tuple[float, Any, float, list[float], float] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab's names)
+        kept = self._wrapped
+        if kept is not None and kept[0] == availWidth and not getattr(self, "_splitpara", 0):
+            _, self.blPara, self.height, self._wrapWidths, self._width_max = kept
+            self.width = availWidth
+            return availWidth, self.height
+        width, height = super().wrap(availWidth, availHeight)
+        if width == availWidth and hasattr(self, "blPara"):  # not the "cannot fit here" answer
+            width_max = getattr(self, "_width_max", 0)
+            self._wrapped = (availWidth, self.blPara, height, self._wrapWidths, width_max)
+        return width, height
+
+
+class _Heading(_Para):
     """A heading paragraph that knows its outline entry."""
 
     def __init__(self, text: str, style: ParagraphStyle, outline: str, level: int) -> None:
@@ -145,8 +169,40 @@ class _Boxes(Flowable):
             canvas.drawString(self.size * 1.7, y, label)
 
 
+class _Grid(RLTable):
+    """A table whose rows go to the next page whole.
+
+    reportlab cuts a row in two whenever a sliver of it fits at the foot of a
+    page; on a form that separates an indicator from its boxes. Here a row is cut
+    only when it could not fit on a page of its own anyway (a very long field).
+    ``page_height`` is the height of an empty frame; reportlab makes the pieces of
+    a split table with its own arguments, so it is handed on to them.
+    """
+
+    page_height = 0.0
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 (reportlab's names)
+        self._calc(availWidth, availHeight)
+        parts = self._splitRows(availHeight, doInRowSplit=0)
+        if not parts:
+            head = self.repeatRows if isinstance(self.repeatRows, int) else max(self.repeatRows) + 1
+            first = self._rowHeights[: head + 1]
+            if len(first) == head + 1 and None not in first and sum(first) > self.page_height:
+                parts = super().split(availWidth, availHeight)
+        for part in parts:
+            part.page_height = self.page_height
+        return parts
+
+
 def _numbered_canvas(handout: Handout, pagesize: tuple[float, float]) -> type[Canvas]:
-    """A canvas class that keeps pages until the end, to print "page x of y"."""
+    """A canvas class that keeps pages until the end, to print "page x of y".
+
+    One build pass: each finished page's drawing is kept, and the header and
+    footer are added to all of them at ``save``, when the total is known.
+    """
+    width, height = pagesize
+    version_width = pdfmetrics.stringWidth(handout.version, FONT, 7.5)
+    header = _fit(handout.header, 7.5, width - 2 * MARGIN - version_width - 12)
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -166,13 +222,10 @@ def _numbered_canvas(handout: Handout, pagesize: tuple[float, float]) -> type[Ca
             super().save()
 
         def _decorate(self, total: int) -> None:
-            width, height = pagesize
             self.saveState()
             self.setFont(FONT, 7.5)
             self.setFillColor(MUTED)
-            version_width = pdfmetrics.stringWidth(handout.version, FONT, 7.5)
             self.drawRightString(width - MARGIN, height - 11 * mm, handout.version)
-            header = _fit(handout.header, 7.5, width - 2 * MARGIN - version_width - 12)
             self.drawString(MARGIN, height - 11 * mm, header)
             self.setStrokeColor(GRID)
             self.setLineWidth(0.4)
@@ -240,6 +293,7 @@ class Renderer:
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         self._size = "L" if handout.large else "n"
         self._width = frame._width - frame._leftPadding - frame._rightPadding
+        self._frame_height = frame._height - frame._topPadding - frame._bottomPadding
         story = self._story(handout.blocks)
         doc.showBookmarks = True
         doc.build(story, canvasmaker=_numbered_canvas(handout, self.pagesize))
@@ -253,11 +307,11 @@ class Renderer:
                 rows.append(block)
                 continue
             if rows:
-                story.append(self._form(rows))
+                story.extend(self._form(rows, story))
                 rows = []
             story.extend(self._block(block))
         if rows:
-            story.append(self._form(rows))
+            story.extend(self._form(rows, story))
         return story
 
     def _block(self, block: Block) -> list[Flowable]:
@@ -288,12 +342,12 @@ class Renderer:
             body += f' <font color="#a33333">{escape(words.mark)}</font>'
         return body
 
-    def _paras(self, words: Words, role: str | None = None, cell: bool = False) -> list[RLParagraph]:
+    def _paras(self, words: Words, role: str | None = None, cell: bool = False) -> list[_Para]:
         style = self._style(role or words.role, words.lang, cell)
         parts = words.text.split("\n\n")
         # The fallback mark goes after the last paragraph only.
         return [
-            RLParagraph(self._markup(words if n == len(parts) - 1 else Words(p, words.lang), p), style)
+            _Para(self._markup(words if n == len(parts) - 1 else Words(p, words.lang), p), style)
             for n, p in enumerate(parts)
         ]
 
@@ -320,10 +374,11 @@ class Renderer:
 
     # --- tables ---
 
-    def _grid(self, data: list[list[Any]], widths: Sequence[float], header: bool, **kwargs: Any) -> RLTable:
+    def _grid(self, data: list[list[Any]], widths: Sequence[float], header: bool, **kwargs: Any) -> _Grid:
         total = sum(widths)
         columns = [self._width * w / total for w in widths]
-        table = RLTable(data, colWidths=columns, repeatRows=1 if header else 0, splitInRow=1, **kwargs)
+        table = _Grid(data, colWidths=columns, repeatRows=1 if header else 0, splitInRow=1, **kwargs)
+        table.page_height = self._frame_height
         commands: list[tuple[Any, ...]] = [
             ("FONTNAME", (0, 0), (-1, -1), FONT),  # empty cells too: no unembedded Helvetica
             ("GRID", (0, 0), (-1, -1), 0.5, GRID),
@@ -336,21 +391,33 @@ class Renderer:
         table.setStyle(commands)
         return table
 
-    def _table(self, block: Table) -> RLTable:
+    def _table(self, block: Table) -> _Grid:
         data = [[self._cell(c) for c in block.header]]
         data += [[self._cell(c) for c in row] for row in block.rows]
         return self._grid(data, block.widths, header=True)
 
-    def _form(self, rows: list[FormRow]) -> RLTable:
+    def _form(self, rows: list[FormRow], before: list[Flowable]) -> list[_Grid]:
+        """Form rows as a table; the first row is a table of its own, kept with the text before it.
+
+        Without that, a dimension's heading and description could end a page whose
+        next page starts with their indicators.
+        """
         size = self._style("small", "en").fontSize
         data = []
         for row in rows:
             middle = self._cell(row.text) + self._cell(row.guidance) + self._cell(row.note)
             code = self._paras(Words(row.indicator, "en", role="strong"), cell=True) + self._cell(row.grade)
             data.append([code, middle or [Spacer(1, 1)], _Boxes([w.text for w in row.boxes], size)])
-        return self._grid(data, (0.75, 4.6, 1.3), header=False)
+        for flowable in reversed(before):  # back to the heading that introduces the form
+            if not isinstance(flowable, _Para):
+                break
+            flowable.keepWithNext = 1
+            if isinstance(flowable, _Heading):
+                break
+        widths = (0.75, 4.6, 1.3)
+        return [self._grid(part, widths, header=False) for part in (data[:1], data[1:]) if part]
 
-    def _signatures(self, block: SignatureGrid) -> KeepTogether | RLTable:
+    def _signatures(self, block: SignatureGrid) -> _Grid:
         header = [self._cell(c) for c in block.columns]
         days = len(block.columns) - 2
         widths = (3, 3, *([max(1.2, 4 / max(days, 1))] * days))
