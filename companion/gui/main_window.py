@@ -162,11 +162,16 @@ class MainWindow(QMainWindow):
         self.help_menu.setObjectName("help-menu")
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
+        from companion.gui.packs import PackActions
+
+        self.packs = PackActions(self)
+        self.packs.add_to(self.file_menu, self.file_menu.actions()[0])
 
     def _retranslate_menus(self) -> None:
         self.file_menu.setTitle(_("&File"))
         self.help_menu.setTitle(_("&Help"))
         self.quit_action.setText(_("Quit"))
+        self.packs.retranslate()
 
     # --- language -----------------------------------------------------------------
 
