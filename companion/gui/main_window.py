@@ -177,6 +177,10 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.records_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
+        from companion.gui.packs import PackActions
+
+        self.packs = PackActions(self)
+        self.packs.add_to(self.file_menu, self.file_menu.actions()[0])
 
     def _retranslate_menus(self) -> None:
         self.file_menu.setTitle(_("&File"))
@@ -185,6 +189,7 @@ class MainWindow(QMainWindow):
         self.records_action.setText(_("Field records…"))
         self.export_action.setText(_("Export handouts…"))
         self.about_action.setText(_("&About Training Companion"))
+        self.packs.retranslate()
 
     # --- language -----------------------------------------------------------------
 

@@ -16,9 +16,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from companion.core.content import build_from_files
+from companion.core.packs import toml_writer
 from companion.core.packs.exporter import build_pack
 from companion.core.store import Store
 
@@ -105,7 +104,7 @@ def tiny_files(
             "definition": text("Passing on.", "转交。"),
         },
     }
-    return {name: tomli_w.dumps(data).encode("utf-8") for name, data in sources.items()}
+    return {name: toml_writer.dumps(data).encode("utf-8") for name, data in sources.items()}
 
 
 def pack_of(files: dict[str, bytes], edition: str = "facilitator", key: Any = None) -> bytes:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import io
 import json
+import tomllib
 import warnings
 import zipfile
 
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from companion.core.packs import PackError
+from companion.core.packs import PackError, toml_writer
 from companion.core.packs.reader import read_pack_bytes
 from companion.core.packs.verify import verify
 from tests.unit.pack_support import entries_of, pack_of, tiny_files
@@ -95,3 +96,14 @@ def test_any_changed_byte_is_caught_or_harmless(position: int, value: int) -> No
 @given(st.binary(max_size=4000))
 def test_random_bytes_are_never_a_pack(data: bytes) -> None:
     assert outcome(data) != "ok"
+
+
+@FUZZ
+@given(
+    st.dictionaries(
+        st.from_regex(r"[a-z][a-z-]{0,8}", fullmatch=True), st.text() | st.integers() | st.booleans()
+    )
+)
+def test_the_toml_writer_reads_back_every_string_unchanged(values: dict[str, object]) -> None:
+    document = {"id": "x", **values, "title": {"en": values, "zh-Hans": "中文"}, "stages": [values, values]}
+    assert tomllib.loads(toml_writer.dumps(document)) == document

@@ -61,7 +61,7 @@ def test_content_is_stored_as_readable_toml_in_the_source_layout() -> None:
     assert names[:1] == ["MANIFEST.json"]
     assert "content/pack.toml" in names and "content/case-studies/cs-01.toml" in names
     study = dict(entries_of(pack_of(tiny_files())))["content/case-studies/cs-01.toml"].decode()
-    assert 'id = "cs-01"' in study and "zh-Hans = " in study
+    assert "id = 'cs-01'" in study and "zh-Hans = " in study
 
 
 def test_a_signed_pack_names_its_publisher_once_trusted(tmp_path: Path) -> None:

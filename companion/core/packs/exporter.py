@@ -18,12 +18,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import tomli_w
-
 from companion.core.content import build_from_files
 from companion.core.editions import EDITIONS, for_edition, has_facilitator_content
 from companion.core.files import write_atomically
-from companion.core.packs import signing
+from companion.core.packs import signing, toml_writer
 from companion.core.packs.format import (
     CONTENT_PREFIX,
     FORMAT,
@@ -62,12 +60,12 @@ def item_toml(item: Any) -> bytes:
     """One item as its source file: defaults and the folder-given kind left out."""
     data = item.model_dump(mode="json", by_alias=True, exclude_none=True, exclude_defaults=True)
     data.pop("kind", None)
-    return tomli_w.dumps(data, multiline_strings=True).encode("utf-8")
+    return toml_writer.dumps(data).encode("utf-8")
 
 
 def manifest_toml(manifest: Manifest) -> bytes:
     data = manifest.model_dump(mode="json", by_alias=True, exclude_none=True)
-    return tomli_w.dumps(data, multiline_strings=True).encode("utf-8")
+    return toml_writer.dumps(data).encode("utf-8")
 
 
 def content_files(manifest: Manifest, items: list[Any], edition: str) -> dict[str, bytes]:

@@ -1,0 +1,310 @@
+"""Workshop packs in the window: import (menu or drop), export, and the current workshop.
+
+A thin adapter over :mod:`companion.core.packs`. Importing first verifies the
+file and plans every policy on a worker, then shows the verification summary
+and what would change; nothing is written until the user says Import. The
+write runs on a worker too, in one transaction, with Cancel.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.core.progress import Cancelled
+from companion.gui import render
+from companion.gui.worker import run_with_progress
+from companion.i18n import N_, _, current_language
+
+PACK_FILTER = N_("Workshop packs (*.ctpack *.zip);;All files (*)")
+POLICY_LABELS = {
+    "newer": N_("Newer wins: update items when the pack's version is higher"),
+    "overwrite": N_("Overwrite: the pack's items replace mine"),
+    "keep": N_("Keep mine: only add what I do not have"),
+}
+
+
+def tell(parent: QWidget, message: str) -> None:
+    """A problem the user must read: one sentence in a modal box (patched out in tests)."""
+    QMessageBox.warning(parent, _("Workshop pack"), message)
+
+
+class ImportSummaryDialog(QDialog):
+    """What was verified, the warnings, and what each policy would change. Nothing is written here."""
+
+    def __init__(self, pack: Any, plans: dict[str, Any], parent: QWidget | None = None) -> None:
+        from companion.core.packs.verify import describe, signature_warning
+
+        super().__init__(parent)
+        self.setObjectName("import-summary")
+        self.setWindowTitle(_("Import workshop pack"))
+        self.plans = plans
+        summary = QLabel("\n".join(describe(pack)))
+        summary.setObjectName("verification")
+        summary.setWordWrap(True)
+        summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.policy = QComboBox()
+        self.policy.setObjectName("policy")
+        for policy, label in POLICY_LABELS.items():
+            self.policy.addItem(_(label), policy)
+        self.changes = QPlainTextEdit()
+        self.changes.setObjectName("changes")
+        self.changes.setReadOnly(True)
+        self.trust = QCheckBox()
+        self.trust.setObjectName("trust")
+        self.trust.setVisible(pack.signer is not None and not pack.trusted)
+        self.trust.setText(
+            _("Trust {publisher} from now on (I compared the fingerprint)").format(
+                publisher=pack.manifest.publisher
+            )
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        warning = signature_warning(pack)
+        if warning:
+            note = QLabel(warning)
+            note.setObjectName("signature-warning")
+            note.setWordWrap(True)
+            note.setStyleSheet("color:#a00")
+            layout.addWidget(note)
+        layout.addWidget(self.trust)
+        form = QFormLayout()
+        form.addRow(_("When an item differs:"), self.policy)
+        layout.addLayout(form)
+        layout.addWidget(self.changes, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = buttons.addButton(_("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.policy.currentIndexChanged.connect(self._show_plan)
+        self._show_plan()
+        self.resize(640, 520)
+
+    def chosen_policy(self) -> str:
+        return str(self.policy.currentData())
+
+    def _show_plan(self) -> None:
+        plan = self.plans[self.chosen_policy()]
+        self.changes.setPlainText("\n".join(plan.lines()))
+        self.import_button.setEnabled(plan.changes_anything)
+
+
+class ExportDialog(QDialog):
+    """Edition and signing for an export; the file is chosen afterwards."""
+
+    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+        from companion.core.packs.signing import has_key
+
+        super().__init__(parent)
+        self.setObjectName("export-pack")
+        self.setWindowTitle(_("Export workshop pack"))
+        self.participant = QRadioButton(_("Participant edition (no facilitator notes or answer keys)"))
+        self.participant.setObjectName("participant")
+        self.participant.setChecked(True)
+        self.facilitator = QRadioButton(_("Facilitator edition (everything)"))
+        self.facilitator.setObjectName("facilitator")
+        self.sign = QCheckBox(_("Sign with my publisher key"))
+        self.sign.setObjectName("sign")
+        self.passphrase = QLineEdit()
+        self.passphrase.setObjectName("passphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setPlaceholderText(_("Passphrase"))
+        can_sign = has_key(data_dir)
+        self.sign.setEnabled(can_sign)
+        if not can_sign:
+            self.sign.setToolTip(_("Create a publisher key first: companion pack key create"))
+        self.passphrase.setEnabled(False)
+        self.sign.toggled.connect(self.passphrase.setEnabled)
+        layout = QVBoxLayout(self)
+        for widget in (self.participant, self.facilitator, self.sign, self.passphrase):
+            layout.addWidget(widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.addButton(_("Export…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def edition(self) -> str:
+        return "facilitator" if self.facilitator.isChecked() else "participant"
+
+
+class PackActions(QObject):
+    """The File menu's pack actions, the workshop chooser, and drops of pack files on the window."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.store = window.store
+        self.import_action = QAction(window)
+        self.import_action.setObjectName("import-pack")
+        self.import_action.triggered.connect(self.choose_and_import)
+        self.export_action = QAction(window)
+        self.export_action.setObjectName("export-pack")
+        self.export_action.triggered.connect(self.export)
+        self.workshop_menu = QMenu(window)
+        self.workshop_menu.setObjectName("workshop-menu")
+        self.workshop_menu.aboutToShow.connect(self.fill_workshop_menu)
+        self.workshops = QActionGroup(self)
+        self.workshops.setExclusive(True)
+        window.setAcceptDrops(True)
+        window.installEventFilter(self)
+        self.task: Any = None  # the running background task, kept alive
+
+    def add_to(self, menu: QMenu, before: QAction | None) -> None:
+        menu.insertAction(before, self.import_action)
+        menu.insertAction(before, self.export_action)
+        menu.insertMenu(before, self.workshop_menu)
+
+    def retranslate(self) -> None:
+        self.import_action.setText(_("Import workshop pack…"))
+        self.export_action.setText(_("Export workshop pack…"))
+        self.workshop_menu.setTitle(_("Current workshop"))
+
+    # --- the current workshop ---------------------------------------------------------
+
+    def fill_workshop_menu(self) -> None:
+        self.workshop_menu.clear()
+        current = self.store.current_pack_id()
+        for info in self.store.packs():
+            title = render.plain(info.title, current_language())
+            action = QAction(f"{title} ({info.version})", self.workshop_menu)
+            action.setCheckable(True)
+            action.setChecked(info.id == current)
+            action.setData(info.id)
+            action.triggered.connect(lambda _checked=False, pack_id=info.id: self.switch_to(pack_id))
+            self.workshops.addAction(action)
+            self.workshop_menu.addAction(action)
+
+    def switch_to(self, pack_id: str) -> None:
+        if pack_id != self.store.current_pack_id():
+            self.store.set_current_pack(pack_id)
+            self.window.load_content()
+
+    # --- import ---------------------------------------------------------------------------
+
+    def choose_and_import(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self.window, _("Import workshop pack"), "", _(PACK_FILTER)
+        )
+        if name:
+            self.import_file(Path(name))
+
+    def import_file(self, path: Path) -> None:
+        """Verify and plan on a worker, then ask; nothing changes before the user agrees."""
+        from companion.core.packs import trusted
+        from companion.core.packs.importer import POLICIES, plan_import
+        from companion.core.packs.verify import verify_file
+
+        store = self.store
+        trust = trusted(store)
+
+        def work(progress: Any, cancelled: Any) -> tuple[Any, dict[str, Any]]:
+            pack = verify_file(path, trust, progress, cancelled)
+            return pack, {policy: plan_import(store, pack, policy) for policy in POLICIES}
+
+        self.task = run_with_progress(
+            self.window, _("Checking the pack…"), work, lambda result: self._confirm(*result), self._failed
+        )
+
+    def _confirm(self, pack: Any, plans: dict[str, Any]) -> None:
+        dialog = ImportSummaryDialog(pack, plans, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if dialog.trust.isVisible() and dialog.trust.isChecked() and pack.signer:
+            self.store.trust_publisher(pack.signer, pack.manifest.publisher)
+        self.apply_import(pack, dialog.chosen_policy())
+
+    def apply_import(self, pack: Any, policy: str) -> None:
+        from companion.core.packs.importer import import_pack
+
+        store = self.store
+
+        def work(progress: Any, cancelled: Any) -> Any:
+            return import_pack(store, pack, policy, progress, cancelled)
+
+        self.task = run_with_progress(self.window, _("Importing…"), work, self._imported, self._failed)
+
+    def _imported(self, report: Any) -> None:
+        self.window.load_content()
+        self.window.show_notice(" ".join(report.lines()[:2]))
+
+    def _failed(self, error: BaseException) -> None:
+        from companion.core.packs import PackError
+        from companion.core.store import StoreError
+
+        if isinstance(error, Cancelled):
+            self.window.show_notice(_("Stopped: nothing was changed."))
+        elif isinstance(error, (PackError, StoreError, OSError)):
+            tell(self.window, str(error))
+        else:
+            raise error
+
+    # --- export ---------------------------------------------------------------------------
+
+    def export(self) -> None:
+        dialog = ExportDialog(self.store.path.parent, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        name, _filter = QFileDialog.getSaveFileName(
+            self.window, _("Export workshop pack"), "workshop.ctpack", _(PACK_FILTER)
+        )
+        if name:
+            self.export_to(
+                Path(name), dialog.edition(), dialog.passphrase.text() if dialog.sign.isChecked() else None
+            )
+
+    def export_to(self, path: Path, edition: str, passphrase: str | None = None) -> None:
+        from companion.core.packs import signing
+        from companion.core.packs.exporter import export_pack
+
+        store, data_dir = self.store, self.store.path.parent
+
+        def work(progress: Any, cancelled: Any) -> Any:
+            key = signing.load_key(data_dir, passphrase) if passphrase is not None else None
+            return export_pack(store, path, edition, key, progress=progress, cancelled=cancelled)
+
+        def done(result: Any) -> None:
+            self.window.show_notice(_("Exported {file}").format(file=str(result.path)))
+
+        self.task = run_with_progress(self.window, _("Exporting…"), work, done, self._failed)
+
+    # --- drops on the window -----------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.DragEnter and isinstance(event, QDragEnterEvent):
+            if self._dropped_file(event) is not None:
+                event.acceptProposedAction()
+                return True
+        elif event.type() == QEvent.Type.Drop and isinstance(event, QDropEvent):
+            path = self._dropped_file(event)
+            if path is not None:
+                event.acceptProposedAction()
+                self.import_file(path)
+                return True
+        return super().eventFilter(watched, event)
+
+    @staticmethod
+    def _dropped_file(event: QDropEvent | QDragEnterEvent) -> Path | None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        files = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
+        return files[0] if len(files) == 1 and files[0].is_file() else None

@@ -1,0 +1,105 @@
+"""Packs in the window: the summary comes before any change; import by menu or drop; export; switching."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+
+from companion.core.packs.reader import read_pack
+from companion.gui import packs
+from tests.unit.pack_support import PACK_ID, pack_of, snapshot, tiny_files
+
+
+def tiny_pack(tmp_path: Path) -> Path:
+    path = tmp_path / "tiny.ctpack"
+    path.write_bytes(pack_of(tiny_files()))
+    return path
+
+
+def test_import_from_the_menu_shows_the_summary_before_anything_changes(
+    window, qtbot, tmp_path, monkeypatch
+) -> None:
+    path = tiny_pack(tmp_path)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    shown: list[str] = []
+
+    def accept(dialog: packs.ImportSummaryDialog) -> int:
+        assert window.store.pack_version(PACK_ID) is None  # nothing written yet
+        shown.append(dialog.findChild(object, "verification").text())
+        shown.append(dialog.changes.toPlainText())
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(packs.ImportSummaryDialog, "exec", accept)
+    window.packs.import_action.trigger()
+    qtbot.waitUntil(lambda: window.store.pack_version(PACK_ID) == "1.0.0", timeout=60_000)
+    qtbot.waitUntil(lambda: "Tiny workshop" in window.windowTitle(), timeout=10_000)
+    assert "tiny-workshop, version 1.0.0" in shown[0] and "every SHA-256 matches" in shown[0]
+    assert "Added: 5" in shown[1]
+    assert window.banner.isVisible() and "Added: 5" in window.banner.text()
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # Qt 6 keeps only the QPoint constructor
+def test_dropping_a_pack_on_the_window_asks_first_and_cancel_changes_nothing(
+    window, qtbot, tmp_path, monkeypatch
+) -> None:
+    path = tiny_pack(tmp_path)
+    before = snapshot(window.store.path)
+    asked: list[bool] = []
+
+    def decline(dialog: packs.ImportSummaryDialog) -> int:
+        asked.append(True)
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(packs.ImportSummaryDialog, "exec", decline)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(QPoint(20, 20), Qt.DropAction.CopyAction, mime, buttons, modifiers)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()  # the window offers to take the file
+    # Qt delivers a Drop only inside a real drag, so hand it to the window's filter as Qt would.
+    drop = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, buttons, modifiers)
+    assert window.packs.eventFilter(window, drop)
+    qtbot.waitUntil(lambda: asked == [True], timeout=60_000)
+    assert snapshot(window.store.path) == before
+
+
+def test_a_damaged_pack_is_one_message_and_changes_nothing(window, qtbot, tmp_path, monkeypatch) -> None:
+    path = tmp_path / "damaged.ctpack"
+    path.write_bytes(b"not a zip at all")
+    before = snapshot(window.store.path)
+    told: list[str] = []
+    monkeypatch.setattr(packs, "tell", lambda parent, message: told.append(message))
+    window.packs.import_file(path)
+    qtbot.waitUntil(lambda: bool(told), timeout=60_000)
+    assert "not a workshop pack" in told[0]
+    assert snapshot(window.store.path) == before
+
+
+def test_export_writes_the_chosen_edition(window, qtbot, tmp_path, monkeypatch) -> None:
+    target = tmp_path / "out.ctpack"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(packs.ExportDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)
+    window.packs.export_action.trigger()
+    qtbot.waitUntil(target.is_file, timeout=120_000)
+    raw = read_pack(target)
+    assert b'"edition": "participant"' in raw.manifest
+    assert not any(b"facilitator_notes" in data for data in raw.files.values())
+
+
+def test_the_current_workshop_is_chosen_from_the_menu(window, qtbot, tmp_path) -> None:
+    from companion.core.packs.importer import import_pack
+    from companion.core.packs.verify import verify_file
+
+    bundled = window.store.current_pack_id()
+    import_pack(window.store, verify_file(tiny_pack(tmp_path), {}))
+    window.packs.fill_workshop_menu()
+    choices = {action.data(): action for action in window.packs.workshop_menu.actions()}
+    assert set(choices) == {bundled, PACK_ID} and choices[PACK_ID].isChecked()
+    choices[bundled].trigger()
+    assert window.store.current_pack_id() == bundled
+    assert "Tiny workshop" not in window.windowTitle()
