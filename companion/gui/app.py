@@ -7,9 +7,10 @@ never shows as boxes, even on a machine with no fonts of its own.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -84,11 +85,44 @@ def open_main_window(data_dir: Path | None):  # type: ignore[no-untyped-def]
     return window
 
 
+class AfterFirstPaint(QObject):
+    """Calls ``callback`` once, on the turn of the event loop after ``window`` first paints.
+
+    A zero timer started beside ``show()`` fires before the window system asks for
+    the first paint (an X server's expose event arrives later), so the window would
+    stay blank until the work is done. ``FALLBACK_MS`` covers a window never painted
+    (started minimised).
+    """
+
+    FALLBACK_MS = 2000
+
+    def __init__(self, window: QObject, callback: Callable[[], object]):
+        super().__init__(window)
+        self._callback: Callable[[], object] | None = callback
+        window.installEventFilter(self)
+        QTimer.singleShot(self.FALLBACK_MS, self, self._run)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._run)
+        return False
+
+    def _run(self) -> None:
+        callback, self._callback = self._callback, None
+        if callback is not None:
+            callback()
+
+
+def show_main_window(window) -> None:  # type: ignore[no-untyped-def]
+    """Show the frame at once; the workshop fills it right after its first paint."""
+    window.show()
+    AfterFirstPaint(window, window.load_content)
+
+
 def run_gui(data_dir: Path | None) -> int:
     window = open_main_window(data_dir)
     if window is None:
         return 1
-    window.show()
-    # The frame paints first; the workshop fills it on the next turn of the loop.
-    QTimer.singleShot(0, window.load_content)
+    show_main_window(window)
     return QApplication.instance().exec()
