@@ -256,6 +256,9 @@ class PackActions(QObject):
             self.window.show_notice(_("Stopped: nothing was changed."))
         elif isinstance(error, (PackError, StoreError, OSError)):
             tell(self.window, str(error))
+        elif isinstance(error, Exception):
+            # A bug, not bad input; the transaction has rolled back, so say so rather than vanish.
+            tell(self.window, f"{type(error).__name__}: {error}")
         else:
             raise error
 

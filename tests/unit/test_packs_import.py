@@ -107,11 +107,11 @@ def test_a_failure_halfway_through_the_write_leaves_the_store_as_it_was(
     calls = []
     real = Store._insert_batch
 
-    def failing(db, items, docs):  # type: ignore[no-untyped-def]
+    def failing(conn, items, docs):  # type: ignore[no-untyped-def]
         calls.append(items[0]["id"])
         if len(calls) == 3:
             raise OSError("disk unplugged")
-        real(db, items, docs)
+        real(conn, items, docs)
 
     monkeypatch.setattr(Store, "_insert_batch", staticmethod(failing))
     with pytest.raises(OSError, match="unplugged"):

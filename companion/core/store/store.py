@@ -172,7 +172,7 @@ class Store:
             for done, (items, docs) in enumerate(batches):
                 if cancelled is not None and cancelled():
                     raise Cancelled()
-                self._insert_batch(db, items, docs)
+                self._insert_batch(self.conn, items, docs)
                 if progress is not None:
                     progress(done + 1, len(batches))
             if self.get_setting("current_pack") is None:
@@ -180,10 +180,20 @@ class Store:
 
     @staticmethod
     def _insert_batch(
-        db: sqlite_utils.Database, items: list[dict[str, Any]], docs: list[dict[str, Any]]
+        conn: sqlite3.Connection, items: list[dict[str, Any]], docs: list[dict[str, Any]]
     ) -> None:
-        db["items"].insert_all(items)
-        db["search_docs"].insert_all(docs)
+        # Plain executemany: sqlite-utils' insert_all inspects the table on every call,
+        # which costs more than the rows of a large pack (see bench/import.py).
+        conn.executemany(
+            "INSERT INTO items(pack_id, id, kind, position, title_en, title_zh, data) "
+            "VALUES (:pack_id, :id, :kind, :position, :title_en, :title_zh, :data)",
+            items,
+        )
+        conn.executemany(
+            "INSERT INTO search_docs(pack_id, item_id, kind, lang, title, body) "
+            "VALUES (:pack_id, :item_id, :kind, :lang, :title, :body)",
+            docs,
+        )
 
     def pack_source(self, pack_id: str) -> str | None:
         """ "bundled" or "imported"; None when the pack is not installed."""
