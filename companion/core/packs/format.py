@@ -94,6 +94,12 @@ def manifest_bytes(manifest: PackManifest) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
+def shown(name: str) -> str:
+    """Text from a pack, safe inside a one-line message: unprintable characters escaped, length capped."""
+    text = "".join(char if char.isprintable() else ascii(char)[1:-1] for char in name)
+    return text if len(text) <= 80 else text[:77] + "…"
+
+
 def parse_manifest(data: bytes, app_version: str) -> PackManifest:
     """Decode and check ``MANIFEST.json``; a version this application cannot read says so first."""
     if len(data) > MAX_MANIFEST_BYTES:
@@ -111,13 +117,15 @@ def parse_manifest(data: bytes, app_version: str) -> PackManifest:
         manifest = PackManifest.model_validate(raw)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "manifest"
+        where = shown(".".join(str(part) for part in first["loc"])) or "manifest"
         raise PackError(
             _("The pack's manifest is invalid: {field}: {problem}").format(field=where, problem=first["msg"])
         ) from None
     for name in manifest.files:
         if not CONTENT_NAME.match(name):
-            raise PackError(_("The pack's manifest lists a file with a bad name: {name}").format(name=name))
+            raise PackError(
+                _("The pack's manifest lists a file with a bad name: {name}").format(name=shown(name))
+            )
     if CONTENT_PREFIX + "pack.toml" not in manifest.files:
         raise PackError(_("The pack's manifest does not list content/pack.toml."))
     return manifest

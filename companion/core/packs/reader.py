@@ -31,6 +31,7 @@ from companion.core.packs.format import (
     RATIO_FLOOR,
     SIGNATURE_NAME,
     PackError,
+    shown,
 )
 from companion.core.progress import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
 from companion.i18n import _
@@ -59,12 +60,6 @@ class RawPack:
     manifest: bytes
     signature: bytes | None
     files: dict[str, bytes]  # every content entry, by its name in the zip
-
-
-def shown(name: str) -> str:
-    """An entry name safe to print: control characters escaped, length capped."""
-    text = re.sub(r"[\x00-\x1f\x7f]", lambda m: f"\\x{ord(m.group()):02x}", name)
-    return text if len(text) <= 80 else text[:77] + "…"
 
 
 def read_pack(
