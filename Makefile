@@ -5,14 +5,23 @@ PY := $(VENV)/bin/python
 
 .PHONY: run test bundle lint translations bench clean
 
+# A test run starts dozens of Python processes (xdist workers, the CLI, the
+# self-test): let them share compiled bytecode rather than each compile the source.
+unexport PYTHONDONTWRITEBYTECODE
+
 run: $(VENV)/.installed                ## open the application on the bundled workshop
 	$(PY) -m companion
 
 # Builds the standalone bundle and runs the frozen smoke test first, then every other test.
+# Each step prints the time it starts, so a slow CI run shows where the time went.
 test: $(VENV)/.installed-test           ## install what the tests need, then run them all
+	@echo "== $$(date +%T) system packages"
 	bash build_scripts/system-packages.sh
+	@echo "== $$(date +%T) bundle and frozen smoke test"
 	$(PY) build_scripts/bundle.py
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n 2
+	@echo "== $$(date +%T) test suite"
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n 2 --durations=15
+	@echo "== $$(date +%T) done"
 
 bundle: $(VENV)/.installed-bundle       ## build dist/companion/, print its size, run the frozen smoke test
 	bash build_scripts/system-packages.sh
@@ -31,6 +40,7 @@ $(VENV)/.installed-bundle: pyproject.toml
 	touch $@ $(VENV)/.installed
 
 $(VENV)/.installed-test: pyproject.toml
+	@echo "== $$(date +%T) installing the application with its test and bundle extras"
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e ".[test,bundle]"

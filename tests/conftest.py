@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,19 @@ class _GuardedSocket(socket.socket):
 @pytest.fixture(autouse=True)
 def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket, "socket", _GuardedSocket)
+
+
+@pytest.fixture(autouse=True)
+def cheap_passphrase_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    """New vaults and hand-overs derive keys at a low scrypt cost, so the suite stays quick.
+
+    The cost is stored beside each salt, so everything else runs as shipped;
+    test_records.py checks the shipped default separately.
+    """
+    from companion.core import sealing
+
+    shipped = sealing.KdfParams.fresh
+    monkeypatch.setattr(sealing.KdfParams, "fresh", classmethod(lambda cls: replace(shipped(), n=2**10)))
 
 
 @pytest.fixture(scope="session")

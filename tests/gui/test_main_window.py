@@ -135,11 +135,11 @@ def test_a_damaged_store_is_announced_in_the_window(qtbot, tmp_path) -> None:
     assert "kept as companion.db.unreadable-" in win.banner.text()
 
 
-def test_opening_the_main_window_does_not_import_reportlab(tmp_path) -> None:
+def test_opening_the_main_window_does_not_import_reportlab(data_dir) -> None:
     code = (
         "import sys\n"
         "from companion.gui.app import open_main_window\n"
-        f"win = open_main_window(__import__('pathlib').Path({str(tmp_path)!r}))\n"
+        f"win = open_main_window(__import__('pathlib').Path({str(data_dir)!r}))\n"
         "win.show()\n"
         "win.load_content()\n"
         "print('reportlab' in sys.modules)\n"

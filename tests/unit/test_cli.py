@@ -71,9 +71,9 @@ def test_usage_errors_exit_2(capsys, data_dir: Path) -> None:
     assert caught.value.code == 2
 
 
-def test_the_installed_entry_point_runs_without_a_traceback(tmp_path: Path) -> None:
+def test_the_installed_entry_point_runs_without_a_traceback(data_dir: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "companion", "--data-dir", str(tmp_path), "content", "show", "nope"],
+        [sys.executable, "-m", "companion", "--data-dir", str(data_dir), "content", "show", "nope"],
         capture_output=True,
         text=True,
         timeout=120,

@@ -22,19 +22,16 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-@pytest.fixture
-def data_dir(tmp_path: Path) -> str:
-    return str(tmp_path / "data")
-
-
 def answers_file(tmp_path: Path, content: object, name: str = "answers.json") -> str:
     path = tmp_path / name
     path.write_text(content if isinstance(content, str) else json.dumps(content), encoding="utf-8")
     return str(path)
 
 
-def test_describe_lists_the_six_dimensions_with_the_brief_ids_and_grades(capsys, data_dir: str) -> None:
-    code, out, err = run(capsys, "--data-dir", data_dir, "screen", "ilo-adult-labour", "--describe", "--json")
+def test_describe_lists_the_six_dimensions_with_the_brief_ids_and_grades(capsys, data_dir: Path) -> None:
+    code, out, err = run(
+        capsys, "--data-dir", str(data_dir), "screen", "ilo-adult-labour", "--describe", "--json"
+    )
     assert code == 0, err
     tool = json.loads(out)
     assert set(tool) == {"id", "version", "title", "dimensions"}
@@ -53,10 +50,10 @@ def test_describe_lists_the_six_dimensions_with_the_brief_ids_and_grades(capsys,
     assert set(indicator) == {"id", "grade", "text"} and set(indicator["text"]) == {"en", "zh-Hans"}
 
 
-def test_answers_reproduce_worked_example_1_and_1b(capsys, data_dir: str, tmp_path: Path) -> None:
+def test_answers_reproduce_worked_example_1_and_1b(capsys, data_dir: Path, tmp_path: Path) -> None:
     example_1 = answers_file(tmp_path, dict.fromkeys(EXAMPLE_1, "present"), "ex1.json")
     code, out, err = run(
-        capsys, "--data-dir", data_dir, "screen", "ilo-adult-labour", "--answers", example_1, "--json"
+        capsys, "--data-dir", str(data_dir), "screen", "ilo-adult-labour", "--answers", example_1, "--json"
     )
     assert code == 0, err
     shown = json.loads(out)
@@ -78,7 +75,7 @@ def test_answers_reproduce_worked_example_1_and_1b(capsys, data_dir: str, tmp_pa
     code, out, err = run(
         capsys,
         "--data-dir",
-        data_dir,
+        str(data_dir),
         "screen",
         "ilo-adult-labour",
         "--answers",
@@ -93,9 +90,19 @@ def test_answers_reproduce_worked_example_1_and_1b(capsys, data_dir: str, tmp_pa
     assert shown["dimensions"]["AVD"] == {"positive": True, "strong": 0, "medium": 2, "weak": 1, "unknown": 4}
 
 
-def test_a_child_with_an_act_and_the_chinese_result(capsys, data_dir: str, tmp_path: Path) -> None:
+def test_a_child_with_an_act_and_the_chinese_result(capsys, data_dir: Path, tmp_path: Path) -> None:
     path = answers_file(tmp_path, {"EXP01": "present", "EXP09": "present", "CD04": "absent"})
-    argv = ["--data-dir", data_dir, "screen", "ilo-child-labour", "--answers", path, "--json", "--age", "15"]
+    argv = [
+        "--data-dir",
+        str(data_dir),
+        "screen",
+        "ilo-child-labour",
+        "--answers",
+        path,
+        "--json",
+        "--age",
+        "15",
+    ]
     code, out, _err = run(capsys, *argv, "--act", "--lang", "zh-Hans")
     shown = json.loads(out)
     assert code == 0 and shown["outcome"] == "met" and shown["policy"] == "child-palermo"
@@ -106,12 +113,14 @@ def test_a_child_with_an_act_and_the_chinese_result(capsys, data_dir: str, tmp_p
     assert json.loads(out)["outcome"] == "not_met"  # no act recorded
 
 
-def test_without_json_a_readable_summary(capsys, data_dir: str, tmp_path: Path) -> None:
+def test_without_json_a_readable_summary(capsys, data_dir: Path, tmp_path: Path) -> None:
     path = answers_file(tmp_path, {"FL01": "present"})
-    code, out, _err = run(capsys, "--data-dir", data_dir, "screen", "ilo-forced-labour", "--answers", path)
+    code, out, _err = run(
+        capsys, "--data-dir", str(data_dir), "screen", "ilo-forced-labour", "--answers", path
+    )
     assert code == 0
     assert "Outcome: indicators present" in out and "nothing is stored" in out and "Caveats:" in out
-    code, out, _err = run(capsys, "--data-dir", data_dir, "screen", "ilo-forced-labour", "--describe")
+    code, out, _err = run(capsys, "--data-dir", str(data_dir), "screen", "ilo-forced-labour", "--describe")
     assert code == 0 and "FL11" in out
 
 
@@ -129,16 +138,18 @@ def test_without_json_a_readable_summary(capsys, data_dir: str, tmp_path: Path) 
     ],
 )
 def test_errors_are_one_line_on_stderr_and_exit_1(
-    capsys, data_dir: str, tmp_path: Path, tool: str, content: object, expected: str
+    capsys, data_dir: Path, tmp_path: Path, tool: str, content: object, expected: str
 ) -> None:
     path = str(tmp_path / "missing.json") if content is None else answers_file(tmp_path, content)
-    code, out, err = run(capsys, "--data-dir", data_dir, "screen", tool, "--answers", path, "--json")
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "screen", tool, "--answers", path, "--json")
     assert code == 1 and out == ""
     assert err.count("\n") == 1 and err.startswith("companion: ") and expected in err
 
 
-def test_an_unknown_tool_in_describe_is_exit_1(capsys, data_dir: str) -> None:
-    code, out, err = run(capsys, "--data-dir", data_dir, "screen", "no-such-tool", "--describe", "--json")
+def test_an_unknown_tool_in_describe_is_exit_1(capsys, data_dir: Path) -> None:
+    code, out, err = run(
+        capsys, "--data-dir", str(data_dir), "screen", "no-such-tool", "--describe", "--json"
+    )
     assert code == 1 and out == "" and err.count("\n") == 1
 
 
@@ -151,7 +162,7 @@ def test_an_unknown_tool_in_describe_is_exit_1(capsys, data_dir: str) -> None:
         ["screen", "ilo-adult-labour", "--answers", "x.json", "--lang", "fr"],
     ],
 )
-def test_usage_errors_exit_2(capsys, data_dir: str, argv: list[str]) -> None:
+def test_usage_errors_exit_2(capsys, data_dir: Path, argv: list[str]) -> None:
     with pytest.raises(SystemExit) as caught:
-        main(["--data-dir", data_dir, *argv])
+        main(["--data-dir", str(data_dir), *argv])
     assert caught.value.code == 2

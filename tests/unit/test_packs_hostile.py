@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import warnings
 import zipfile
@@ -15,11 +16,13 @@ from companion.__main__ import main
 from tests.unit.pack_support import assemble, entries_of, pack_of, snapshot, tiny_files
 
 
+@functools.cache
 def valid() -> bytes:
     return pack_of(tiny_files())
 
 
 def content() -> dict[str, bytes]:
+    """The valid pack's content files, a fresh dictionary each call (callers change it)."""
     return {
         name[len("content/") :]: data for name, data in entries_of(valid()) if name.startswith("content/")
     }

@@ -145,3 +145,11 @@ def test_a_file_that_is_not_a_hand_over_gets_one_clear_message(tmp_path: Path) -
     bogus.write_bytes(b"\xff\xfe not json")
     with pytest.raises(RecordsError, match="not a field record hand-over file"):
         read_handover(bogus, "whatever passphrase")
+
+
+def test_the_shipped_key_derivation_keeps_its_cost() -> None:
+    # The suite derives keys cheaply (conftest.py); what ships must not.
+    from companion.core.sealing import KdfParams
+
+    shipped = KdfParams(b"0" * 16)
+    assert shipped.n >= 2**15 and shipped.r >= 8
