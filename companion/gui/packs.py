@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QMenu,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from companion.core.progress import Cancelled
 from companion.gui import render
+from companion.gui.fields import error_label, password_field
 from companion.gui.worker import run_with_progress
 from companion.i18n import N_, _, current_language
 
@@ -109,15 +110,62 @@ class ImportSummaryDialog(QDialog):
         self.import_button.setEnabled(plan.changes_anything)
 
 
+class CreateKeyDialog(QDialog):
+    """Create this data folder's publisher key: the passphrase twice, then its fingerprint."""
+
+    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("create-key")
+        self.setWindowTitle(_("Create a publisher key"))
+        self.data_dir = data_dir
+        self.fingerprint = ""
+        explanation = QLabel(
+            _(
+                "Packs you sign carry this key's fingerprint, so participants can tell your packs "
+                "from anyone else's. The key stays in this computer's data folder, locked by a "
+                "passphrase that cannot be recovered: without it you cannot sign again."
+            )
+        )
+        explanation.setWordWrap(True)
+        self.passphrase, self.repeat = password_field(), password_field()
+        self.passphrase.setObjectName("passphrase")
+        self.repeat.setObjectName("repeat")
+        self.error = error_label()
+        form = QFormLayout()
+        form.addRow(_("Passphrase"), self.passphrase)
+        form.addRow(_("Passphrase again"), self.repeat)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.addButton(_("Create key"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        from companion.core.packs import PackError, signing
+
+        if self.passphrase.text() != self.repeat.text():
+            self.error.setText(_("The two passphrases differ."))
+            return
+        try:
+            self.fingerprint = signing.create_key(self.data_dir, self.passphrase.text())
+        except PackError as exc:
+            self.error.setText(str(exc))
+            return
+        super().accept()
+
+
 class ExportDialog(QDialog):
     """Edition and signing for an export; the file is chosen afterwards."""
 
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
-        from companion.core.packs.signing import has_key
-
         super().__init__(parent)
         self.setObjectName("export-pack")
         self.setWindowTitle(_("Export workshop pack"))
+        self.data_dir = data_dir
         self.participant = QRadioButton(_("Participant edition (no facilitator notes or answer keys)"))
         self.participant.setObjectName("participant")
         self.participant.setChecked(True)
@@ -125,24 +173,45 @@ class ExportDialog(QDialog):
         self.facilitator.setObjectName("facilitator")
         self.sign = QCheckBox(_("Sign with my publisher key"))
         self.sign.setObjectName("sign")
-        self.passphrase = QLineEdit()
+        self.passphrase = password_field()
         self.passphrase.setObjectName("passphrase")
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setPlaceholderText(_("Passphrase"))
-        can_sign = has_key(data_dir)
-        self.sign.setEnabled(can_sign)
-        if not can_sign:
-            self.sign.setToolTip(_("Create a publisher key first: companion pack key create"))
         self.passphrase.setEnabled(False)
         self.sign.toggled.connect(self.passphrase.setEnabled)
+        self.key_note = QLabel()
+        self.key_note.setObjectName("key-note")
+        self.create_key = QPushButton(_("Create a publisher key…"))
+        self.create_key.setObjectName("create-key-button")
+        self.create_key.clicked.connect(self.ask_for_key)
         layout = QVBoxLayout(self)
-        for widget in (self.participant, self.facilitator, self.sign, self.passphrase):
+        for widget in (self.participant, self.facilitator, self.sign, self.passphrase, self.key_note):
             layout.addWidget(widget)
+        layout.addWidget(self.create_key, alignment=Qt.AlignmentFlag.AlignLeft)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.addButton(_("Export…"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self._show_key()
+
+    def _show_key(self) -> None:
+        from companion.core.packs.signing import has_key, own_fingerprint, show_fingerprint
+
+        can_sign = has_key(self.data_dir)
+        self.sign.setEnabled(can_sign)
+        self.create_key.setVisible(not can_sign)
+        if can_sign:
+            shown = show_fingerprint(own_fingerprint(self.data_dir) or "")
+            self.key_note.setText(_("Your key's fingerprint: {fingerprint}").format(fingerprint=shown))
+        else:
+            self.key_note.setText(_("To sign packs, create a publisher key first."))
+
+    def ask_for_key(self) -> None:
+        dialog = CreateKeyDialog(self.data_dir, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._show_key()
+            self.sign.setChecked(True)
+            self.passphrase.setFocus()
 
     def edition(self) -> str:
         return "facilitator" if self.facilitator.isChecked() else "participant"

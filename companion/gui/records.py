@@ -48,26 +48,13 @@ from companion.core.records import (
 from companion.core.screening.interview import Interview
 from companion.core.sealing import WrongPassphraseError
 from companion.gui import render
+from companion.gui.fields import error_label, password_field
 from companion.gui.result_pdf import default_folder, save_result_pdf
 from companion.gui.screening import InterviewView
 from companion.i18n import _, current_language
 
 IDLE_SETTING = "records_idle_minutes"
 ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel}
-
-
-def _password_field() -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    return field
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("error")
-    label.setWordWrap(True)
-    label.setStyleSheet("color:#b00")
-    return label
 
 
 class RecordsWindow(QDialog):
@@ -104,11 +91,11 @@ class RecordsWindow(QDialog):
         self.setup_page = QWidget()
         self.setup_text = QLabel()
         self.setup_text.setWordWrap(True)
-        self.new_passphrase, self.repeat_passphrase = _password_field(), _password_field()
+        self.new_passphrase, self.repeat_passphrase = password_field(), password_field()
         self.setup_button = QPushButton()
         self.setup_button.clicked.connect(self.set_up)
         self.repeat_passphrase.returnPressed.connect(self.set_up)
-        self.setup_error = _error_label()
+        self.setup_error = error_label()
         self.setup_form = QFormLayout()
         self.labels: dict[QWidget, QLabel] = {}
         for field in (self.new_passphrase, self.repeat_passphrase):
@@ -126,11 +113,11 @@ class RecordsWindow(QDialog):
         self.unlock_page = QWidget()
         self.unlock_text = QLabel()
         self.unlock_text.setWordWrap(True)
-        self.passphrase = _password_field()
+        self.passphrase = password_field()
         self.passphrase.returnPressed.connect(self.unlock)
         self.unlock_button = QPushButton()
         self.unlock_button.clicked.connect(self.unlock)
-        self.unlock_error = _error_label()
+        self.unlock_error = error_label()
         column = QVBoxLayout(self.unlock_page)
         column.addWidget(self.unlock_text)
         column.addWidget(self.passphrase)
@@ -159,7 +146,7 @@ class RecordsWindow(QDialog):
             self.buttons[name] = button
             bar.addWidget(button)
         bar.insertStretch(5, 1)
-        self.list_error = _error_label()
+        self.list_error = error_label()
         column = QVBoxLayout(self.list_page)
         column.addWidget(self.list, 1)
         column.addWidget(self.list_error)
@@ -179,7 +166,7 @@ class RecordsWindow(QDialog):
         self.start_button.clicked.connect(self.start_record)
         self.back_button = QPushButton()
         self.back_button.clicked.connect(self.show_list)
-        self.new_error = _error_label()
+        self.new_error = error_label()
         self.new_form = QFormLayout()
         for widget in (self.tool_choice, self.case_code, self.age, self.act):
             self.labels[widget] = QLabel()
@@ -205,7 +192,7 @@ class RecordsWindow(QDialog):
         self.notes.setMaximumHeight(120)
         self.save_button = QPushButton()
         self.save_button.clicked.connect(self.save_record)
-        self.editor_error = _error_label()
+        self.editor_error = error_label()
         bar = QHBoxLayout()
         bar.addWidget(self.editor_error, 1)
         bar.addWidget(self.save_button)

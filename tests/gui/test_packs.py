@@ -103,3 +103,35 @@ def test_the_current_workshop_is_chosen_from_the_menu(window, qtbot, tmp_path) -
     choices[bundled].trigger()
     assert window.store.current_pack_id() == bundled
     assert "Tiny workshop" not in window.windowTitle()
+
+
+def test_a_publisher_key_is_created_in_the_export_dialog_and_signs_the_pack(
+    window, qtbot, tmp_path, monkeypatch
+) -> None:
+    from companion.core.packs import signing
+
+    data_dir = window.store.path.parent
+    dialog = packs.ExportDialog(data_dir, window)
+    qtbot.addWidget(dialog)
+    assert not dialog.sign.isEnabled() and not dialog.create_key.isHidden()
+
+    def fill_in(created: packs.CreateKeyDialog) -> QDialog.DialogCode:
+        created.passphrase.setText("a long passphrase")
+        created.repeat.setText("a long passphrase!")
+        created.accept()  # the two differ: refused, nothing written
+        assert created.error.text() and not signing.has_key(data_dir)
+        created.repeat.setText("a long passphrase")
+        created.accept()
+        return created.result()
+
+    monkeypatch.setattr(packs.CreateKeyDialog, "exec", fill_in)
+    dialog.create_key.click()
+    fingerprint = signing.own_fingerprint(data_dir)
+    assert fingerprint and dialog.sign.isChecked() and dialog.create_key.isHidden()
+    assert signing.show_fingerprint(fingerprint) in dialog.key_note.text()
+
+    target = tmp_path / "signed.ctpack"
+    window.packs.export_to(target, "participant", "a long passphrase")
+    qtbot.waitUntil(target.is_file, timeout=120_000)
+    signature = signing.read_signature(read_pack(target).signature or b"")
+    assert signature.fingerprint == fingerprint
