@@ -187,6 +187,32 @@ def test_no_form_row_is_cut_across_pages(rendered, bundled_pack, lang) -> None: 
     assert cut == []
 
 
+@pytest.mark.parametrize("lang", ["en", "zh-Hans"])
+def test_no_heading_is_left_alone_at_the_foot_of_a_page(rendered, bundled_pack, lang) -> None:  # type: ignore[no-untyped-def]
+    from companion.core.handouts import file_name
+    from companion.core.handouts.builder import Heading, plan
+
+    stranded = []
+    for edition in ("participant", "facilitator"):
+        for build in plan(
+            bundled_pack.items, bundled_pack.manifest, bundled_pack.fingerprint, "all", lang, edition
+        ):
+            handout = build()
+            headings = {
+                squeeze(" · ".join(words.text for words in block.parts))
+                for block in handout.blocks
+                if isinstance(block, Heading)
+            }
+            name = file_name(handout, "a4")
+            for number, page in enumerate(text(rendered[name]).split("\f")[:-1], 1):
+                lines = [squeeze(line) for line in page.splitlines() if not RUNNING.match(line.strip())]
+                body = [line for line in lines if line]
+                # A heading may wrap onto two or three lines.
+                if body and any("".join(body[-n:]) in headings for n in (1, 2, 3)):
+                    stranded.append(f"{name} page {number}")
+    assert stranded == []
+
+
 def _secrets(bundled_pack, lang: str) -> list[str]:  # type: ignore[no-untyped-def]
     """Every facilitator-only text of the bundled case studies, in one language."""
     found = []

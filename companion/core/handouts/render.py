@@ -28,6 +28,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    KeepTogether,
     ListFlowable,
     ListItem,
     PageTemplate,
@@ -309,10 +310,29 @@ class Renderer:
             if rows:
                 story.extend(self._form(rows, story))
                 rows = []
-            story.extend(self._block(block))
+            if isinstance(block, Bullets):
+                self._extend_keeping_headings(story, self._bullets(block))
+            else:
+                story.extend(self._block(block))
         if rows:
             story.extend(self._form(rows, story))
         return story
+
+    @staticmethod
+    def _extend_keeping_headings(story: list[Flowable], lists: list[Flowable]) -> None:
+        """Add a list, its first item held together with the headings just before it.
+
+        reportlab keeps a heading with the next flowable only when that is not a
+        container, and a list is one: here the grouping is made by hand.
+        """
+        if not lists:
+            return
+        run: list[Flowable] = []
+        while story and isinstance(story[-1], _Para) and story[-1].getKeepWithNext():
+            run.insert(0, story.pop())
+        first, *rest = lists
+        story.append(KeepTogether([*run, first]) if run else first)
+        story.extend(rest)
 
     def _block(self, block: Block) -> list[Flowable]:
         if isinstance(block, Heading):
@@ -320,7 +340,7 @@ class Renderer:
         if isinstance(block, Paragraph):
             return [p for w in block.parts for p in self._paras(w, block.role)]
         if isinstance(block, Bullets):
-            return [self._bullets(block)]
+            return self._bullets(block)
         if isinstance(block, Table):
             return [self._table(block)]
         if isinstance(block, SignatureGrid):
@@ -360,17 +380,27 @@ class Renderer:
         outline = " · ".join(w.text for w in block.parts)
         return _Heading(markup, self._style(f"h{min(block.level, 2)}", lang), outline, block.level)
 
-    def _bullets(self, block: Bullets) -> ListFlowable:
+    def _bullets(self, block: Bullets) -> list[ListFlowable]:
+        """The list as two flowables: its first item alone, then the rest.
+
+        A heading is kept with what follows it; were that the whole list, a list
+        longer than the space left would be cut anywhere, even before its first
+        item, leaving the heading alone at the foot of the page.
+        """
         items = [ListItem(self._cell(cell, in_table=False) or [Spacer(1, 1)]) for cell in block.items]
         size = self._style("body", "en").fontSize
-        return ListFlowable(
-            items,
-            bulletType="1" if block.numbered else "bullet",
-            start=None if block.numbered else "•",
-            bulletFontName=FONT,
-            bulletFontSize=size,
-            leftIndent=size * 1.6,
-        )
+        return [
+            ListFlowable(
+                part,
+                bulletType="1" if block.numbered else "bullet",
+                start=first if block.numbered else "•",
+                bulletFontName=FONT,
+                bulletFontSize=size,
+                leftIndent=size * 1.6,
+            )
+            for first, part in ((1, items[:1]), (2, items[1:]))
+            if part
+        ]
 
     # --- tables ---
 
