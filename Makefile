@@ -29,21 +29,20 @@ bundle: $(VENV)/.installed-bundle       ## build dist/companion/, print its size
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e .
 	touch $@
 
 $(VENV)/.installed-bundle: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e ".[bundle]"
 	touch $@ $(VENV)/.installed
 
 $(VENV)/.installed-test: pyproject.toml
 	@echo "== $$(date +%T) installing the application with its test and bundle extras"
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e ".[test,bundle]"
+	@# --no-compile: the tests import a fraction of what is installed and compile it once;
+	@# compiling every installed file (PyInstaller's hooks, Babel, Pygments) costs minutes.
+	$(PY) -m pip install -q --no-compile -e ".[test,bundle]"
 	touch $@ $(VENV)/.installed $(VENV)/.installed-bundle
 
 lint: $(VENV)/.installed-test
