@@ -118,9 +118,8 @@ def parse_manifest(data: bytes, app_version: str) -> PackManifest:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = shown(".".join(str(part) for part in first["loc"])) or "manifest"
-        raise PackError(
-            _("The pack's manifest is invalid: {field}: {problem}").format(field=where, problem=first["msg"])
-        ) from None
+        invalid = _("The pack's manifest is invalid: {field}: {problem}")
+        raise PackError(invalid.format(field=where, problem=shown(first["msg"]))) from None
     for name in manifest.files:
         if not CONTENT_NAME.match(name):
             raise PackError(
