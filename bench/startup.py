@@ -51,10 +51,10 @@ APPLICATION = (
     + """
 import sys
 from pathlib import Path
-from companion.gui.app import create_application, open_main_window
-app, _font = create_application()
+from companion.gui.app import open_main_window
+window = open_main_window(Path(sys.argv[1]))  # creates the application, as a real start does
+app = QApplication.instance()
 probe = FirstPaint(); app.installEventFilter(probe)
-window = open_main_window(Path(sys.argv[1]))
 window.show()
 app.exec()
 """

@@ -18,12 +18,21 @@ from companion import APP_NAME, __version__, resources
 from companion.i18n import normalise, set_language
 
 _qt_translator: QTranslator | None = None
+_cjk_families: list[str] | None = None
+
+
+def _bundled_cjk_families() -> list[str]:
+    """Add the bundled Chinese font to Qt's font database once per process: it is 5 MB to parse."""
+    global _cjk_families
+    if _cjk_families is None:
+        font_id = QFontDatabase.addApplicationFont(str(resources.path(resources.CJK_FONT)))
+        _cjk_families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    return _cjk_families
 
 
 def register_fonts(app: QApplication) -> QFont:
     """Register the bundled Chinese font as every text's fallback; return the base font."""
-    font_id = QFontDatabase.addApplicationFont(str(resources.path(resources.CJK_FONT)))
-    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    families = _bundled_cjk_families()
     font = QFont(app.font())
     if families:
         font.setFamilies([font.family(), *families])
