@@ -19,7 +19,7 @@ from tests.unit.pack_support import entries_of, pack_of, tiny_files
 VALID = pack_of(tiny_files())
 ENTRIES = entries_of(VALID)
 MANIFEST = json.loads(dict(ENTRIES)["MANIFEST.json"])
-FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
