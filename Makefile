@@ -41,7 +41,7 @@ $(VENV)/.installed-test: pyproject.toml
 	@echo "== $$(date +%T) installing the application with its test and bundle extras"
 	$(PYTHON) -m venv $(VENV)
 	@# --no-compile: the tests import a fraction of what is installed and compile it once;
-	@# compiling every installed file (PyInstaller's hooks, Babel, Pygments) costs minutes.
+	@# compiling every installed file (PyInstaller's hooks, Babel, Pygments) is work never used.
 	$(PY) -m pip install -q --no-compile -e ".[test,bundle]"
 	touch $@ $(VENV)/.installed $(VENV)/.installed-bundle
 
