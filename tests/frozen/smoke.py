@@ -59,6 +59,8 @@ REQUIRED = [
     "iconengines/",
     "imageformats/",
     "translations/qtbase_zh_CN.qm",
+    # reportlab's C accelerator, imported inside exec(): without it handouts print, only slower.
+    "_rl_accel",
 ]
 TIMEOUT = 300  # seconds; a first start on a loaded machine reads every file cold
 
