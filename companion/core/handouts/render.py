@@ -60,8 +60,8 @@ GRID = colors.HexColor("#9a9a9a")
 SHADE = colors.HexColor("#ececec")
 MUTED = colors.HexColor("#555555")
 ALERT = colors.HexColor("#a33333")
-# Base font sizes per role; the wall agenda multiplies them.
 LINES_AFTER_HEADING = 4  # lines of body text that must fit under a heading on the same page
+# Base font sizes per role; the wall agenda multiplies them.
 SIZES = {"h0": 17, "h1": 13.5, "h2": 11.5, "body": 10, "strong": 10.5, "small": 8.5, "notice": 10}
 WALL_SCALE = 1.6
 
@@ -362,7 +362,7 @@ class Renderer:
         A page with less room left ends before the heading. reportlab's keepWithNext
         would do the same by wrapping the heading and the whole next flowable
         together (a copy of the frame each time, and never with a list), which
-        made case studies three times slower to lay out than plain text.
+        made case studies the slowest handout to lay out.
         """
         body = self._style("body", "en")
         return heading.style.spaceBefore + heading.style.leading * 2 + body.leading * LINES_AFTER_HEADING
