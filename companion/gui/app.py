@@ -6,6 +6,7 @@ never shows as boxes, even on a machine with no fonts of its own.
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -18,16 +19,13 @@ from companion import APP_NAME, __version__, resources
 from companion.i18n import normalise, set_language
 
 _qt_translator: QTranslator | None = None
-_cjk_families: list[str] | None = None
 
 
-def _bundled_cjk_families() -> list[str]:
+@functools.cache
+def _bundled_cjk_families() -> tuple[str, ...]:
     """Add the bundled Chinese font to Qt's font database once per process: it is 5 MB to parse."""
-    global _cjk_families
-    if _cjk_families is None:
-        font_id = QFontDatabase.addApplicationFont(str(resources.path(resources.CJK_FONT)))
-        _cjk_families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-    return _cjk_families
+    font_id = QFontDatabase.addApplicationFont(str(resources.path(resources.CJK_FONT)))
+    return tuple(QFontDatabase.applicationFontFamilies(font_id)) if font_id >= 0 else ()
 
 
 def register_fonts(app: QApplication) -> QFont:
