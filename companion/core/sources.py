@@ -8,7 +8,6 @@ changed, and can name the error without loading the model.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,6 +59,8 @@ def read_folder(folder: Path) -> dict[str, bytes]:
 
 def fingerprint(files: dict[str, bytes]) -> str:
     """A SHA-256 over names and bytes: changes whenever any file of the pack does."""
+    import hashlib  # not at start-up: loading OpenSSL costs more than the stat_signature() check
+
     digest = hashlib.sha256()
     for name in sorted(files):
         digest.update(name.encode("utf-8") + b"\0")
@@ -68,16 +69,18 @@ def fingerprint(files: dict[str, bytes]) -> str:
 
 
 def stat_signature(folder: Path) -> str:
-    """A cheap stand-in for :func:`fingerprint`: names, sizes and times only.
+    """A cheap stand-in for :func:`fingerprint`: every file's name, size and time, listed.
 
     Reading every file of the bundled workshop at each start costs real time
-    on a slow disk; when this signature is unchanged, the files are too.
+    on a slow disk; when this listing is unchanged, the files are too. The
+    listing itself is kept (a few kilobytes), so that comparing it needs no
+    hash library at start-up.
     """
-    digest = hashlib.sha256()
     paths = [folder / MANIFEST] + [
         path for name in sorted(FOLDERS) for path in sorted((folder / name).glob("*.toml"))
     ]
+    lines = []
     for path in paths:
         stat = path.stat()
-        digest.update(f"{path.relative_to(folder)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
+        lines.append(f"{path.relative_to(folder).as_posix()}\t{stat.st_size}\t{stat.st_mtime_ns}\n")
+    return "".join(lines)

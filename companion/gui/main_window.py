@@ -2,16 +2,19 @@
 
 The window owns navigation between sections and the user's view settings
 (language, text scale, geometry), which it keeps in the store's settings.
-It opens in two steps so that it appears at once: the frame is built and
-shown first, then :meth:`MainWindow.load_content` reads the workshop (which
-loads the content model) and fills the sections.
+It opens in two steps so that it appears at once: the frame (tool bar,
+navigation, menus) is built and shown first; then :meth:`MainWindow.load_content`
+builds the sections, reads the workshop (which loads the content model) and
+fills them. Nothing the frame needs reaches Qt's ``Qt`` namespace: PySide builds
+its hundred or so enum classes on first use, which costs about a fifth of what
+a bare PySide6 window does to start.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,14 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from companion.gui import render
-from companion.gui.reader import ItemList
-from companion.gui.sections import (
-    AgendaSection,
-    CaseStudySection,
-    Catalogue,
-    LibrarySection,
-    ToolSection,
-)
+from companion.gui.catalogue import Catalogue
 from companion.i18n import N_, _, current_language, set_language
 
 SECTION_NAMES = [N_("Agenda"), N_("Case studies"), N_("Screening tools"), N_("Library")]
@@ -59,23 +55,11 @@ class MainWindow(QMainWindow):
         self.base_font = QFont(base_font)
         self.manifest: Any = None  # set by load_content()
         self.catalogue = Catalogue()
-
-        self.agenda = AgendaSection(self.catalogue)
-        self.case_studies = CaseStudySection(self.catalogue)
-        self.tools = ToolSection(self.catalogue)
-        self.library = LibrarySection(self.catalogue)
-        self.sections = [self.agenda, self.case_studies, self.tools, self.library]
-        self.tools.sig_record_requested.connect(self.open_records)
+        self.sections: list[Any] = []  # built by load_content(), after the first paint
+        self.results: Any = None
         self.records_window: Any = None
         self.export_dialog: Any = None
-        self.results = ItemList()
-        self.results.itemActivated.connect(lambda row: self.open_item(row.data(Qt.ItemDataRole.UserRole)))
-
         self.stack = QStackedWidget()
-        for section in self.sections:
-            self.stack.addWidget(section)
-            section.sig_navigate.connect(self.open_item)
-        self.stack.addWidget(self.results)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -105,11 +89,12 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self.clock = QTimer(self)
         self.clock.setInterval(30_000)
-        self.clock.timeout.connect(self.agenda.refresh_now)
         self._restore_geometry()
 
     def load_content(self) -> None:
         """Read the current workshop from the store and show it."""
+        if not self.sections:
+            self._build_sections()
         pack_id = self.store.current_pack_id()
         self.manifest = self.store.manifest(pack_id)
         self.catalogue.load(self.store.items(), self.manifest, self.store.pack_fingerprint(pack_id) or "")
@@ -119,6 +104,29 @@ class MainWindow(QMainWindow):
         self.sig_content_loaded.emit()
 
     # --- building ---------------------------------------------------------------
+
+    def _build_sections(self) -> None:
+        """The four sections, the search results and the pack actions: everything but the frame."""
+        from companion.gui.packs import PackActions
+        from companion.gui.reader import ID_ROLE, ItemList
+        from companion.gui.sections import AgendaSection, CaseStudySection, LibrarySection, ToolSection
+
+        self.agenda = AgendaSection(self.catalogue)
+        self.case_studies = CaseStudySection(self.catalogue)
+        self.tools = ToolSection(self.catalogue)
+        self.library = LibrarySection(self.catalogue)
+        self.sections = [self.agenda, self.case_studies, self.tools, self.library]
+        self.tools.sig_record_requested.connect(self.open_records)
+        self.results = ItemList()
+        self.results.itemActivated.connect(lambda row: self.open_item(row.data(ID_ROLE)))
+        for section in self.sections:
+            self.stack.addWidget(section)
+            section.sig_navigate.connect(self.open_item)
+        self.stack.addWidget(self.results)
+        self.show_section(max(self.nav.currentRow(), 0))
+        self.clock.timeout.connect(self.agenda.refresh_now)
+        self.packs = PackActions(self)
+        self.packs.add_to(self.file_menu, self.file_menu.actions()[0])
 
     def _build_toolbar(self) -> None:
         bar = QToolBar()
@@ -140,9 +148,9 @@ class MainWindow(QMainWindow):
         self.addToolBar(bar)
 
     def _build_actions(self) -> None:
-        def action(shortcut: QKeySequence | str, slot: Any) -> QAction:
+        def action(shortcut: QKeySequence.StandardKey | str, slot: Any) -> QAction:
             act = QAction(self)
-            act.setShortcut(QKeySequence(shortcut))
+            _set_shortcut(act, shortcut)
             act.triggered.connect(slot)
             self.addAction(act)
             return act
@@ -168,19 +176,16 @@ class MainWindow(QMainWindow):
         self.help_menu.setObjectName("help-menu")
         self.help_menu.addAction(self.about_action)
         self.export_action = QAction(self)
-        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        _set_shortcut(self.export_action, "Ctrl+E")
         self.export_action.triggered.connect(self.open_export)
         self.file_menu.addAction(self.export_action)
         self.records_action = QAction(self)
-        self.records_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        _set_shortcut(self.records_action, "Ctrl+Shift+R")
         self.records_action.triggered.connect(lambda: self.open_records())
         self.file_menu.addAction(self.records_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
-        from companion.gui.packs import PackActions
-
-        self.packs = PackActions(self)
-        self.packs.add_to(self.file_menu, self.file_menu.actions()[0])
+        self.packs: Any = None  # added with the sections
 
     def _retranslate_menus(self) -> None:
         self.file_menu.setTitle(_("&File"))
@@ -189,7 +194,8 @@ class MainWindow(QMainWindow):
         self.records_action.setText(_("Field records…"))
         self.export_action.setText(_("Export handouts…"))
         self.about_action.setText(_("&About Training Companion"))
-        self.packs.retranslate()
+        if self.packs is not None:
+            self.packs.retranslate()
 
     # --- language -----------------------------------------------------------------
 
@@ -215,7 +221,7 @@ class MainWindow(QMainWindow):
             section.retranslate()
         if self.records_window is not None:
             self.records_window.retranslate()
-        if self.stack.currentWidget() is self.results:
+        if self.results is not None and self.stack.currentWidget() is self.results:
             self.run_search()
         if self.manifest is not None:
             venue = render.plain(self.manifest.workshop.venue, lang)
@@ -253,9 +259,7 @@ class MainWindow(QMainWindow):
 
         if self.manifest is None:
             return
-        self.export_dialog = ExportDialog(self.store, self.catalogue, self)
-        self.export_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.export_dialog.open()
+        self.export_dialog = _open_dialog(ExportDialog(self.store, self.catalogue, self))
 
     def open_records(self, tool_id: str = "") -> None:
         """The field records window (one at a time), optionally starting a record with a tool."""
@@ -275,7 +279,7 @@ class MainWindow(QMainWindow):
 
     def run_search(self) -> None:
         query = self.search_field.text().strip()
-        if not query:
+        if not query or self.results is None:
             return
         lang = current_language()
         hits = self.store.search(query, lang)
@@ -300,10 +304,7 @@ class MainWindow(QMainWindow):
         # Imported when asked for, like every rarely used dialog, to keep the start fast.
         from companion.gui.about import AboutDialog
 
-        dialog = AboutDialog(self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return _open_dialog(AboutDialog(self))
 
     # --- text size ----------------------------------------------------------------
 
@@ -342,3 +343,23 @@ class MainWindow(QMainWindow):
         )
         self.store.set_setting("window_state", bytes(self.saveState().toBase64().data()).decode("ascii"))
         super().closeEvent(event)
+
+
+def _set_shortcut(action: QAction, shortcut: QKeySequence.StandardKey | str) -> None:
+    """Give ``action`` its key: a standard key brings every binding the platform has for it.
+
+    Through setShortcuts(), not setShortcut(): PySide resolves setShortcut()'s
+    overloads through the ``Qt`` namespace, and so would build its enum classes
+    before the first paint.
+    """
+    standard = isinstance(shortcut, QKeySequence.StandardKey)
+    action.setShortcuts(shortcut if standard else [QKeySequence(shortcut)])
+
+
+def _open_dialog(dialog: Any) -> Any:
+    """Open ``dialog`` window-modal; it deletes itself when closed."""
+    from PySide6.QtCore import Qt
+
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
