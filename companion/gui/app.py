@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QWidget
 
 from companion import APP_NAME, __version__, resources
 from companion.i18n import normalise, set_language
@@ -80,6 +80,8 @@ def open_main_window(data_dir: Path | None):  # type: ignore[no-untyped-def]
     try:
         store = open_data_folder(data_dir)
     except (StoreError, ContentError, OSError) as exc:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(None, APP_NAME, f"{APP_NAME} cannot start: {exc}")
         return None
     lang = store.get_setting("language") or ("zh-Hans" if QLocale.system().name().startswith("zh") else "en")
@@ -97,23 +99,34 @@ class AfterFirstPaint(QObject):
 
     A zero timer started beside ``show()`` fires before the window system asks for
     the first paint (an X server's expose event arrives later), so the window would
-    stay blank until the work is done. ``FALLBACK_MS`` covers a window never painted
-    (started minimised).
+    stay blank until the work is done. A window that is not painted because it is
+    minimised or hidden gets the callback after ``FALLBACK_MS``; one that is shown
+    but slow to paint (a busy machine) is waited for, so the work never delays its
+    first paint.
     """
 
     FALLBACK_MS = 2000
 
-    def __init__(self, window: QObject, callback: Callable[[], object]):
+    def __init__(self, window: QWidget, callback: Callable[[], object]):
         super().__init__(window)
+        self._window = window
         self._callback: Callable[[], object] | None = callback
         window.installEventFilter(self)
-        QTimer.singleShot(self.FALLBACK_MS, self, self._run)
+        QTimer.singleShot(self.FALLBACK_MS, self, self._fallback)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.Paint:
             obj.removeEventFilter(self)
             QTimer.singleShot(0, self, self._run)
         return False
+
+    def _fallback(self) -> None:
+        if self._callback is None:
+            return
+        if self._window.isVisible() and not self._window.isMinimized():
+            QTimer.singleShot(self.FALLBACK_MS, self, self._fallback)  # its paint is on the way
+        else:
+            self._run()
 
     def _run(self) -> None:
         callback, self._callback = self._callback, None
