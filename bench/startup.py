@@ -3,7 +3,12 @@
 Runs the application and a bare PySide6 window alternately in fresh
 processes (offscreen), several times each, and prints the medians and their
 ratio. The application opens an already initialised data folder, as on every
-start after the first. Usage: ``python bench/startup.py [--runs N]``.
+start after the first.
+
+With ``--instructions`` it also runs each side once under valgrind's callgrind
+and prints the instructions each executed up to the first paint: a count, not
+a time, so it is the same whatever else the machine is doing (valgrind makes
+each start take minutes). Usage: ``python bench/startup.py [--runs N] [--instructions]``.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import os
+import re
 import resource
 import statistics
 import subprocess
@@ -21,14 +27,17 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 
-# Both children print "painted" at the first paint event of a top-level window.
+# Both children print "painted" at the first paint event of their window. The probe
+# watches the window alone: installed on the whole application, it made Python handle
+# every event of every widget (and PySide build a Python type for each widget class),
+# a cost that grows with the window and that a real start does not pay.
 PROBE = """
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
 class FirstPaint(QObject):
     def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint and obj.isWidgetType() and obj.isWindow():
+        if event.type() == QEvent.Type.Paint:
             print("painted", flush=True)
             import os; os._exit(0)
         return False
@@ -40,8 +49,9 @@ BARE = (
 import sys
 from PySide6.QtWidgets import QLabel
 app = QApplication(sys.argv[:1])
-probe = FirstPaint(); app.installEventFilter(probe)
-window = QLabel("bare window"); window.resize(1280, 760); window.show()
+window = QLabel("bare window"); window.resize(1280, 760)
+probe = FirstPaint(); window.installEventFilter(probe)
+window.show()
 app.exec()
 """
 )
@@ -51,22 +61,50 @@ APPLICATION = (
     + """
 import sys
 from pathlib import Path
-from companion.gui.app import open_main_window
+from companion.gui.app import open_main_window, show_main_window
 window = open_main_window(Path(sys.argv[1]))  # creates the application, as a real start does
-app = QApplication.instance()
-probe = FirstPaint(); app.installEventFilter(probe)
-window.show()
-app.exec()
+probe = FirstPaint(); window.installEventFilter(probe)
+show_main_window(window)  # the frame first; the workshop fills it after the first paint
+QApplication.instance().exec()
 """
 )
 
 
-def time_child(code: str, *args: str) -> tuple[float, float]:
-    """Wall-clock seconds to first paint, and the CPU seconds the child used."""
+def child_env() -> dict[str, str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
     # Installed packages and the frozen bundle run from compiled bytecode; a
     # checkout with PYTHONDONTWRITEBYTECODE set would recompile every start.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def count_instructions(code: str, *args: str) -> int:
+    """Instructions the child executes up to its first paint, counted by callgrind."""
+    with tempfile.TemporaryDirectory() as out:
+        result = subprocess.run(
+            [
+                "valgrind",
+                "--tool=callgrind",
+                f"--callgrind-out-file={out}/callgrind.out",
+                sys.executable,
+                "-c",
+                code,
+                *args,
+            ],
+            capture_output=True,
+            text=True,
+            env=child_env(),
+            timeout=3600,
+        )
+    found = re.search(r"Collected : (\d+)", result.stderr)
+    if "painted" not in result.stdout or not found:
+        raise RuntimeError("the child never painted a window under valgrind")
+    return int(found.group(1))
+
+
+def time_child(code: str, *args: str) -> tuple[float, float]:
+    """Wall-clock seconds to first paint, and the CPU seconds the child used."""
+    env = child_env()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(
@@ -89,6 +127,7 @@ def time_child(code: str, *args: str) -> tuple[float, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--instructions", action="store_true", help="also count instructions (valgrind)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as data_dir:
         subprocess.run(
@@ -104,6 +143,8 @@ def main() -> int:
         for _ in range(args.runs):
             bare.append(time_child(BARE))
             app.append(time_child(APPLICATION, data_dir))
+        if args.instructions:
+            counts = count_instructions(BARE), count_instructions(APPLICATION, data_dir)
     for name, runs in (("bare PySide6 window", bare), ("Training Companion", app)):
         walls = ", ".join(f"{wall:.2f}" for wall, _cpu in runs)
         print(
@@ -119,6 +160,11 @@ def main() -> int:
     # Wall time on a machine with noisy neighbours swings by seconds; CPU time
     # (user + system) shows the work each start really does.
     print(f"ratio, CPU-time medians  : {ratio_cpu:.2f}")
+    if args.instructions:
+        print(
+            f"instructions to first paint: bare {counts[0] / 1e6:.0f} M, "
+            f"application {counts[1] / 1e6:.0f} M; ratio {counts[1] / counts[0]:.2f}"
+        )
     return 0
 
 
