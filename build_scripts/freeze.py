@@ -31,11 +31,21 @@ What is left out, and why (sizes measured on Linux, PySide6 6.12):
   pack key, export, verify and import with all of them made unimportable.
 - Shared libraries that nothing kept refers to any more once the above are gone,
   found by following each kept binary's link-time imports.
+- Second copies of shared libraries (Linux): wheels built with auditwheel carry
+  their own copies under hashed names (``pillow.libs/libzstd-40ad5e7e.so.1.5.7``).
+  When the bundle already holds the same library under its usual name
+  (``libzstd.so.1``, which Qt's dependencies bring) and that copy defines every
+  symbol, with its version, that the wheel's binaries take from theirs, the hashed
+  name becomes a symbolic link to it. For Pillow this is libXau (2 MiB, mostly padding), libzstd
+  and liblzma: 3 MiB. Without ``readelf`` (binutils) the copies stay.
 """
 
 from __future__ import annotations
 
+import functools
 import os
+import re
+import subprocess
 import sys
 from collections.abc import Iterable, Sequence
 from importlib import metadata
@@ -163,6 +173,12 @@ def _is_root(dest: str, typecode: str) -> bool:
     )
 
 
+@functools.cache
+def _imports(binary: str) -> list[tuple[str, str | None]]:
+    """The libraries ``binary`` imports at link time; asked for twice per binary, and slow."""
+    return bindepend.get_imports(binary)
+
+
 def prune_unreferenced(binaries: Sequence[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
     """Drop shared libraries that no kept binary imports at link time, and links to them."""
     files = {str(Path(src).resolve()): (dest, src, code) for dest, src, code in binaries if code != "SYMLINK"}
@@ -173,7 +189,7 @@ def prune_unreferenced(binaries: Sequence[tuple[str, str, str]]) -> list[tuple[s
         if source in reached:
             continue
         reached.add(source)
-        for _name, path in bindepend.get_imports(source):
+        for _name, path in _imports(source):
             if path is not None and str(Path(path).resolve()) in files:
                 todo.append(str(Path(path).resolve()))
     kept = [entry for key, entry in files.items() if key in reached]
@@ -185,6 +201,73 @@ def prune_unreferenced(binaries: Sequence[tuple[str, str, str]]) -> list[tuple[s
         if code == "SYMLINK" and os.path.normpath(os.path.join(os.path.dirname(dest), src)) in present
     ]
     return kept + links
+
+
+# auditwheel's name for a library it copied into a wheel: libzstd-40ad5e7e.so.1.5.7 is libzstd.so.1.
+_VENDORED = re.compile(r"^(?P<stem>lib[^-/]+)-[0-9a-f]{8}\.so\.(?P<major>\d+)(\.\d+)*$")
+
+
+def _dynamic_symbols(path: str) -> tuple[set[str], set[str]] | None:
+    """Dynamic symbols ``path`` defines and those it needs, as ``name@version`` (``name@`` if unversioned)."""
+    try:
+        listing = subprocess.run(
+            ["readelf", "--dyn-syms", "--wide", path], capture_output=True, text=True, check=True
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    defined: set[str] = set()
+    needed: set[str] = set()
+    for line in listing.splitlines():
+        # Num: Value Size Type Bind Vis Ndx Name [(version index)]
+        fields = line.split()
+        if len(fields) < 8 or not fields[0].endswith(":") or fields[4] == "LOCAL":
+            continue
+        name, _at, version = fields[7].partition("@")
+        (needed if fields[6] == "UND" else defined).add(f"{name}@{version.lstrip('@')}")
+    return defined, needed
+
+
+def _provides(replacement: set[str], wanted: set[str]) -> bool:
+    names = {symbol.partition("@")[0] for symbol in replacement}
+    # A versioned reference needs that version; an unversioned one binds to whichever the library defines.
+    return all(
+        symbol in replacement if not symbol.endswith("@") else symbol[:-1] in names for symbol in wanted
+    )
+
+
+def _linkable(copy: str, usual: str, importers: Sequence[str]) -> bool:
+    """Whether ``usual`` defines every symbol that ``importers`` may take from ``copy``."""
+    own, replacement = _dynamic_symbols(copy), _dynamic_symbols(usual)
+    if own is None or replacement is None:
+        return False
+    own_names = {symbol.partition("@")[0] for symbol in own[0]}
+    wanted: set[str] = set()
+    for importer in importers:
+        symbols = _dynamic_symbols(importer)
+        if symbols is None:
+            return False
+        wanted |= {symbol for symbol in symbols[1] if symbol.partition("@")[0] in own_names}
+    return _provides(replacement[0], wanted)
+
+
+def share_duplicates(binaries: Sequence[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """Replace a wheel's hashed copy of a library the bundle already holds by a link to that library."""
+    if not sys.platform.startswith("linux"):
+        return list(binaries)
+    files = [(dest, src) for dest, src, code in binaries if code != "SYMLINK"]
+    by_name = {Path(dest).name: (dest, src) for dest, src in files}
+    result = []
+    for dest, src, code in binaries:
+        match = _VENDORED.match(Path(dest).name) if Path(dest).parent.name.endswith(".libs") else None
+        usual = by_name.get(f"{match['stem']}.so.{match['major']}") if match and code != "SYMLINK" else None
+        if usual is not None:
+            name = Path(dest).name
+            importers = [s for _d, s in files if any(Path(n).name == name for n, _p in _imports(s))]
+            if _linkable(src, usual[1], importers):
+                result.append((dest, os.path.relpath(usual[0], os.path.dirname(dest)), "SYMLINK"))
+                continue
+        result.append((dest, src, code))
+    return result
 
 
 def slim(toc: Iterable[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
@@ -248,7 +331,8 @@ def freeze(
         excludes=EXCLUDED_MODULES,
         noarchive=False,
     )
-    binaries = prune_unreferenced(slim(analysis.binaries))
+    # Links only to libraries kept for their own sake, so after pruning.
+    binaries = share_duplicates(prune_unreferenced(slim(analysis.binaries)))
     datas_kept = slim(analysis.datas) + metadata_of_collected(analysis, metadata_of)
     pyz = PYZ(analysis.pure)
     exe = EXE(
