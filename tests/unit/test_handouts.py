@@ -278,3 +278,38 @@ def test_metadata_and_outline(rendered) -> None:  # type: ignore[no-untyped-def]
             ["pdfinfo", str(rendered["glossary-en-a4.pdf"])], capture_output=True, text=True, check=True
         ).stdout
     )
+
+
+@pytest.mark.parametrize(
+    ("words", "mark"),
+    [
+        ("Debt bondage & <coercion>: \"fees\" 'owed'", ""),
+        ("  spaced \n  over\n\nlines  ", "[en]"),
+        ("债务 奴役", "[中文]"),
+        ("", "[zh]"),
+        ("R&D", "a < b"),
+    ],
+)
+def test_plain_paragraphs_match_what_reportlabs_parser_makes_of_their_markup(words, mark) -> None:  # type: ignore[no-untyped-def]
+    """Paragraphs skip reportlab's markup parser; what they draw must not change."""
+    from xml.sax.saxutils import escape
+
+    from reportlab.platypus import Paragraph
+
+    from companion.core.handouts.render import _MARK_COLOR, _Fragments, _stylesheet, register_fonts
+
+    def runs(frags):  # type: ignore[no-untyped-def]
+        # The parser splits text at each entity (&amp;) into fragments of one style: join them.
+        joined: list[list[str]] = []
+        for frag in frags:
+            style = repr(sorted((k, v) for k, v in vars(frag).items() if k != "text"))
+            if joined and joined[-1][0] == style:
+                joined[-1][1] += frag.text
+            else:
+                joined.append([style, frag.text])
+        return joined
+
+    register_fonts()
+    for style in _stylesheet().byName.values():
+        markup = escape(words) + (f' <font color="{_MARK_COLOR}">{escape(mark)}</font>' if mark else "")
+        assert runs(_Fragments()(words, style, mark)) == runs(Paragraph(markup, style).frags), style.name

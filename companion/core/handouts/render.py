@@ -37,6 +37,7 @@ from reportlab.platypus import (
 from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
+from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from companion import resources
 from companion.core.handouts.builder import (
@@ -113,6 +114,39 @@ def _stylesheet() -> StyleSheet1:
     return sheet
 
 
+_MARK_COLOR = "#a33333"  # the fallback mark: "shown in the other language"
+
+
+class _Fragments:
+    """Paragraph fragments of plain text, made without reportlab's markup parser.
+
+    Every handout paragraph is plain text, sometimes followed by a coloured
+    fallback mark. reportlab parses paragraph markup with an HTML parser built
+    anew for each paragraph; here the parser runs once per style, to make the
+    fragment a text in that style starts from, and each paragraph copies it.
+    """
+
+    def __init__(self) -> None:
+        self._templates: dict[str, tuple[Any, Any]] = {}
+
+    def __call__(self, text: str, style: ParagraphStyle, mark: str = "") -> list[Any]:
+        templates = self._templates.get(style.name)
+        if templates is None:
+            frags = _parse(f'x <font color="{_MARK_COLOR}">x</font>', style)
+            templates = self._templates[style.name] = (frags[0], frags[-1])
+        plain, marked = templates
+        text = cleanBlockQuotedText(text)  # what reportlab does to a paragraph's text before parsing
+        mark = cleanBlockQuotedText(mark)
+        frags = [plain.clone(text=f"{text} " if mark else text)] if text else []
+        if mark:
+            frags.append(marked.clone(text=mark))
+        return frags
+
+
+def _parse(markup: str, style: ParagraphStyle) -> list[Any]:
+    return RLParagraph(markup, style).frags
+
+
 class _Para(RLParagraph):
     """A paragraph that breaks its lines once per width.
 
@@ -161,13 +195,19 @@ class _Boxes(Flowable):
         return avail_width, self.line * len(self.labels)
 
     def draw(self) -> None:
+        # One path and one text object for all boxes: a form has hundreds of them.
         canvas = self.canv
-        canvas.setFont(FONT, self.size)
         canvas.setLineWidth(0.6)
+        boxes = canvas.beginPath()
+        labels = canvas.beginText()
+        labels.setFont(FONT, self.size)
         for n, label in enumerate(self.labels):
             y = self.line * (len(self.labels) - n - 1) + self.size * 0.4
-            canvas.rect(0, y - 1, self.size * 1.1, self.size * 1.1)
-            canvas.drawString(self.size * 1.7, y, label)
+            boxes.rect(0, y - 1, self.size * 1.1, self.size * 1.1)
+            labels.setTextOrigin(self.size * 1.7, y)
+            labels.textOut(label)
+        canvas.drawPath(boxes, stroke=1, fill=0)
+        canvas.drawText(labels)
 
 
 class _Grid(RLTable):
@@ -270,6 +310,7 @@ class Renderer:
         self.pagesize = PAPERS[paper]
         self.invariant = invariant
         self.styles = _stylesheet()
+        self._fragments = _Fragments()
 
     # --- document ---
 
@@ -338,18 +379,19 @@ class Renderer:
         return self.styles[name + ":c" if cell else name]
 
     @staticmethod
-    def _markup(words: Words, text: str | None = None) -> str:
-        body = escape(words.text if text is None else text)
+    def _markup(words: Words) -> str:
+        body = escape(words.text)
         if words.mark:
-            body += f' <font color="#a33333">{escape(words.mark)}</font>'
+            body += f' <font color="{_MARK_COLOR}">{escape(words.mark)}</font>'
         return body
 
     def _paras(self, words: Words, role: str | None = None, cell: bool = False) -> list[_Para]:
         style = self._style(role or words.role, words.lang, cell)
         parts = words.text.split("\n\n")
         # The fallback mark goes after the last paragraph only.
+        last = len(parts) - 1
         return [
-            _Para(self._markup(words if n == len(parts) - 1 else Words(p, words.lang), p), style)
+            _Para(None, style, frags=self._fragments(p, style, words.mark if n == last else ""))
             for n, p in enumerate(parts)
         ]
 
