@@ -10,8 +10,11 @@ time, which the machine's noisy neighbours disturb less), the sizes and the
 ratios. The application opens an already initialised data folder, as on every
 start after the first.
 
-Usage: ``python bench/bundle.py [--runs N] [--workdir DIR]``; with ``--workdir``
-the builds are kept there and reused by the next run.
+With ``--instructions`` it also counts, under valgrind, the instructions each
+frozen program executes up to its first paint (see ``instructions.py``).
+
+Usage: ``python bench/bundle.py [--runs N] [--workdir DIR] [--instructions]``;
+with ``--workdir`` the builds are kept there and reused by the next run.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import instructions  # bench/instructions.py, beside this script
 
 REPO = Path(__file__).resolve().parent.parent
 BUILD_SCRIPTS = REPO / "build_scripts"
@@ -121,10 +126,15 @@ def executable(work: Path, name: str) -> Path:
     return work / "dist" / name / (name + (".exe" if sys.platform == "win32" else ""))
 
 
-def time_child(exe: Path, *args: str) -> tuple[float, float]:
-    """Wall-clock seconds to the first paint, and the CPU seconds the process used."""
+def child_env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
     env["QT_QPA_PLATFORM"] = "offscreen"
+    return env
+
+
+def time_child(exe: Path, *args: str) -> tuple[float, float]:
+    """Wall-clock seconds to the first paint, and the CPU seconds the process used."""
+    env = child_env()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(
@@ -148,7 +158,7 @@ def summary(name: str, runs: list[tuple[float, float]]) -> str:
     )
 
 
-def bench(work: Path, runs: int) -> None:
+def bench(work: Path, runs: int, count: bool) -> None:
     work.mkdir(parents=True, exist_ok=True)
     (work / "bare.py").write_text(BARE, encoding="utf-8")
     (work / "bare.spec").write_text(BARE_SPEC, encoding="utf-8")
@@ -163,6 +173,7 @@ def bench(work: Path, runs: int) -> None:
     app_size, bare_size = folder_size(app_exe.parent), folder_size(bare_exe.parent)
 
     data_dir = work / "data"
+    sides = [(bare_exe, []), (app_exe, ["--data-dir", str(data_dir)])]
     time_child(bare_exe), time_child(app_exe, "--data-dir", str(data_dir))  # first start; warm the cache
     bare: list[tuple[float, float]] = []
     app: list[tuple[float, float]] = []
@@ -181,18 +192,22 @@ def bench(work: Path, runs: int) -> None:
     print(f"ratio, first paint CPU time : {cpu:.2f}")
     best = min(w for w, _ in app) / min(w for w, _ in bare)
     print(f"ratio, best first paints    : {best:.2f}  (noise only adds time)")
+    if count:
+        counts = [instructions.to_first_paint([str(exe), *args], child_env()) for exe, args in sides]
+        print(instructions.report(*counts))
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--workdir", type=Path, help="keep the builds here and reuse them")
+    parser.add_argument("--instructions", action="store_true", help="also count instructions (valgrind)")
     args = parser.parse_args()
     if args.workdir:
-        bench(args.workdir.resolve(), args.runs)
+        bench(args.workdir.resolve(), args.runs, args.instructions)
     else:
         with tempfile.TemporaryDirectory(prefix="companion-bench-") as tmp:
-            bench(Path(tmp), args.runs)
+            bench(Path(tmp), args.runs, args.instructions)
     return 0
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import compileall
 import os
-import re
 import resource
 import statistics
 import subprocess
@@ -24,6 +23,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import instructions  # bench/instructions.py, beside this script
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -79,27 +80,7 @@ def child_env() -> dict[str, str]:
 
 
 def count_instructions(code: str, *args: str) -> int:
-    """Instructions the child executes up to its first paint, counted by callgrind."""
-    with tempfile.TemporaryDirectory() as out:
-        result = subprocess.run(
-            [
-                "valgrind",
-                "--tool=callgrind",
-                f"--callgrind-out-file={out}/callgrind.out",
-                sys.executable,
-                "-c",
-                code,
-                *args,
-            ],
-            capture_output=True,
-            text=True,
-            env=child_env(),
-            timeout=3600,
-        )
-    found = re.search(r"Collected : (\d+)", result.stderr)
-    if "painted" not in result.stdout or not found:
-        raise RuntimeError("the child never painted a window under valgrind")
-    return int(found.group(1))
+    return instructions.to_first_paint([sys.executable, "-c", code, *args], child_env())
 
 
 def time_child(code: str, *args: str) -> tuple[float, float]:
@@ -161,10 +142,7 @@ def main() -> int:
     # (user + system) shows the work each start really does.
     print(f"ratio, CPU-time medians  : {ratio_cpu:.2f}")
     if args.instructions:
-        print(
-            f"instructions to first paint: bare {counts[0] / 1e6:.0f} M, "
-            f"application {counts[1] / 1e6:.0f} M; ratio {counts[1] / counts[0]:.2f}"
-        )
+        print(instructions.report(*counts))
     return 0
 
 
