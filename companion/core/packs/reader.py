@@ -170,17 +170,21 @@ def _check_entries(infos: list[zipfile.ZipInfo]) -> list[zipfile.ZipInfo]:
 
 def _check_name(info: zipfile.ZipInfo) -> None:
     name, original = info.filename, info.orig_filename
-    unsafe = PackError(_("The pack holds a file with an unsafe name: {name}").format(name=shown(original)))
     if "\x00" in original or "\\" in original or not name:
-        raise unsafe
+        raise _unsafe(original)
     if name.startswith("/") or re.match(r"^[A-Za-z]:", name):
         raise PackError(_("The pack holds a file with an absolute path: {name}").format(name=shown(name)))
     parts = name.rstrip("/").split("/")
     if any(part in ("..", ".", "") for part in parts):
-        raise unsafe
+        raise _unsafe(original)
     if not info.flag_bits & 0x800 and not name.isascii():
         # Without the UTF-8 flag zipfile guesses an old DOS code page: refuse to guess.
         raise PackError(_("The pack holds a file whose name is not UTF-8: {name}").format(name=shown(name)))
+
+
+def _unsafe(original: str) -> PackError:
+    # Built only when needed: a pack has thousands of names and nearly all are fine.
+    return PackError(_("The pack holds a file with an unsafe name: {name}").format(name=shown(original)))
 
 
 def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
