@@ -10,6 +10,7 @@ definition of what an item is.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -308,18 +309,29 @@ class Manifest(_Strict):
 def texts_of(value: object) -> list[Text]:
     """Every :class:`Text` inside an item, in field order (for search and checks)."""
     found: list[Text] = []
+    _collect_texts(value, found)
+    return found
+
+
+def _collect_texts(value: object, found: list[Text]) -> None:
+    # One list filled in place: a large pack indexes thousands of nested values.
     if isinstance(value, Text):
         found.append(value)
     elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            found.extend(texts_of(getattr(value, name)))
+        for name in _field_names(type(value)):
+            _collect_texts(getattr(value, name), found)
     elif isinstance(value, (list, tuple)):
         for entry in value:
-            found.extend(texts_of(entry))
+            _collect_texts(entry, found)
     elif isinstance(value, dict):
         for entry in value.values():
-            found.extend(texts_of(entry))
-    return found
+            _collect_texts(entry, found)
+
+
+@cache
+def _field_names(model: type[BaseModel]) -> tuple[str, ...]:
+    # Asked once per class: ``model_fields`` goes through a descriptor and a classmethod on every access.
+    return tuple(model.model_fields)
 
 
 def title_of(item: object) -> Text:
