@@ -17,7 +17,7 @@ with any problem is rejected whole.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -228,13 +228,16 @@ def ordered(items: list[Any]) -> list[Any]:
     return sorted(items, key=key)
 
 
-def build_from_files(files: dict[str, bytes]) -> ContentPack:
-    """Validate a pack given as its files (manifest included)."""
+def build_from_files(files: dict[str, bytes], digests: Mapping[str, bytes] | None = None) -> ContentPack:
+    """Validate a pack given as its files (manifest included).
+
+    ``digests``: the SHA-256 of files the caller has already hashed, by name.
+    """
     if MANIFEST not in files:
         raise ContentError([Problem(MANIFEST, "", "manifest file is missing")])
     manifest = parse_manifest(files[MANIFEST])
     items = {name: data for name, data in files.items() if name != MANIFEST}
-    return build_pack(manifest, items, fingerprint(files))
+    return build_pack(manifest, items, fingerprint(files, digests))
 
 
 def load_folder(folder: Path) -> ContentPack:

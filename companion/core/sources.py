@@ -8,6 +8,7 @@ changed, and can name the error without loading the model.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,14 +58,20 @@ def read_folder(folder: Path) -> dict[str, bytes]:
     return files
 
 
-def fingerprint(files: dict[str, bytes]) -> str:
-    """A SHA-256 over names and bytes: changes whenever any file of the pack does."""
+def fingerprint(files: dict[str, bytes], digests: Mapping[str, bytes] | None = None) -> str:
+    """A SHA-256 over names and bytes: changes whenever any file of the pack does.
+
+    ``digests`` may give the SHA-256 of files already hashed (a pack's, while
+    verifying it), so that no file is hashed twice.
+    """
     import hashlib  # not at start-up: loading OpenSSL costs more than the stat_signature() check
 
+    known = digests or {}
     digest = hashlib.sha256()
     for name in sorted(files):
         digest.update(name.encode("utf-8") + b"\0")
-        digest.update(hashlib.sha256(files[name]).digest())
+        file_digest = known.get(name)
+        digest.update(file_digest if file_digest is not None else hashlib.sha256(files[name]).digest())
     return digest.hexdigest()
 
 

@@ -62,8 +62,8 @@ def verify(raw: RawPack, trusted: dict[str, str], app_version: str = __version__
         signature = signing.read_signature(raw.signature)
         signing.check(raw.manifest, signature)
         signer = signature.fingerprint
-    _check_files(manifest, raw.files)
-    content = _load_content(raw.files)
+    digests = _check_files(manifest, raw.files)
+    content = _load_content(raw.files, digests)
     _check_agrees(manifest, content)
     return VerifiedPack(manifest, content, signer, trusted.get(signer) if signer else None)
 
@@ -75,7 +75,8 @@ def _named(names: list[str]) -> str:
     return listed
 
 
-def _check_files(manifest: PackManifest, files: dict[str, bytes]) -> None:
+def _check_files(manifest: PackManifest, files: dict[str, bytes]) -> dict[str, bytes]:
+    """Check every file against the manifest; return their SHA-256 digests by name."""
     missing = sorted(set(manifest.files) - set(files))
     if missing:
         raise PackError(
@@ -86,10 +87,11 @@ def _check_files(manifest: PackManifest, files: dict[str, bytes]) -> None:
         raise PackError(
             _("The pack holds files its manifest does not list: {files}").format(files=_named(extra))
         )
+    digests = {name: hashlib.sha256(data).digest() for name, data in files.items()}
     changed = [
         name
         for name, entry in sorted(manifest.files.items())
-        if len(files[name]) != entry.size or hashlib.sha256(files[name]).hexdigest() != entry.sha256
+        if len(files[name]) != entry.size or digests[name].hex() != entry.sha256
     ]
     if changed:
         raise PackError(
@@ -97,12 +99,15 @@ def _check_files(manifest: PackManifest, files: dict[str, bytes]) -> None:
                 files=_named(changed)
             )
         )
+    return digests
 
 
-def _load_content(files: dict[str, bytes]) -> ContentPack:
+def _load_content(files: dict[str, bytes], digests: dict[str, bytes]) -> ContentPack:
     source = {name[len(CONTENT_PREFIX) :]: data for name, data in files.items()}
+    # The content's fingerprint reuses the digests just checked: every file is hashed once.
+    hashed = {name[len(CONTENT_PREFIX) :]: digest for name, digest in digests.items()}
     try:
-        return build_from_files(source)
+        return build_from_files(source, hashed)
     except ContentError as exc:
         raise PackError(
             _("The pack's content is invalid: {problem}").format(problem=f"{CONTENT_PREFIX}{exc}")
