@@ -133,7 +133,8 @@ def plan_import(store: Any, pack: VerifiedPack, policy: str = "newer") -> Import
     incoming = pack.content
     before = store.pack_version(pack_id)
     if before is None:
-        changes = tuple(Change(i.id, i.kind, "added", _("new workshop")) for i in incoming.items)
+        reason = _("new workshop")  # translated once, not once per item
+        changes = tuple(Change(i.id, i.kind, "added", reason) for i in incoming.items)
         return ImportReport(
             pack_id,
             policy,
