@@ -132,7 +132,7 @@ class _Fragments:
     def __call__(self, text: str, style: ParagraphStyle, mark: str = "") -> list[Any]:
         templates = self._templates.get(style.name)
         if templates is None:
-            frags = _parse(f'x <font color="{_MARK_COLOR}">x</font>', style)
+            frags = RLParagraph(f'x <font color="{_MARK_COLOR}">x</font>', style).frags
             templates = self._templates[style.name] = (frags[0], frags[-1])
         plain, marked = templates
         text = cleanBlockQuotedText(text)  # what reportlab does to a paragraph's text before parsing
@@ -141,10 +141,6 @@ class _Fragments:
         if mark:
             frags.append(marked.clone(text=mark))
         return frags
-
-
-def _parse(markup: str, style: ParagraphStyle) -> list[Any]:
-    return RLParagraph(markup, style).frags
 
 
 class _Para(RLParagraph):
