@@ -10,6 +10,7 @@ PY := $(VENV)/bin/python
 unexport PYTHONDONTWRITEBYTECODE
 
 run: $(VENV)/.installed                ## open the application on the bundled workshop
+	bash build_scripts/system-packages.sh window
 	$(PY) -m companion
 
 # Builds the standalone bundle and runs the frozen smoke test first, then every other test.
