@@ -5,18 +5,39 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class _RowDelegate(QStyledItemDelegate):
+    """Every row sized for a line a few pixels narrower than the list.
+
+    At some widths Qt sized a wrapped row one line short of what drawing it
+    takes (a line ending right at the edge wrapped when drawn, not when sized)
+    and drew the row's last line cut short with "…". The spare pixels leave
+    room for that line; a row is still never wider than the list.
+    """
+
+    SLACK = 12  # pixels: more than the overshoot seen (3), less than a short word
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 (Qt override)
+        view = self.parent()
+        narrower = QStyleOptionViewItem(option)
+        narrower.rect.setWidth(view.viewport().width() - self.SLACK)
+        size = super().sizeHint(narrower, index)
+        return QSize(min(size.width(), view.viewport().width()), size.height())
 
 
 class ItemList(QListWidget):
@@ -28,6 +49,7 @@ class ItemList(QListWidget):
         super().__init__(parent)
         self.setWordWrap(True)
         self.setUniformItemSizes(False)
+        self.setItemDelegate(_RowDelegate(self))
         self.currentItemChanged.connect(self._on_current)
 
     def add_header(self, text: str) -> None:

@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPicture
 from PySide6.QtWidgets import QApplication
 
 from companion.core.model import CaseStudy
@@ -13,6 +14,16 @@ from companion.core.model import CaseStudy
 
 def visible_texts(list_widget) -> list[str]:  # type: ignore[no-untyped-def]
     return [list_widget.item(n).text() for n in range(list_widget.count())]
+
+
+def draws_an_ellipsis(widget) -> bool:  # type: ignore[no-untyped-def]
+    """Whether painting ``widget`` draws "…": Qt's mark of text cut short.
+
+    A QPicture records the paint commands, text included (as UTF-16).
+    """
+    picture = QPicture()
+    widget.render(picture)
+    return "…".encode("utf-16-be") in bytes(picture.data())
 
 
 def test_the_window_opens_on_the_agenda_in_both_languages(window, bundled_pack) -> None:
@@ -100,6 +111,18 @@ def test_text_size_grows_and_is_remembered(window, qtbot) -> None:
     assert float(window.store.get_setting("text_scale")) > 1.0
     qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.font().pointSizeF() == before
+
+
+def test_no_agenda_row_is_cut_short_at_any_window_width(window) -> None:
+    # Bilingual rows wrap to the list's width; at some widths Qt sized a row one line
+    # short and drew its title ending in "…" (seen in Chinese at 1280 pixels).
+    assert not any("…" in text for text in visible_texts(window.agenda.list))
+    for lang in ("en", "zh-Hans"):
+        window.set_language(lang)
+        for width in range(640, 1367, 8):
+            window.resize(width, 600)
+            QApplication.processEvents()
+            assert not draws_an_ellipsis(window.agenda.list.viewport()), (lang, width)
 
 
 def test_library_shows_documents_and_glossary(window, bundled_pack) -> None:
