@@ -9,6 +9,7 @@ the stream they are given so tests can capture output without a subprocess.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any, TextIO
@@ -75,6 +76,12 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         return int(args.handler(args, out))
     except CliError as exc:
         print(f"companion: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # The reader stopped early (`companion content list | head`): nothing to report.
+        # Standard output goes to the null device, so the flush at exit cannot fail again.
+        if out is sys.stdout:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except OSError as exc:
         print(f"companion: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)

@@ -82,6 +82,19 @@ def test_the_installed_entry_point_runs_without_a_traceback(data_dir: Path) -> N
     assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
 
 
+def test_a_reader_that_stops_early_gets_no_error_line(data_dir: Path) -> None:
+    # As in `companion content list | head -3`: the pipe closes before the output is written.
+    process = subprocess.Popen(
+        [sys.executable, "-m", "companion", "--data-dir", str(data_dir), "content", "list"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    process.stdout.close()  # type: ignore[union-attr]
+    _, err = process.communicate(timeout=120)
+    assert err == ""
+
+
 def test_the_kinds_offered_are_the_kinds_content_has() -> None:
     from companion.cli.content import KINDS
     from companion.core.sources import FOLDERS
