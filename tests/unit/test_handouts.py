@@ -288,6 +288,8 @@ def test_metadata_and_outline(rendered) -> None:  # type: ignore[no-untyped-def]
         ("债务 奴役", "[中文]"),
         ("", "[zh]"),
         ("R&D", "a < b"),
+        ("tab\tand\r\nreturn, ideographic\u3000space", ""),
+        ("no-break\xa0space  kept", "[en]"),
     ],
 )
 def test_plain_paragraphs_match_what_reportlabs_parser_makes_of_their_markup(words, mark) -> None:  # type: ignore[no-untyped-def]

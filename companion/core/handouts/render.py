@@ -135,12 +135,20 @@ class _Fragments:
             frags = RLParagraph(f'x <font color="{_MARK_COLOR}">x</font>', style).frags
             templates = self._templates[style.name] = (frags[0], frags[-1])
         plain, marked = templates
-        text = cleanBlockQuotedText(text)  # what reportlab does to a paragraph's text before parsing
-        mark = cleanBlockQuotedText(mark)
+        text, mark = _collapsed(text), _collapsed(mark)
         frags = [plain.clone(text=f"{text} " if mark else text)] if text else []
         if mark:
             frags.append(marked.clone(text=mark))
         return frags
+
+
+def _collapsed(text: str) -> str:
+    """What reportlab does to a paragraph's text before parsing: white space runs become one space.
+
+    That is ``str.split()`` and a join, unless the text holds a no-break space,
+    which reportlab keeps and ``str.split()`` would not.
+    """
+    return cleanBlockQuotedText(text) if "\xa0" in text else " ".join(text.split())
 
 
 class _Para(RLParagraph):
