@@ -14,6 +14,7 @@ Every content string is XML-escaped before it becomes a Paragraph.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
@@ -61,6 +62,7 @@ GRID = colors.HexColor("#9a9a9a")
 SHADE = colors.HexColor("#ececec")
 MUTED = colors.HexColor("#555555")
 ALERT = colors.HexColor("#a33333")
+FORM_COLUMNS = (0.75, 4.6, 1.3)  # a form row's code, question and boxes, in proportion
 LINES_AFTER_HEADING = 4  # lines of body text that must fit under a heading on the same page
 # Base font sizes per role; the wall agenda multiplies them.
 SIZES = {"h0": 17, "h1": 13.5, "h2": 11.5, "body": 10, "strong": 10.5, "small": 8.5, "notice": 10}
@@ -214,6 +216,64 @@ class _Boxes(Flowable):
         canvas.drawText(labels)
 
 
+class _FormRow(Flowable):
+    """One row of a screening form, ruled like a table row: code, question and guidance, boxes.
+
+    A form is hundreds of these. As rows of a reportlab table they cost most of
+    the print pack's time: the table measures every cell again whenever it is
+    split over pages. Drawn as one flowable each, a row also goes to the next
+    page whole without help. A row taller than a page is not made into one
+    (see ``Renderer._form``).
+    """
+
+    PADDING_X, PADDING_Y = 4, 3  # as in a table cell
+
+    def __init__(self, cells: Sequence[Sequence[Flowable]], fractions: Sequence[float]) -> None:
+        super().__init__()
+        self.cells = cells
+        self.fractions = fractions
+        self.columns: list[float] = []
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.columns = [avail_width * fraction for fraction in self.fractions]
+        inner = [width - 2 * self.PADDING_X for width in self.columns]
+        self.height = 2 * self.PADDING_Y + max(map(self._stack, self.cells, inner))
+        return avail_width, self.height
+
+    @staticmethod
+    def _stack(cell: Sequence[Flowable], width: float) -> float:
+        """The height of ``cell``'s flowables one under the other, as a table cell stacks them."""
+        heights = [f.wrap(width, 72000)[1] for f in cell]
+        gaps = [f.getSpaceAfter() + g.getSpaceBefore() for f, g in pairwise(cell)]
+        return sum(heights) + sum(gaps)
+
+    def draw(self) -> None:
+        canvas = self.canv
+        x = 0.0
+        for cell, width in zip(self.cells, self.columns, strict=True):
+            y = self.height - self.PADDING_Y
+            for n, flowable in enumerate(cell):
+                if n:
+                    y -= flowable.getSpaceBefore()
+                y -= flowable.wrap(width - 2 * self.PADDING_X, 72000)[1]  # kept from wrap(): no new work
+                flowable.drawOn(canvas, x + self.PADDING_X, y)
+                y -= flowable.getSpaceAfter()
+            x += width
+        canvas.saveState()
+        canvas.setStrokeColor(GRID)
+        canvas.setLineWidth(0.5)
+        rules = canvas.beginPath()
+        rules.rect(0, 0, self.width, self.height)
+        x = 0.0
+        for width in self.columns[:-1]:
+            x += width
+            rules.moveTo(x, 0)
+            rules.lineTo(x, self.height)
+        canvas.drawPath(rules, stroke=1, fill=0)
+        canvas.restoreState()
+
+
 class _Grid(RLTable):
     """A table whose rows go to the next page whole.
 
@@ -348,7 +408,7 @@ class Renderer:
         story: list[Flowable] = []
         rows: list[FormRow] = []
         for block in blocks:
-            # Consecutive form rows become one table: fewer flowables, and rows never split.
+            # Consecutive form rows go together: the first needs room under their heading.
             if isinstance(block, FormRow):
                 rows.append(block)
                 continue
@@ -455,23 +515,28 @@ class Renderer:
         data += [[self._cell(c) for c in row] for row in block.rows]
         return self._grid(data, block.widths, header=True)
 
-    def _form(self, rows: list[FormRow], before: list[Flowable]) -> list[_Grid]:
-        """Form rows as a table; the first row is a table of its own, with room kept for it.
+    def _form(self, rows: list[FormRow], before: list[Flowable]) -> list[Flowable]:
+        """Form rows, with room kept under the heading before them for the first.
 
         Without that, a dimension's heading and description could end a page whose
         next page starts with their indicators.
         """
         size = self._style("small", "en").fontSize
-        data = []
+        total = sum(FORM_COLUMNS)
+        fractions = [width / total for width in FORM_COLUMNS]
+        flowables: list[Flowable] = []
         for row in rows:
             middle = self._cell(row.text) + self._cell(row.guidance) + self._cell(row.note)
             code = self._paras(Words(row.indicator, "en", role="strong"), cell=True) + self._cell(row.grade)
-            data.append([code, middle or [Spacer(1, 1)], _Boxes([w.text for w in row.boxes], size)])
-        widths = (0.75, 4.6, 1.3)
-        tables = [self._grid(part, widths, header=False) for part in (data[:1], data[1:]) if part]
-        if tables:
-            self._make_room(before, tables[0])
-        return tables
+            cells = [code, middle or [Spacer(1, 1)], [_Boxes([w.text for w in row.boxes], size)]]
+            flowable: Flowable = _FormRow(cells, fractions)
+            if flowable.wrap(self._width, self._frame_height)[1] > self._frame_height:
+                # Taller than a page: a table row, which reportlab can cut in two.
+                flowable = self._grid([cells], FORM_COLUMNS, header=False)
+            flowables.append(flowable)
+        if flowables:
+            self._make_room(before, flowables[0])
+        return flowables
 
     def _make_room(self, story: list[Flowable], first: Flowable) -> None:
         """Widen the room kept under the heading before ``first`` to hold the text between and ``first``."""
