@@ -12,13 +12,17 @@ sides take turns (which goes first alternates), each run is printed, and the
 rates are given for the median and for the best run of each side: noise only
 ever adds time, so the best runs are the closest to what each side costs. CPU
 time is printed beside wall time; on a sandboxed machine it is sampled coarsely
-and is not more reliable, only different. Usage: ``python bench/export.py [--runs N]``.
+and is not more reliable, only different. With ``--instructions`` it also runs
+one pack and one bare document under valgrind's callgrind, after a warm-up of
+each, and prints the instructions each executed: a count that noise cannot
+change (about four minutes). Usage: ``python bench/export.py [--runs N] [--instructions]``.
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import os
 import re
 import statistics
 import subprocess
@@ -29,6 +33,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
+
+import instructions  # bench/instructions.py, beside this script
 
 from companion import resources
 from companion.core.content import load_folder
@@ -78,10 +84,30 @@ def _bare(pack, page_count: int) -> Callable[[], int]:  # type: ignore[no-untype
     return run
 
 
+def marked_run(page_count: int) -> None:
+    """One warm-up of each side, then each side once between marks (see instructions.between_marks)."""
+    pack = load_folder(resources.bundled_pack_dir())
+    register_fonts()
+    with tempfile.TemporaryDirectory(prefix="companion-bench-") as tmp:
+        sides = _pack(pack, Path(tmp)), _bare(pack, page_count)
+        for side in sides:
+            side()
+        os.getppid()
+        for side in sides:
+            side()
+            os.getppid()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    runs = parser.parse_args().runs
+    parser.add_argument("--instructions", action="store_true", help="also count instructions (valgrind)")
+    parser.add_argument("--marked-run", type=int, metavar="PAGES", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.marked_run:
+        marked_run(args.marked_run)
+        return 0
+    runs = args.runs
     pack = load_folder(resources.bundled_pack_dir())
     register_fonts()  # both sides use the already registered font
     with tempfile.TemporaryDirectory(prefix="companion-bench-") as tmp:
@@ -111,6 +137,12 @@ def main() -> int:
         print(
             f"  ratio (bare / pack): {rate['bare'][0] / rate['pack'][0]:.2f} wall, "
             f"{rate['bare'][1] / rate['pack'][1]:.2f} CPU (target at most 2)"
+        )
+    if args.instructions:
+        packed, bare = instructions.between_marks([sys.executable, __file__, "--marked-run", str(page_count)])
+        print(
+            f"instructions: print pack {packed / 1e6:.0f} M, bare reportlab {bare / 1e6:.0f} M; "
+            f"ratio {packed / bare:.2f} (target at most 2)"
         )
     return 0
 

@@ -1,8 +1,9 @@
-"""Counting the instructions a child process executes up to its first paint (valgrind's callgrind).
+"""Counting the instructions a child process executes (valgrind's callgrind).
 
 A count, not a time: the same however busy the machine is, so it settles what
-wall-clock medians on a shared machine cannot. Under valgrind a start takes
-minutes. Used by ``startup.py`` and ``bundle.py`` with ``--instructions``.
+wall-clock medians on a shared machine cannot. Under valgrind a program runs
+about fifty times slower. Used with ``--instructions`` by ``startup.py`` and
+``bundle.py`` (up to the first paint) and ``export.py`` (stretches it marks).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 import subprocess
 import tempfile
+from pathlib import Path
 
 
 def to_first_paint(command: list[str], env: dict[str, str]) -> int:
@@ -28,6 +30,21 @@ def to_first_paint(command: list[str], env: dict[str, str]) -> int:
     if "painted" not in result.stdout or not found:
         raise RuntimeError(f"{command[0]} never painted a window under valgrind")
     return sum(int(count) for count in found)  # every process of the chain
+
+
+def between_marks(command: list[str]) -> list[int]:
+    """Instructions ``command`` executes between its calls of ``os.getppid()``, one count a stretch.
+
+    The program marks the stretches to count by calling ``os.getppid()``, a
+    system call Python makes for nothing else; callgrind writes its counts out
+    before each call (``--dump-before``), numbered in order.
+    """
+    with tempfile.TemporaryDirectory() as out:
+        valgrind = ["valgrind", "--tool=callgrind", "--dump-before=getppid", f"--callgrind-out-file={out}/cg"]
+        subprocess.run([*valgrind, *command], capture_output=True, check=True, timeout=3600)
+        dumps = sorted(Path(out).glob("cg.*"), key=lambda path: int(path.suffix[1:]))
+        counts = [int(re.search(r"^totals: (\d+)", path.read_text(), re.M).group(1)) for path in dumps]
+    return counts[1:]  # the first dump is everything before the first mark
 
 
 def report(bare: int, application: int) -> str:
