@@ -169,6 +169,7 @@ def screening_tool(tool: ScreeningTool, lang: str) -> str:
         parts.append(_heading(f"{html.escape(dimension.id)} · {inline(dimension.title, lang)}", 2))
         parts.append(paragraphs(dimension.description, lang))
         rows = []
+        graded = any(indicator.grade for indicator in dimension.indicators)  # else no grade column
         for indicator in dimension.indicators:
             grade = html.escape(_(GRADE_NAMES[indicator.grade])) if indicator.grade else ""
             detail = inline(indicator.text, lang)
@@ -177,7 +178,9 @@ def screening_tool(tool: ScreeningTool, lang: str) -> str:
             if indicator.note:
                 detail += f'<br/><span style="color:#a33">{inline(indicator.note, lang)}</span>'
             rows.append(
-                f"<tr><td><b>{html.escape(indicator.id)}</b></td><td>{grade}</td><td>{detail}</td></tr>"
+                f"<tr><td><b>{html.escape(indicator.id)}</b></td>"
+                + (f"<td>{grade}</td>" if graded else "")
+                + f"<td>{detail}</td></tr>"
             )
         parts.append('<table cellspacing="0" cellpadding="4" border="1">' + "".join(rows) + "</table>")
     parts.append(_heading(html.escape(_("Sources")), 3))

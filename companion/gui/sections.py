@@ -234,7 +234,9 @@ class ToolSection(Section):
         for study in self.catalogue.of_kind("case-study"):
             if any(key.tool == item_id for key in study.answer_keys):
                 self.case_choice.addItem(render.plain(study.title, lang), study.id)
-        self.case_button.setEnabled(self.case_choice.count() > 0)
+        # No case study has an answer key for this tool: offer nothing, rather than an empty list.
+        self.case_choice.setVisible(self.case_choice.count() > 0)
+        self.case_button.setVisible(self.case_choice.count() > 0)
 
     def start_practice(self, study_id: str | None) -> None:
         from companion.gui.result_pdf import save_result_pdf

@@ -43,3 +43,21 @@ def test_practice_on_a_case_study_compares_with_its_key(window, qtbot, bundled_p
     text = view.result_view.toPlainText()
     assert "Compared with the answer key" in text
     assert "Found (1)" in text and f"Missed ({len(key.indicators) - 1})" in text
+
+
+def test_a_tool_without_grades_or_practice_cases_shows_neither(window, bundled_pack) -> None:
+    import re
+
+    from companion.gui import render
+
+    def cells_per_row(tool_id: str) -> set[int]:
+        page = render.screening_tool(bundled_pack.get(tool_id), "en")
+        return {row.count("<td") for row in re.findall(r"<tr>.*?</tr>", page)}
+
+    assert cells_per_row("first-contact-guide") == {2}  # code and question: no empty grade column
+    assert cells_per_row("ilo-adult-labour") == {3}
+    tools = window.tools
+    window.open_item("first-contact-guide")  # no case study has an answer key for it
+    assert tools.case_choice.isHidden() and tools.case_button.isHidden()
+    window.open_item("ilo-adult-labour")
+    assert not tools.case_choice.isHidden() and tools.case_choice.count() > 0
