@@ -22,22 +22,20 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class _RowDelegate(QStyledItemDelegate):
-    """Every row sized for a line a few pixels narrower than the list.
+    """Every row sized for a line one space narrower than the list.
 
-    At some widths Qt sized a wrapped row one line short of what drawing it
-    takes (a line ending right at the edge wrapped when drawn, not when sized)
-    and drew the row's last line cut short with "…". The spare pixels leave
-    room for that line; a row is still never wider than the list.
+    Qt sizes a wrapped row from lines whose width counts the space they end
+    with, then draws them without it; a line that ends right at the edge so
+    wrapped once more when drawn than when sized, and the row's last line was
+    cut short with "…". Sizing one space narrower leaves room for that line.
     """
 
-    SLACK = 12  # pixels: more than the overshoot seen (3), less than a short word
-
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 (Qt override)
-        view = self.parent()
+        width = self.parent().viewport().width()
         narrower = QStyleOptionViewItem(option)
-        narrower.rect.setWidth(view.viewport().width() - self.SLACK)
+        narrower.rect.setWidth(width - option.fontMetrics.horizontalAdvance(" ") - 1)
         size = super().sizeHint(narrower, index)
-        return QSize(min(size.width(), view.viewport().width()), size.height())
+        return QSize(min(size.width(), width), size.height())
 
 
 class ItemList(QListWidget):
