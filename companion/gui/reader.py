@@ -24,10 +24,10 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 class _RowDelegate(QStyledItemDelegate):
     """Every row sized for a line one space narrower than the list.
 
-    Qt sizes a wrapped row from lines whose width counts the space they end
-    with, then draws them without it; a line that ends right at the edge so
-    wrapped once more when drawn than when sized, and the row's last line was
-    cut short with "…". Sizing one space narrower leaves room for that line.
+    At some widths Qt sized a wrapped row one line short of what drawing it
+    took (the row came out a few pixels, about a space, wider than the list)
+    and drew its last line cut short with "…". Sized one space narrower, no
+    row is cut at any width (tests/gui/test_main_window.py sweeps them).
     """
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 (Qt override)

@@ -219,11 +219,11 @@ class _Boxes(Flowable):
 class _FormRow(Flowable):
     """One row of a screening form, ruled like a table row: code, question and guidance, boxes.
 
-    A form is hundreds of these. As rows of a reportlab table they cost most of
-    the print pack's time: the table measures every cell again whenever it is
-    split over pages. Drawn as one flowable each, a row also goes to the next
-    page whole without help. A row taller than a page is not made into one
-    (see ``Renderer._form``).
+    A form is hundreds of these. As rows of a reportlab table they made the
+    forms the slowest handout of the print pack: the table measures every cell
+    again whenever it is split over pages. Drawn as one flowable each, a row
+    also goes to the next page whole without help. A row taller than a page is
+    not made into one (see ``Renderer._form``).
     """
 
     PADDING_X, PADDING_Y = 4, 3  # as in a table cell

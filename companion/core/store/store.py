@@ -51,9 +51,9 @@ def _insert_rows(
     """Insert ``rows`` with one statement, the rows travelling as one JSON array.
 
     One statement rather than one per row (``executemany``): the full-text
-    index is kept by a trigger, and FTS5 writes its pending terms out at every
-    statement, so row by row the search rows of a pack took twice as long to
-    write (see bench/import.py).
+    index is kept by a trigger whose work costs more per statement than per
+    row, and row by row the search rows of a pack took twice as long to write
+    as sqlite-utils' many-row inserts (see bench/import.py).
     """
     import json  # here, not at start-up: only writing content needs it
 
