@@ -34,3 +34,24 @@ def test_a_missing_font_fails_the_self_test_in_one_line(
     assert code == 1
     assert any(line.startswith("FAIL font: ") for line in out.splitlines()), out
     assert any(line.startswith("ok   translation") for line in out.splitlines())  # the others still ran
+
+
+def test_the_self_test_from_a_terminal_prints_nothing_on_stderr(tmp_path: Path) -> None:
+    # Qt's offscreen platform warns on every window it shows; a user checking an
+    # installation should read only the checks.
+    import os
+    import subprocess
+    import sys
+
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime)}  # else Qt says it picked one (CI)
+    result = subprocess.run(
+        [sys.executable, "-m", "companion", "--data-dir", str(tmp_path / "data"), "self-test"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout
+    assert result.stderr == ""
