@@ -7,6 +7,11 @@
 # so the machine that builds it needs them too. The PDF tests need poppler-utils (pdftotext,
 # pdffonts, pdftoppm); PyInstaller needs objdump (binutils).
 set -euo pipefail
+# Not Debian or Ubuntu (macOS, Fedora, ...): the window needs nothing named here; the tests say
+# below which packages to install by hand.
+if ! command -v dpkg-query >/dev/null && [ "${1:-}" = window ]; then
+  exit 0
+fi
 packages=(libgl1 libegl1 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3 libx11-6
           libxkbcommon0
           libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0
