@@ -173,13 +173,13 @@ def bench(work: Path, runs: int, count: bool) -> None:
     app_size, bare_size = folder_size(app_exe.parent), folder_size(bare_exe.parent)
 
     data_dir = work / "data"
-    sides = [(bare_exe, []), (app_exe, ["--data-dir", str(data_dir)])]
-    time_child(bare_exe), time_child(app_exe, "--data-dir", str(data_dir))  # first start; warm the cache
+    app_args = ("--data-dir", str(data_dir))
+    time_child(bare_exe), time_child(app_exe, *app_args)  # first start; warm the cache
     bare: list[tuple[float, float]] = []
     app: list[tuple[float, float]] = []
     for _ in range(runs):
         bare.append(time_child(bare_exe))
-        app.append(time_child(app_exe, "--data-dir", str(data_dir)))
+        app.append(time_child(app_exe, *app_args))
 
     sizes = f"Training Companion {app_size / 2**20:.1f} MiB, bare window {bare_size / 2**20:.1f} MiB"
     print(f"bundle size         : {sizes}")
@@ -193,7 +193,8 @@ def bench(work: Path, runs: int, count: bool) -> None:
     best = min(w for w, _ in app) / min(w for w, _ in bare)
     print(f"ratio, best first paints    : {best:.2f}  (noise only adds time)")
     if count:
-        counts = [instructions.to_first_paint([str(exe), *args], child_env()) for exe, args in sides]
+        commands = ([str(bare_exe)], [str(app_exe), *app_args])
+        counts = [instructions.to_first_paint(command, child_env()) for command in commands]
         print(instructions.report(*counts))
 
 

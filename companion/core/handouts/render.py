@@ -278,8 +278,9 @@ class _Grid(RLTable):
     """A table whose rows go to the next page whole.
 
     reportlab cuts a row in two whenever a sliver of it fits at the foot of a
-    page; on a form that separates an indicator from its boxes. Here a row is cut
-    only when it could not fit on a page of its own anyway (a very long field).
+    page; in the glossary that separates a term from the end of its definition.
+    Here a row is cut only when it could not fit on a page of its own anyway (a
+    very long field, such as a form row too tall for a page).
     ``page_height`` is the height of an empty frame; reportlab makes the pieces of
     a split table with its own arguments, so it is handed on to them.
     """
