@@ -2,8 +2,9 @@
 
 Owns everything about how handouts look: the page template (running header,
 "page x of y" footer, the PRACTICE mark), the one stylesheet, the font and the
-PDF outline and metadata. It decides nothing about content. This is the only
-module that imports reportlab; the package imports it lazily, so the window
+PDF outline and metadata. It decides nothing about content. It and
+:mod:`.paragraphs` (the paragraph every handout is made of) are the only
+modules that import reportlab; the package imports them lazily, so the window
 and the CLI start without it.
 
 All text is set in the bundled WenQuanYi Micro Hei (it covers Latin and
@@ -13,8 +14,9 @@ Every content string is XML-escaped before it becomes a Paragraph.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
-from itertools import pairwise
+from itertools import groupby, pairwise
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
@@ -36,9 +38,7 @@ from reportlab.platypus import (
     Spacer,
 )
 from reportlab.platypus import PageBreak as RLPageBreak
-from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
-from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from companion import resources
 from companion.core.handouts.builder import (
@@ -54,6 +54,7 @@ from companion.core.handouts.builder import (
     Table,
     Words,
 )
+from companion.core.handouts.paragraphs import MARK_COLOR, Fragments, Para
 
 FONT = "CJK"
 PAPERS = {"a4": A4, "letter": LETTER}
@@ -75,8 +76,37 @@ def register_fonts() -> None:
     """Register the bundled font once per process (parsing it takes a while)."""
     global _fonts_registered
     if not _fonts_registered:
-        pdfmetrics.registerFont(TTFont(FONT, str(resources.path(resources.CJK_FONT)), subfontIndex=0))
+        pdfmetrics.registerFont(_Font(FONT, str(resources.path(resources.CJK_FONT)), subfontIndex=0))
         _fonts_registered = True
+
+
+class _Font(TTFont):
+    """The bundled font, turning text into its subset codes without a step per character.
+
+    Every string drawn goes through ``splitString``: each character's code in
+    the document's font subset, grouped into runs of one subset. reportlab
+    looks each character up in a Python loop, which made encoding the largest
+    single cost of an export. Once a document has used every character of a
+    string, the codes are one dictionary lookup each, done by ``map``; a string
+    with a character not seen before goes to reportlab, which assigns it.
+    """
+
+    def splitString(self, text: str, doc: Any, encoding: str = "utf-8") -> list[tuple[int, bytes]]:  # noqa: N802
+        state = self.state.get(doc)
+        if state is not None and isinstance(text, str):
+            try:
+                codes = list(map(state.assignments.__getitem__, map(ord, text)))
+            except KeyError:  # new to this document (or a no-break space, which reportlab maps itself)
+                pass
+            else:
+                if not codes or max(codes) < 256:
+                    return [(0, bytes(codes))] if codes else []
+                return [(subset, bytes(n & 0xFF for n in run)) for subset, run in groupby(codes, _subset)]
+        return super().splitString(text, doc, encoding)
+
+
+def _subset(code: int) -> int:
+    return code >> 8
 
 
 def _stylesheet() -> StyleSheet1:
@@ -116,73 +146,13 @@ def _stylesheet() -> StyleSheet1:
     return sheet
 
 
-_MARK_COLOR = "#a33333"  # the fallback mark: "shown in the other language"
-
-
-class _Fragments:
-    """Paragraph fragments of plain text, made without reportlab's markup parser.
-
-    Every handout paragraph is plain text, sometimes followed by a coloured
-    fallback mark. reportlab parses paragraph markup with an HTML parser built
-    anew for each paragraph; here the parser runs once per style, to make the
-    fragment a text in that style starts from, and each paragraph copies it.
-    """
-
-    def __init__(self) -> None:
-        self._templates: dict[str, tuple[Any, Any]] = {}
-
-    def __call__(self, text: str, style: ParagraphStyle, mark: str = "") -> list[Any]:
-        templates = self._templates.get(style.name)
-        if templates is None:
-            frags = RLParagraph(f'x <font color="{_MARK_COLOR}">x</font>', style).frags
-            templates = self._templates[style.name] = (frags[0], frags[-1])
-        plain, marked = templates
-        text, mark = _collapsed(text), _collapsed(mark)
-        frags = [plain.clone(text=f"{text} " if mark else text)] if text else []
-        if mark:
-            frags.append(marked.clone(text=mark))
-        return frags
-
-
-def _collapsed(text: str) -> str:
-    """What reportlab does to a paragraph's text before parsing: white space runs become one space.
-
-    That is ``str.split()`` and a join, unless the text holds a no-break space,
-    which reportlab keeps and ``str.split()`` would not.
-    """
-    return cleanBlockQuotedText(text) if "\xa0" in text else " ".join(text.split())
-
-
-class _Para(RLParagraph):
-    """A paragraph that breaks its lines once per width.
-
-    A table cell is wrapped to the same width again and again: to size its row,
-    again for each piece when the table is split over pages, and once more when
-    the cell is drawn. Line breaking is the costliest step of a PDF export and
-    its result depends only on the width, so it is kept and reused. (``split``
-    may drop ``blPara`` to force a fresh wrap; the kept one is the same.)
-    """
-
-    _wrapped: tuple[float, Any, float, list[float], float] | None = None
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab's names)
-        kept = self._wrapped
-        if kept is not None and kept[0] == availWidth and not getattr(self, "_splitpara", 0):
-            _, self.blPara, self.height, self._wrapWidths, self._width_max = kept
-            self.width = availWidth
-            return availWidth, self.height
-        width, height = super().wrap(availWidth, availHeight)
-        if width == availWidth and hasattr(self, "blPara"):  # not the "cannot fit here" answer
-            width_max = getattr(self, "_width_max", 0)
-            self._wrapped = (availWidth, self.blPara, height, self._wrapWidths, width_max)
-        return width, height
-
-
-class _Heading(_Para):
+class _Heading(Para):
     """A heading paragraph that knows its outline entry."""
 
-    def __init__(self, text: str, style: ParagraphStyle, outline: str, level: int) -> None:
-        super().__init__(text, style)
+    def __init__(
+        self, style: ParagraphStyle, outline: str, level: int, markup: str = "", frags: Any = None
+    ) -> None:
+        super().__init__(markup, style, frags=frags)
         self.outline = outline
         self.outline_level = level
 
@@ -201,8 +171,17 @@ class _Boxes(Flowable):
         return avail_width, self.line * len(self.labels)
 
     def draw(self) -> None:
-        # One path and one text object for all boxes: a form has hundreds of them.
+        # A form has hundreds of rows with the same boxes: they are drawn once per
+        # document, as a PDF form (XObject), and every row places that form.
         canvas = self.canv
+        name = "boxes-" + hashlib.sha1(repr((self.labels, self.size)).encode()).hexdigest()[:12]
+        if not canvas.hasForm(name):
+            canvas.beginForm(name)
+            self._draw_boxes(canvas)
+            canvas.endForm()
+        canvas.doForm(name)
+
+    def _draw_boxes(self, canvas: Canvas) -> None:
         canvas.setLineWidth(0.6)
         boxes = canvas.beginPath()
         labels = canvas.beginText()
@@ -375,7 +354,7 @@ class Renderer:
         self.pagesize = PAPERS[paper]
         self.invariant = invariant
         self.styles = _stylesheet()
-        self._fragments = _Fragments()
+        self._fragments = Fragments()
 
     # --- document ---
 
@@ -447,16 +426,16 @@ class Renderer:
     def _markup(words: Words) -> str:
         body = escape(words.text)
         if words.mark:
-            body += f' <font color="{_MARK_COLOR}">{escape(words.mark)}</font>'
+            body += f' <font color="{MARK_COLOR}">{escape(words.mark)}</font>'
         return body
 
-    def _paras(self, words: Words, role: str | None = None, cell: bool = False) -> list[_Para]:
+    def _paras(self, words: Words, role: str | None = None, cell: bool = False) -> list[Para]:
         style = self._style(role or words.role, words.lang, cell)
         parts = words.text.split("\n\n")
         # The fallback mark goes after the last paragraph only.
         last = len(parts) - 1
         return [
-            _Para(None, style, frags=self._fragments(p, style, words.mark if n == last else ""))
+            Para(None, style, frags=self._fragments(p, style, words.mark if n == last else ""))
             for n, p in enumerate(parts)
         ]
 
@@ -476,9 +455,12 @@ class Renderer:
 
     def _heading(self, block: Heading) -> _Heading:
         lang = "zh-Hans" if any(w.lang == "zh-Hans" for w in block.parts) else "en"
-        markup = " · ".join(self._markup(w) for w in block.parts)
+        style = self._style(f"h{min(block.level, 2)}", lang)
         outline = " · ".join(w.text for w in block.parts)
-        return _Heading(markup, self._style(f"h{min(block.level, 2)}", lang), outline, block.level)
+        if not any(w.mark for w in block.parts):  # plain text: no markup to parse
+            return _Heading(style, outline, block.level, frags=self._fragments(outline, style))
+        markup = " · ".join(self._markup(w) for w in block.parts)
+        return _Heading(style, outline, block.level, markup=markup)
 
     def _bullets(self, block: Bullets) -> ListFlowable:
         items = [ListItem(self._cell(cell, in_table=False) or [Spacer(1, 1)]) for cell in block.items]
@@ -544,7 +526,7 @@ class Renderer:
         needed = first.wrap(self._width, self._frame_height)[1]
         for index in range(len(story) - 1, 0, -1):  # back to the heading that introduces the form
             flowable = story[index]
-            if not isinstance(flowable, _Para):
+            if not isinstance(flowable, Para):
                 return
             needed += flowable.wrap(self._width, self._frame_height)[1]
             needed += flowable.getSpaceBefore() + flowable.getSpaceAfter()

@@ -1,0 +1,225 @@
+"""Paragraphs of plain text, laid out and drawn by reportlab at a fraction of its usual cost.
+
+Owns :class:`Para`, the paragraph every handout is made of, and the fragments
+it starts from. A print pack holds over a thousand paragraphs, most of them one
+line in a table cell or a form row, and reportlab's general machinery (markup
+parsing, word-by-word line breaking, a saved and translated graphics state per
+paragraph) made those the bulk of an export. Each shortcut here applies only
+where reportlab's own result is known in advance, and the paragraph falls back
+to reportlab everywhere else; the tests compare the two.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
+from reportlab.platypus import Paragraph
+from reportlab.platypus.paragraph import cleanBlockQuotedText, split, strip
+
+MARK_COLOR = "#a33333"  # the fallback mark: "shown in the other language"
+
+
+class Fragments:
+    """Paragraph fragments of plain text, made without reportlab's markup parser.
+
+    Every handout paragraph is plain text, sometimes followed by a coloured
+    fallback mark. reportlab parses paragraph markup with an HTML parser built
+    anew for each paragraph; here the parser runs once per style, to make the
+    fragment a text in that style starts from, and each paragraph copies it.
+    """
+
+    def __init__(self) -> None:
+        self._templates: dict[str, tuple[Any, Any]] = {}
+
+    def __call__(self, text: str, style: ParagraphStyle, mark: str = "") -> list[Any]:
+        templates = self._templates.get(style.name)
+        if templates is None:
+            frags = Paragraph(f'x <font color="{MARK_COLOR}">x</font>', style).frags
+            templates = self._templates[style.name] = (frags[0], frags[-1])
+        plain, marked = templates
+        text, mark = collapsed(text), collapsed(mark)
+        frags = [plain.clone(text=f"{text} " if mark else text)] if text else []
+        if mark:
+            frags.append(marked.clone(text=mark))
+        return frags
+
+
+def collapsed(text: str) -> str:
+    """What reportlab does to a paragraph's text before parsing: white space runs become one space.
+
+    That is ``str.split()`` and a join, unless the text holds a no-break space,
+    which reportlab keeps and ``str.split()`` would not.
+    """
+    return cleanBlockQuotedText(text) if "\xa0" in text else " ".join(text.split())
+
+
+class Para(Paragraph):
+    """A reportlab paragraph with shortcuts, each giving reportlab's own result.
+
+    - Lines are broken once per width. A table cell is wrapped to the same width
+      again and again (to size its row, for each piece of a table split over
+      pages, and to draw it); the result depends only on the width.
+    - Plain text is broken by :func:`_greedy`, reportlab's rule without its
+      general machinery (hyphenation, bidi, markup); text that fits on one line
+      is measured once, not word by word. Anything else goes to reportlab.
+    - Plain left-aligned lines are drawn as one text object, without the two
+      saved and one translated graphics states reportlab puts around each
+      paragraph.
+    """
+
+    _wrapped: tuple[float, Any, float, list[float], float] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab's names)
+        kept = self._wrapped
+        # ``split`` may drop ``blPara`` to force a fresh wrap; the kept one is the same.
+        if kept is not None and kept[0] == availWidth and not getattr(self, "_splitpara", 0):
+            _, self.blPara, self.height, self._wrapWidths, self._width_max = kept
+            self.width = availWidth
+            return availWidth, self.height
+        width, height = super().wrap(availWidth, availHeight)
+        if width == availWidth and hasattr(self, "blPara"):  # not the "cannot fit here" answer
+            width_max = getattr(self, "_width_max", 0)
+            self._wrapped = (availWidth, self.blPara, height, self._wrapWidths, width_max)
+        return width, height
+
+    # --- line breaking ---
+
+    def breakLines(self, width: Any) -> Any:  # noqa: N802 (reportlab's name)
+        lines = self._plain_lines(width)
+        return lines if lines is not None else super().breakLines(width)
+
+    def breakLinesCJK(self, maxWidths: Any) -> Any:  # noqa: N802, N803 (reportlab's names)
+        line = self._cjk_line(maxWidths)
+        return line if line is not None else super().breakLinesCJK(maxWidths)
+
+    def _plain_text(self) -> Any:
+        """This paragraph's one fragment, if reportlab would break it as plain words; else None.
+
+        Not plain: several fragments (a fallback mark), bullets, hyphenation,
+        decorations, no-break spaces and soft hyphens (which reportlab treats
+        specially), and the second part of a split paragraph (already broken).
+        """
+        style = self.style
+        if len(self.frags) != 1 or self.bulletText or getattr(self, "_splitpara", 0):
+            return None
+        if style.endDots or style.shaping or style.hyphenationLang or style.embeddedHyphenation:
+            return None
+        frag = self.frags[0]
+        text = getattr(frag, "text", None)
+        if not text or style.uriWasteReduce or "\xa0" in text or "\xad" in text:
+            return None
+        return None if hasattr(frag, "cbDefn") or hasattr(frag, "backColor") else frag
+
+    def _plain_lines(self, widths: Any) -> Any:
+        """reportlab's broken-lines record for plain text, or None to leave the text to reportlab."""
+        frag = self._plain_text()
+        if frag is None or self.style.wordWrap:
+            return None
+        words = split(strip(frag.text))
+        if not words:
+            return None
+        widths = widths if isinstance(widths, (list, tuple)) else [widths]
+        width, size = getFont(frag.fontName).stringWidth, frag.fontSize
+        used = width(" ".join(words), size)
+        if used <= widths[0]:  # the whole text fits: one line, measured once
+            lines, widest = [(widths[0] - used, words)], used
+        else:
+            broken = _greedy(words, widths, lambda text: width(text, size), self.style.spaceShrinkage)
+            if broken is None:
+                return None
+            lines, widest = broken
+        self._width_max = widest
+        self._splitLongWordCount = self._hyphenations = 0
+        ascent, descent = getAscentDescent(frag.fontName, size)
+        return frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=size)
+
+    def _cjk_line(self, widths: Any) -> Any:
+        """reportlab's CJK broken-lines record for plain text that fits on its first line, or None.
+
+        reportlab breaks CJK text between characters; text that fits is one line
+        holding the text as it stands.
+        """
+        frag = self._plain_text()
+        if frag is None:
+            return None
+        first = widths[0] if isinstance(widths, (list, tuple)) else widths
+        text = frag.text
+        used = getFont(frag.fontName).stringWidth(text, frag.fontSize)
+        if used > first or text != " ".join(split(strip(text))):
+            return None
+        return frag.clone(
+            kind=0, lines=[(first - used, [text])], ascent=frag.fontSize, descent=-0.2 * frag.fontSize
+        )
+
+    # --- drawing ---
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803 (reportlab's names)
+        if not self._plain():
+            super().drawOn(canvas, x, y, _sW)
+            return
+        x = self._hAlignAdjust(x, _sW)
+        lines = self.blPara.lines
+        style = self.style
+        canvas.saveState()  # the colour is this paragraph's only
+        canvas.setFillColor(self.blPara.textColor)
+        text = canvas.beginText(x + style.leftIndent, y + self.height - self.blPara.fontSize)
+        text.setFont(self.blPara.fontName, self.blPara.fontSize, style.leading)
+        for _, words in lines:
+            text.textLine(" ".join(words))
+        canvas.drawText(text)
+        canvas.restoreState()
+
+    def _plain(self) -> bool:
+        """Whether reportlab would draw this paragraph as nothing but left-aligned lines of one font."""
+        paragraph = getattr(self, "blPara", None)
+        style = self.style
+        if paragraph is None or paragraph.kind != 0 or not paragraph.lines or self.bulletText:
+            return False
+        if style.alignment != TA_LEFT or style.firstLineIndent or style.backColor or style.borderWidth:
+            return False
+        if getattr(paragraph, "us_lines", None) or getattr(paragraph, "link", None):
+            return False
+        leading = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
+        if leading in ("max", "min") or getattr(self, "_offsets", None):
+            return False
+        # A line reportlab squeezed to fit (negative space left) is drawn with narrower spaces.
+        return all(left > -1e-8 for left, _ in paragraph.lines)
+
+
+def _greedy(
+    words: list[str], widths: list[float], measure: Callable[[str], float], shrinkage: float
+) -> tuple[list[tuple[float, list[str]]], float] | None:
+    """Words broken into lines by reportlab's greedy rule: the lines and the widest, or None.
+
+    A word joins the line while the line stays within its width plus the little
+    each space may shrink; otherwise it starts the next line. The sums are
+    reportlab's, in its order, so the result is the same to the last bit. A
+    word wider than its line is left to reportlab (None), which cuts it.
+    """
+    space = measure(" ")
+    shrink = shrinkage * space
+    last = len(widths) - 1
+    line_width = widths[0]
+    lines: list[tuple[float, list[str]]] = []
+    line: list[str] = []
+    used = -space  # no space before a line's first word
+    widest = 0.0
+    for word in words:
+        word_width = measure(word)
+        if word_width > line_width:
+            return None
+        extended = used + space + word_width
+        if extended <= line_width + shrink * len(line) or not line:
+            line.append(word)
+            used = extended
+            continue
+        widest = max(widest, used)
+        lines.append((line_width - used, line))
+        line, used = [word], word_width
+        line_width = widths[min(last, len(lines))]
+    lines.append((line_width - used, line))
+    return lines, max(widest, used)

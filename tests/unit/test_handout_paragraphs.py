@@ -1,0 +1,223 @@
+"""The handout paragraph's shortcuts give reportlab's own results, on the bundled texts and awkward ones.
+
+Handout paragraphs skip parts of reportlab to export faster
+(``companion.core.handouts.paragraphs``, and the font in ``render``). Here the
+same texts go through reportlab's own ``Paragraph`` and font too, and what
+each breaks, draws and encodes must be the same.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pytest
+
+from companion.core.handouts.builder import Words
+
+AWKWARD = [
+    "word",
+    "  leading and trailing  spaces ",
+    "Supercalifragilisticexpialidocious-and-then-some-more-without-any-space-at-all",
+    "a\xa0no-break space and a soft\xadhyphen",
+    "受害人识别与保护：在任何情况下都不得因其被贩运期间的行为而受到惩罚。",
+    "English words 与中文混排 in one line, then more words to wrap it",
+]
+WIDTHS = (28, 61, 117, 203, 331, 451)
+
+
+@pytest.fixture(scope="module")
+def styles():  # type: ignore[no-untyped-def]
+    from companion.core.handouts.render import _stylesheet, register_fonts
+
+    register_fonts()
+    sheet = _stylesheet()
+    names = ("body:en:n", "small:en:n:c", "h1:en:L", "body:zh-Hans:n", "small:zh-Hans:n:c")
+    return [sheet[name] for name in names]
+
+
+@pytest.fixture(scope="module")
+def texts(bundled_pack) -> list[str]:  # type: ignore[no-untyped-def]
+    found = list(AWKWARD)
+    for study in bundled_pack.by_kind("case-study")[:3]:
+        for stage in study.stages:
+            found += [stage.text.en, stage.text.get("zh-Hans") or ""]
+    for term in bundled_pack.by_kind("glossary-term")[:12]:
+        found += [term.definition.en, term.term.en, term.term.get("zh-Hans") or ""]
+    return [text for text in found if text]
+
+
+def _ours(text: str, style):  # type: ignore[no-untyped-def]
+    from companion.core.handouts.paragraphs import Fragments, Para
+
+    return Para(None, style, frags=Fragments()(text, style))
+
+
+def _theirs(text: str, style):  # type: ignore[no-untyped-def]
+    from reportlab.platypus import Paragraph
+
+    return Paragraph(escape(text), style)
+
+
+@pytest.mark.parametrize(
+    ("words", "mark"),
+    [
+        ("Debt bondage & <coercion>: \"fees\" 'owed'", ""),
+        ("  spaced \n  over\n\nlines  ", "[en]"),
+        ("债务 奴役", "[中文]"),
+        ("", "[zh]"),
+        ("R&D", "a < b"),
+        ("tab\tand\r\nreturn, ideographic\u3000space", ""),
+        ("no-break\xa0space  kept", "[en]"),
+    ],
+)
+def test_plain_paragraphs_match_what_reportlabs_parser_makes_of_their_markup(words, mark) -> None:  # type: ignore[no-untyped-def]
+    """Paragraphs skip reportlab's markup parser; what they draw must not change."""
+    from reportlab.platypus import Paragraph
+
+    from companion.core.handouts.paragraphs import MARK_COLOR, Fragments
+    from companion.core.handouts.render import _stylesheet, register_fonts
+
+    def runs(frags):  # type: ignore[no-untyped-def]
+        # The parser splits text at each entity (&amp;) into fragments of one style: join them.
+        joined: list[list[str]] = []
+        for frag in frags:
+            style = repr(sorted((k, v) for k, v in vars(frag).items() if k != "text"))
+            if joined and joined[-1][0] == style:
+                joined[-1][1] += frag.text
+            else:
+                joined.append([style, frag.text])
+        return joined
+
+    register_fonts()
+    for style in _stylesheet().byName.values():
+        markup = escape(words) + (f' <font color="{MARK_COLOR}">{escape(mark)}</font>' if mark else "")
+        assert runs(Fragments()(words, style, mark)) == runs(Paragraph(markup, style).frags), style.name
+
+
+def test_lines_break_where_reportlab_breaks_them(styles, texts) -> None:  # type: ignore[no-untyped-def]
+    for style in styles:
+        for text in texts:
+            for width in WIDTHS:
+                ours, theirs = _ours(text, style), _theirs(text, style)
+                assert ours.wrap(width, 1e6) == theirs.wrap(width, 1e6), (style.name, width, text)
+                got, expected = ours.blPara, theirs.blPara
+                assert [list(words) for _, words in got.lines] == [list(words) for _, words in expected.lines]
+                assert [left for left, _ in got.lines] == pytest.approx([left for left, _ in expected.lines])
+                assert (got.kind, got.ascent, got.descent, got.fontSize) == (
+                    expected.kind,
+                    expected.ascent,
+                    expected.descent,
+                    expected.fontSize,
+                )
+
+
+def test_the_shortcuts_are_taken_for_plain_text(styles) -> None:  # type: ignore[no-untyped-def]
+    """Guards the test above against passing because every paragraph fell back to reportlab."""
+    english, chinese = styles[0], styles[3]
+    one_line = _ours("Do not promise what you cannot arrange.", english)
+    assert one_line._plain_lines([451, 451]) is not None
+    several = _ours(" ".join(["Listen for facts that match the indicators."] * 6), english)
+    assert len(several._plain_lines([200, 200]).lines) > 3
+    assert _ours("不要承诺无法兑现的事情。", chinese)._cjk_line([451, 451]) is not None
+
+
+def _word_boxes(pdf: bytes, tmp_path: Path, name: str) -> list[tuple[str, float, float]]:
+    path = tmp_path / name
+    path.write_bytes(pdf)
+    html = subprocess.run(
+        ["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pattern = r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)</word>'
+    return [(word, round(float(x), 2), round(float(y), 2)) for x, y, word in re.findall(pattern, html)]
+
+
+def test_paragraphs_are_drawn_where_reportlab_draws_them(styles, texts, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from reportlab.pdfgen.canvas import Canvas
+
+    from companion.core.handouts.render import FONT
+
+    def draw(make) -> bytes:  # type: ignore[no-untyped-def]
+        buffer = io.BytesIO()
+        canvas = Canvas(buffer, invariant=1, initialFontName=FONT)
+        for style in styles:
+            y = 800.0
+            for text in texts[:12]:
+                paragraph = make(text, style)
+                _, height = paragraph.wrap(300, 1e6)
+                if y - height < 40:
+                    canvas.showPage()
+                    y = 800.0
+                y -= height
+                paragraph.drawOn(canvas, 60, y)
+            canvas.showPage()
+        canvas.save()
+        return buffer.getvalue()
+
+    ours, theirs = (
+        _word_boxes(draw(_ours), tmp_path, "ours.pdf"),
+        _word_boxes(draw(_theirs), tmp_path, "theirs.pdf"),
+    )
+    assert len(ours) > 500
+    assert ours == theirs
+
+
+def test_the_font_encodes_text_as_reportlab_does(texts) -> None:  # type: ignore[no-untyped-def]
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.pdfdoc import PDFDocument
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from companion.core.handouts.render import FONT, register_fonts
+
+    register_fonts()
+    font = pdfmetrics.getFont(FONT)
+    assert type(font) is not TTFont  # the export's own font, with its faster encoding
+    doc = PDFDocument()
+    for text in [*texts, "", "\U0001f600 not in the font", "mixed 中文 and \xa0 spaces"]:
+        first = font.splitString(text, doc)  # characters new to the document: reportlab assigns them
+        assert font.splitString(text, doc) == first == TTFont.splitString(font, text, doc), text
+
+
+def test_a_form_row_keeps_its_answer_boxes_on_every_page(tmp_path: Path) -> None:
+    """The boxes are one PDF form per document, placed by every row: each row shows its labels."""
+    from companion.core.handouts import write_handout
+    from companion.core.handouts.builder import FormRow, Handout, Heading
+
+    answers = tuple(Words(label, "en") for label in ("Present", "Absent", "Unknown"))
+    rows = tuple(
+        FormRow(
+            indicator=f"T{n:02}",
+            grade=(),
+            text=(Words(f"Question number {n}?", "en"),),
+            guidance=(Words("Guidance " * 30, "en"),),
+            note=(),
+            boxes=answers,
+        )
+        for n in range(40)
+    )
+    handout = Handout(
+        kind="screening-forms",
+        lang="en",
+        edition="participant",
+        title="Form",
+        subject="",
+        author="",
+        header="Form",
+        version="1",
+        page_label="{page}/{pages}",
+        blocks=(Heading((Words("Form", "en"),), 0), *rows),
+    )
+    pdf = write_handout(handout, tmp_path / "form.pdf", invariant=True)
+    pages = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = pages.split("\f")[:-1]
+    assert len(pages) > 2
+    for page in pages:
+        assert (
+            page.count("Present")
+            == page.count("Absent")
+            == page.count("Unknown")
+            == len(re.findall(r"T\d\d", page))
+        )
