@@ -187,6 +187,24 @@ def test_no_form_row_is_cut_across_pages(rendered, bundled_pack, lang) -> None: 
     assert cut == []
 
 
+@pytest.mark.parametrize(
+    ("lang", "header"), [("en", ("English", "Chinese", "Definition")), ("zh-Hans", ("中文", "英文", "释义"))]
+)
+def test_every_glossary_page_repeats_the_header_and_keeps_each_entry_whole(
+    rendered, bundled_pack, lang, header
+) -> None:  # type: ignore[no-untyped-def]
+    texts_ = page_texts(rendered[f"glossary-{lang}-a4.pdf"])
+    assert len(texts_) > 3
+    assert all(word in page for page in texts_ for word in header)
+    cut = []
+    for term in bundled_pack.by_kind("glossary-term"):
+        # Columns interleave in extracted text: a definition's start and end on one page means it is whole.
+        definition = squeeze(term.definition.get(lang) or term.definition.en)
+        if not any(definition[:12] in page and definition[-12:] in page for page in texts_):
+            cut.append(term.id)
+    assert cut == []
+
+
 @pytest.mark.parametrize("lang", ["en", "zh-Hans"])
 def test_no_heading_is_left_alone_at_the_foot_of_a_page(rendered, bundled_pack, lang) -> None:  # type: ignore[no-untyped-def]
     from companion.core.handouts import file_name

@@ -195,29 +195,35 @@ class _Boxes(Flowable):
         canvas.drawText(labels)
 
 
-class _FormRow(Flowable):
-    """One row of a screening form, ruled like a table row: code, question and guidance, boxes.
+class _Row(Flowable):
+    """One ruled table row: cells of flowables side by side, each column a share of the width.
 
-    A form is hundreds of these. As rows of a reportlab table they made the
-    forms the slowest handout of the print pack: the table measures every cell
-    again whenever it is split over pages. Drawn as one flowable each, a row
-    also goes to the next page whole without help. A row taller than a page is
-    not made into one (see ``Renderer._form``).
+    Tables and screening forms are made of these rather than of reportlab
+    tables, which measure every cell again whenever a table is split over
+    pages and draw each cell in a graphics state of its own; a form of
+    hundreds of rows was the slowest handout of the print pack. A row is
+    measured once per width, goes to the next page whole, and is never made
+    taller than a page (see ``Renderer._rows``).
     """
 
-    PADDING_X, PADDING_Y = 4, 3  # as in a table cell
+    PADDING_X, PADDING_Y = 4, 3  # as in a reportlab table cell
 
-    def __init__(self, cells: Sequence[Sequence[Flowable]], fractions: Sequence[float]) -> None:
+    def __init__(
+        self, cells: Sequence[Sequence[Flowable]], fractions: Sequence[float], shade: Any = None
+    ) -> None:
         super().__init__()
         self.cells = cells
         self.fractions = fractions
+        self.shade = shade
         self.columns: list[float] = []
+        self.width = self.height = -1.0
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width = avail_width
-        self.columns = [avail_width * fraction for fraction in self.fractions]
-        inner = [width - 2 * self.PADDING_X for width in self.columns]
-        self.height = 2 * self.PADDING_Y + max(map(self._stack, self.cells, inner))
+        if avail_width != self.width:
+            self.width = avail_width
+            self.columns = [avail_width * fraction for fraction in self.fractions]
+            inner = [width - 2 * self.PADDING_X for width in self.columns]
+            self.height = 2 * self.PADDING_Y + max(map(self._stack, self.cells, inner))
         return avail_width, self.height
 
     @staticmethod
@@ -229,6 +235,11 @@ class _FormRow(Flowable):
 
     def draw(self) -> None:
         canvas = self.canv
+        if self.shade is not None:
+            canvas.saveState()
+            canvas.setFillColor(self.shade)
+            canvas.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+            canvas.restoreState()
         x = 0.0
         for cell, width in zip(self.cells, self.columns, strict=True):
             y = self.height - self.PADDING_Y
@@ -251,6 +262,38 @@ class _FormRow(Flowable):
             rules.lineTo(x, self.height)
         canvas.drawPath(rules, stroke=1, fill=0)
         canvas.restoreState()
+
+
+class _Rows(Flowable):
+    """Table rows under a header row: split between rows, with the header again on every page."""
+
+    def __init__(self, header: _Row, rows: Sequence[Flowable]) -> None:
+        super().__init__()
+        self.header = header
+        self.rows = list(rows)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = sum(row.wrap(avail_width, avail_height)[1] for row in (self.header, *self.rows))
+        return avail_width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 (reportlab's names)
+        room = availHeight - self.header.wrap(availWidth, availHeight)[1]
+        taken = 0
+        for row in self.rows:
+            room -= row.wrap(availWidth, availHeight)[1]
+            if room < 0:
+                break
+            taken += 1
+        if not taken:  # not even one row here: the next page (no row is taller than a page)
+            return []
+        return [_Rows(self.header, self.rows[:taken]), _Rows(self.header, self.rows[taken:])]
+
+    def draw(self) -> None:
+        y = self.height
+        for row in (self.header, *self.rows):
+            y -= row.height
+            row.drawOn(self.canv, 0, y)
 
 
 class _Grid(RLTable):
@@ -277,6 +320,12 @@ class _Grid(RLTable):
         for part in parts:
             part.page_height = self.page_height
         return parts
+
+
+def _shares(widths: Sequence[float]) -> list[float]:
+    """Relative column widths as shares of the whole."""
+    total = sum(widths)
+    return [width / total for width in widths]
 
 
 def _numbered_canvas(handout: Handout, pagesize: tuple[float, float]) -> type[Canvas]:
@@ -409,7 +458,7 @@ class Renderer:
         if isinstance(block, Bullets):
             return [self._bullets(block)]
         if isinstance(block, Table):
-            return [self._table(block)]
+            return self._table(block)
         if isinstance(block, SignatureGrid):
             return [self._signatures(block)]
         if isinstance(block, PageBreak):
@@ -493,10 +542,27 @@ class Renderer:
         table.setStyle(commands)
         return table
 
-    def _table(self, block: Table) -> _Grid:
-        data = [[self._cell(c) for c in block.header]]
-        data += [[self._cell(c) for c in row] for row in block.rows]
-        return self._grid(data, block.widths, header=True)
+    def _table(self, block: Table) -> list[Flowable]:
+        """Ruled rows under a shaded header row that every page of the table repeats."""
+        fractions = _shares(block.widths)
+        header_cells = [self._cell(c) for c in block.header]
+        header = _Row(header_cells, fractions, shade=SHADE)
+        room = self._frame_height - header.wrap(self._width, self._frame_height)[1]
+        flowables: list[Flowable] = []
+        run: list[_Row] = []
+        for cells in ([self._cell(c) for c in row] for row in block.rows):
+            row = _Row(cells, fractions)
+            if row.wrap(self._width, self._frame_height)[1] <= room:
+                run.append(row)
+                continue
+            # Taller than a page under the header: a reportlab table, which can cut a row in two.
+            if run:
+                flowables.append(_Rows(header, run))
+                run = []
+            flowables.append(self._grid([header_cells, cells], block.widths, header=True))
+        if run or not flowables:
+            flowables.append(_Rows(header, run))
+        return flowables
 
     def _form(self, rows: list[FormRow], before: list[Flowable]) -> list[Flowable]:
         """Form rows, with room kept under the heading before them for the first.
@@ -505,14 +571,13 @@ class Renderer:
         next page starts with their indicators.
         """
         size = self._style("small", "en").fontSize
-        total = sum(FORM_COLUMNS)
-        fractions = [width / total for width in FORM_COLUMNS]
+        fractions = _shares(FORM_COLUMNS)
         flowables: list[Flowable] = []
         for row in rows:
             middle = self._cell(row.text) + self._cell(row.guidance) + self._cell(row.note)
             code = self._paras(Words(row.indicator, "en", role="strong"), cell=True) + self._cell(row.grade)
             cells = [code, middle or [Spacer(1, 1)], [_Boxes([w.text for w in row.boxes], size)]]
-            flowable: Flowable = _FormRow(cells, fractions)
+            flowable: Flowable = _Row(cells, fractions)
             if flowable.wrap(self._width, self._frame_height)[1] > self._frame_height:
                 # Taller than a page: a table row, which reportlab can cut in two.
                 flowable = self._grid([cells], FORM_COLUMNS, header=False)
