@@ -39,7 +39,7 @@ import instructions  # bench/instructions.py, beside this script
 from companion import resources
 from companion.core.content import load_folder
 from companion.core.handouts import export
-from companion.core.handouts.render import register_fonts
+from companion.core.handouts.fonts import register_fonts
 
 
 def _pages(path: Path) -> int:

@@ -31,7 +31,8 @@ WIDTHS = (28, 61, 117, 203, 331, 451)
 
 @pytest.fixture(scope="module")
 def styles():  # type: ignore[no-untyped-def]
-    from companion.core.handouts.render import _stylesheet, register_fonts
+    from companion.core.handouts.fonts import register_fonts
+    from companion.core.handouts.render import _stylesheet
 
     register_fonts()
     sheet = _stylesheet()
@@ -78,8 +79,9 @@ def test_plain_paragraphs_match_what_reportlabs_parser_makes_of_their_markup(wor
     """Paragraphs skip reportlab's markup parser; what they draw must not change."""
     from reportlab.platypus import Paragraph
 
+    from companion.core.handouts.fonts import register_fonts
     from companion.core.handouts.paragraphs import MARK_COLOR, Fragments
-    from companion.core.handouts.render import _stylesheet, register_fonts
+    from companion.core.handouts.render import _stylesheet
 
     def runs(frags):  # type: ignore[no-untyped-def]
         # The parser splits text at each entity (&amp;) into fragments of one style: join them.
@@ -138,7 +140,7 @@ def _word_boxes(pdf: bytes, tmp_path: Path, name: str) -> list[tuple[str, float,
 def test_paragraphs_are_drawn_where_reportlab_draws_them(styles, texts, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from reportlab.pdfgen.canvas import Canvas
 
-    from companion.core.handouts.render import FONT
+    from companion.core.handouts.fonts import FONT
 
     def draw(make) -> bytes:  # type: ignore[no-untyped-def]
         buffer = io.BytesIO()
@@ -170,7 +172,7 @@ def test_the_font_encodes_text_as_reportlab_does(texts) -> None:  # type: ignore
     from reportlab.pdfbase.pdfdoc import PDFDocument
     from reportlab.pdfbase.ttfonts import TTFont
 
-    from companion.core.handouts.render import FONT, register_fonts
+    from companion.core.handouts.fonts import FONT, register_fonts
 
     register_fonts()
     font = pdfmetrics.getFont(FONT)

@@ -1,22 +1,22 @@
 """The PDF renderer: lays a :class:`~companion.core.handouts.builder.Handout` out with platypus.
 
 Owns everything about how handouts look: the page template (running header,
-"page x of y" footer, the PRACTICE mark), the one stylesheet, the font and the
-PDF outline and metadata. It decides nothing about content. It and
-:mod:`.paragraphs` (the paragraph every handout is made of) are the only
-modules that import reportlab; the package imports them lazily, so the window
-and the CLI start without it.
+"page x of y" footer, the PRACTICE mark), the one stylesheet, tables and form
+rows, and the PDF outline and metadata. It decides nothing about content.
+Only this module, :mod:`.paragraphs` (the paragraph every handout is made of)
+and :mod:`.fonts` (the one font) import reportlab; the package imports them
+lazily, so the window and the CLI start without it.
 
-All text is set in the bundled WenQuanYi Micro Hei (it covers Latin and
-Chinese and is embedded as a TrueType subset; see TECH-NOTES "Chinese in PDFs").
-Every content string is XML-escaped before it becomes a Paragraph.
+All text is set in the bundled font (:mod:`.fonts`). Text becomes paragraph
+fragments directly, never markup, except headings with a fallback mark,
+whose text is XML-escaped first.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from itertools import groupby, pairwise
+from itertools import pairwise
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
@@ -25,7 +25,6 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -40,7 +39,6 @@ from reportlab.platypus import (
 from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Table as RLTable
 
-from companion import resources
 from companion.core.handouts.builder import (
     Block,
     Bullets,
@@ -54,9 +52,9 @@ from companion.core.handouts.builder import (
     Table,
     Words,
 )
+from companion.core.handouts.fonts import FONT, register_fonts
 from companion.core.handouts.paragraphs import MARK_COLOR, Fragments, Para
 
-FONT = "CJK"
 PAPERS = {"a4": A4, "letter": LETTER}
 MARGIN = 18 * mm
 GRID = colors.HexColor("#9a9a9a")
@@ -68,46 +66,6 @@ LINES_AFTER_HEADING = 4  # lines of body text that must fit under a heading on t
 # Base font sizes per role; the wall agenda multiplies them.
 SIZES = {"h0": 17, "h1": 13.5, "h2": 11.5, "body": 10, "strong": 10.5, "small": 8.5, "notice": 10}
 WALL_SCALE = 1.6
-
-_fonts_registered = False
-
-
-def register_fonts() -> None:
-    """Register the bundled font once per process (parsing it takes a while)."""
-    global _fonts_registered
-    if not _fonts_registered:
-        pdfmetrics.registerFont(_Font(FONT, str(resources.path(resources.CJK_FONT)), subfontIndex=0))
-        _fonts_registered = True
-
-
-class _Font(TTFont):
-    """The bundled font, turning text into its subset codes without a step per character.
-
-    Every string drawn goes through ``splitString``: each character's code in
-    the document's font subset, grouped into runs of one subset. reportlab
-    looks each character up in a Python loop, which made encoding the largest
-    single cost of an export. Once a document has used every character of a
-    string, the codes are one dictionary lookup each, done by ``map``; a string
-    with a character not seen before goes to reportlab, which assigns it.
-    """
-
-    def splitString(self, text: str, doc: Any, encoding: str = "utf-8") -> list[tuple[int, bytes]]:  # noqa: N802
-        state = self.state.get(doc)
-        if state is not None and isinstance(text, str):
-            try:
-                codes = list(map(state.assignments.__getitem__, map(ord, text)))
-            except KeyError:  # new to this document (or a no-break space, which reportlab maps itself)
-                pass
-            else:
-                if not codes or max(codes) < 256:
-                    return [(0, bytes(codes))] if codes else []
-                return [(subset, bytes(n & 0xFF for n in run)) for subset, run in groupby(codes, _subset)]
-        return super().splitString(text, doc, encoding)
-
-
-def _subset(code: int) -> int:
-    return code >> 8
-
 
 def _stylesheet() -> StyleSheet1:
     """Every style, named ``role:lang:size``; Chinese styles wrap between characters."""
