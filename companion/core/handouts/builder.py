@@ -380,6 +380,7 @@ def screening_forms(items: Sequence[Any], manifest: Any, fingerprint: str, lang:
     lg = _Lang(lang)
     blocks: list[Block] = _title_blocks(lg, manifest, N_("Screening tools"))
     practice = N_("PRACTICE: for training only. Do not record a real person on this form.")
+    boxes = tuple(Words(lg.joined(a), lg.slots[-1]) for a in ANSWERS)  # the same on every row
     for n, tool in enumerate(_of_kind(items, "screening-tool")):
         if n:
             blocks.append(PageBreak())
@@ -400,7 +401,7 @@ def screening_forms(items: Sequence[Any], manifest: Any, fingerprint: str, lang:
                         text=lg.text(indicator.text, "strong"),
                         guidance=lg.text(indicator.guidance, "small"),
                         note=lg.text(indicator.note, "small"),
-                        boxes=tuple(Words(lg.joined(a), lg.slots[-1]) for a in ANSWERS),
+                        boxes=boxes,
                     )
                 )
     return _handout(

@@ -11,7 +11,6 @@ to reportlab everywhere else; the tests compare the two.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib.enums import TA_LEFT
@@ -128,7 +127,8 @@ class Para(Paragraph):
         if used <= widths[0]:  # the whole text fits: one line, measured once
             lines, widest = [(widths[0] - used, words)], used
         else:
-            broken = _greedy(words, widths, lambda text: width(text, size), self.style.spaceShrinkage)
+            measured = _word_widths(words, frag.fontName, size)
+            broken = _greedy(words, measured, widths, width(" ", size), self.style.spaceShrinkage)
             if broken is None:
                 return None
             lines, widest = broken
@@ -190,8 +190,25 @@ class Para(Paragraph):
         return all(left > -1e-8 for left, _ in paragraph.lines)
 
 
+_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}  # font and size: word -> width
+
+
+def _word_widths(words: list[str], font: str, size: float) -> list[float]:
+    """The width of each word, as reportlab measures it, each distinct word measured once per process.
+
+    Handout text repeats its words ("the", "of", an indicator's terms) thousands
+    of times, and each measurement is three calls deep in reportlab.
+    """
+    known = _WIDTHS.setdefault((font, size), {})
+    new = [word for word in words if word not in known]
+    if new:
+        width = getFont(font).stringWidth
+        known.update((word, width(word, size)) for word in new)
+    return list(map(known.__getitem__, words))
+
+
 def _greedy(
-    words: list[str], widths: list[float], measure: Callable[[str], float], shrinkage: float
+    words: list[str], word_widths: list[float], widths: list[float], space: float, shrinkage: float
 ) -> tuple[list[tuple[float, list[str]]], float] | None:
     """Words broken into lines by reportlab's greedy rule: the lines and the widest, or None.
 
@@ -200,7 +217,6 @@ def _greedy(
     reportlab's, in its order, so the result is the same to the last bit. A
     word wider than its line is left to reportlab (None), which cuts it.
     """
-    space = measure(" ")
     shrink = shrinkage * space
     last = len(widths) - 1
     line_width = widths[0]
@@ -208,8 +224,7 @@ def _greedy(
     line: list[str] = []
     used = -space  # no space before a line's first word
     widest = 0.0
-    for word in words:
-        word_width = measure(word)
+    for word, word_width in zip(words, word_widths, strict=True):
         if word_width > line_width:
             return None
         extended = used + space + word_width

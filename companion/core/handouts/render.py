@@ -67,6 +67,7 @@ LINES_AFTER_HEADING = 4  # lines of body text that must fit under a heading on t
 SIZES = {"h0": 17, "h1": 13.5, "h2": 11.5, "body": 10, "strong": 10.5, "small": 8.5, "notice": 10}
 WALL_SCALE = 1.6
 
+
 def _stylesheet() -> StyleSheet1:
     """Every style, named ``role:lang:size``; Chinese styles wrap between characters."""
     sheet = StyleSheet1()
