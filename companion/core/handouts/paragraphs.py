@@ -158,23 +158,31 @@ class Para(Paragraph):
     # --- drawing ---
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803 (reportlab's names)
-        if not self._plain():
+        if not self.plain():
             super().drawOn(canvas, x, y, _sW)
             return
-        x = self._hAlignAdjust(x, _sW)
-        lines = self.blPara.lines
-        style = self.style
         canvas.saveState()  # the colour is this paragraph's only
-        canvas.setFillColor(self.blPara.textColor)
-        text = canvas.beginText(x + style.leftIndent, y + self.height - self.blPara.fontSize)
-        text.setFont(self.blPara.fontName, self.blPara.fontSize, style.leading)
-        for _, words in lines:
-            text.textLine(" ".join(words))
+        text = canvas.beginText()
+        self.add_lines(text, self._hAlignAdjust(x, _sW), y)
         canvas.drawText(text)
         canvas.restoreState()
 
-    def _plain(self) -> bool:
-        """Whether reportlab would draw this paragraph as nothing but left-aligned lines of one font."""
+    def add_lines(self, text: Any, x: float, y: float) -> None:
+        """Add this paragraph's lines, in its font and colour, to a text object; its bottom left at x, y.
+
+        Only for a :meth:`plain` paragraph. Several paragraphs can share one text
+        object (a table row's cells do); its colour outlasts the text object, so
+        whoever draws it saves and restores the graphics state around it.
+        """
+        paragraph, style = self.blPara, self.style
+        text.setTextOrigin(x + style.leftIndent, y + self.height - paragraph.fontSize)
+        text.setFont(paragraph.fontName, paragraph.fontSize, style.leading)
+        text.setFillColor(paragraph.textColor)
+        for _, words in paragraph.lines:
+            text.textLine(" ".join(words))
+
+    def plain(self) -> bool:
+        """Whether reportlab would draw this wrapped paragraph as only left-aligned lines of one font."""
         paragraph = getattr(self, "blPara", None)
         style = self.style
         if paragraph is None or paragraph.kind != 0 or not paragraph.lines or self.bulletText:

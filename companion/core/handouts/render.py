@@ -199,6 +199,8 @@ class _Row(Flowable):
             canvas.setFillColor(self.shade)
             canvas.rect(0, 0, self.width, self.height, stroke=0, fill=1)
             canvas.restoreState()
+        canvas.saveState()
+        text = canvas.beginText()  # one text object for the row's plain paragraphs, not one each
         x = 0.0
         for cell, width in zip(self.cells, self.columns, strict=True):
             y = self.height - self.PADDING_Y
@@ -206,9 +208,14 @@ class _Row(Flowable):
                 if n:
                     y -= flowable.getSpaceBefore()
                 y -= flowable.wrap(width - 2 * self.PADDING_X, 72000)[1]  # kept from wrap(): no new work
-                flowable.drawOn(canvas, x + self.PADDING_X, y)
+                if isinstance(flowable, Para) and flowable.plain():
+                    flowable.add_lines(text, x + self.PADDING_X, y)
+                else:
+                    flowable.drawOn(canvas, x + self.PADDING_X, y)
                 y -= flowable.getSpaceAfter()
             x += width
+        canvas.drawText(text)
+        canvas.restoreState()
         canvas.saveState()
         canvas.setStrokeColor(GRID)
         canvas.setLineWidth(0.5)
