@@ -63,8 +63,8 @@ class Para(Paragraph):
       again and again (to size its row, for each piece of a table split over
       pages, and to draw it); the result depends only on the width.
     - Plain text is broken by :func:`_greedy`, reportlab's rule without its
-      general machinery (hyphenation, bidi, markup); text that fits on one line
-      is measured once, not word by word. Anything else goes to reportlab.
+      general machinery (hyphenation, bidi, markup), with each distinct word
+      measured once per process. Anything else goes to reportlab.
     - Plain left-aligned lines are drawn as one text object, without the two
       saved and one translated graphics states reportlab puts around each
       paragraph.
@@ -122,16 +122,12 @@ class Para(Paragraph):
         if not words:
             return None
         widths = widths if isinstance(widths, (list, tuple)) else [widths]
-        width, size = getFont(frag.fontName).stringWidth, frag.fontSize
-        used = width(" ".join(words), size)
-        if used <= widths[0]:  # the whole text fits: one line, measured once
-            lines, widest = [(widths[0] - used, words)], used
-        else:
-            measured = _word_widths(words, frag.fontName, size)
-            broken = _greedy(words, measured, widths, width(" ", size), self.style.spaceShrinkage)
-            if broken is None:
-                return None
-            lines, widest = broken
+        font, size = frag.fontName, frag.fontSize
+        (space,) = _word_widths([" "], font, size)
+        broken = _greedy(words, _word_widths(words, font, size), widths, space, self.style.spaceShrinkage)
+        if broken is None:
+            return None
+        lines, widest = broken
         self._width_max = widest
         self._splitLongWordCount = self._hyphenations = 0
         ascent, descent = getAscentDescent(frag.fontName, size)
