@@ -298,7 +298,9 @@ def _numbered_canvas(handout: Handout, pagesize: tuple[float, float]) -> type[Ca
     """A canvas class that keeps pages until the end, to print "page x of y".
 
     One build pass: each finished page's drawing is kept, and the header and
-    footer are added to all of them at ``save``, when the total is known.
+    footer are added to all of them at ``save``, when the total is known. What
+    is the same on every page (header, rule, mark) is drawn once, as a PDF
+    form (XObject) that each page places; only the page number is drawn per page.
     """
     width, height = pagesize
     version_width = pdfmetrics.stringWidth(handout.version, FONT, 7.5)
@@ -315,14 +317,17 @@ def _numbered_canvas(handout: Handout, pagesize: tuple[float, float]) -> type[Ca
 
         def save(self) -> None:
             total = len(self._pages)
+            self.beginForm("furniture")
+            self._furniture()
+            self.endForm()
             for state in self._pages:
                 self.__dict__.update(state)
-                self._decorate(total)
+                self.doForm("furniture")
+                self._number(total)
                 super().showPage()
             super().save()
 
-        def _decorate(self, total: int) -> None:
-            self.saveState()
+        def _furniture(self) -> None:
             self.setFont(FONT, 7.5)
             self.setFillColor(MUTED)
             self.drawRightString(width - MARGIN, height - 11 * mm, handout.version)
@@ -330,12 +335,17 @@ def _numbered_canvas(handout: Handout, pagesize: tuple[float, float]) -> type[Ca
             self.setStrokeColor(GRID)
             self.setLineWidth(0.4)
             self.line(MARGIN, height - 12.5 * mm, width - MARGIN, height - 12.5 * mm)
-            label = handout.page_label.format(page=self._pageNumber, pages=total)
-            self.drawCentredString(width / 2, 10 * mm, label)
             if handout.mark:
                 self.setFont(FONT, 10)
                 self.setFillColor(ALERT)
                 self.drawString(MARGIN, 10 * mm, handout.mark)
+
+        def _number(self, total: int) -> None:
+            self.saveState()
+            self.setFont(FONT, 7.5)
+            self.setFillColor(MUTED)
+            label = handout.page_label.format(page=self._pageNumber, pages=total)
+            self.drawCentredString(width / 2, 10 * mm, label)
             self.restoreState()
 
     return NumberedCanvas
