@@ -174,8 +174,15 @@ class Para(Paragraph):
         text.setTextOrigin(x + style.leftIndent, y + self.height - paragraph.fontSize)
         text.setFont(paragraph.fontName, paragraph.fontSize, style.leading)
         text.setFillColor(paragraph.textColor)
-        for _, words in paragraph.lines:
-            text.textLine(" ".join(words))
+        for left, words in paragraph.lines:
+            line = " ".join(words)
+            spaces = len(words) - 1 + line.count("\xa0")
+            if left < -1e-8 and spaces > 0:  # a line reportlab squeezed to fit: its spaces are narrower
+                text.setWordSpace(left / spaces)
+                text.textLine(line)
+                text.setWordSpace(0)
+            else:
+                text.textLine(line)
 
     def plain(self) -> bool:
         """Whether reportlab would draw this wrapped paragraph as only left-aligned lines of one font."""
@@ -188,10 +195,7 @@ class Para(Paragraph):
         if getattr(paragraph, "us_lines", None) or getattr(paragraph, "link", None):
             return False
         leading = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
-        if leading in ("max", "min") or getattr(self, "_offsets", None):
-            return False
-        # A line reportlab squeezed to fit (negative space left) is drawn with narrower spaces.
-        return all(left > -1e-8 for left, _ in paragraph.lines)
+        return leading not in ("max", "min") and not getattr(self, "_offsets", None)
 
 
 _WIDTHS: dict[tuple[str, float], dict[str, float]] = {}  # font and size: word -> width
