@@ -19,6 +19,8 @@ from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText, split, strip
 
+from companion.core.handouts.linebreak import break_lines
+
 MARK_COLOR = "#a33333"  # the fallback mark: "shown in the other language"
 
 
@@ -92,8 +94,8 @@ class Para(Paragraph):
         return lines if lines is not None else super().breakLines(width)
 
     def breakLinesCJK(self, maxWidths: Any) -> Any:  # noqa: N802, N803 (reportlab's names)
-        line = self._cjk_line(maxWidths)
-        return line if line is not None else super().breakLinesCJK(maxWidths)
+        lines = self._cjk_lines(maxWidths)
+        return lines if lines is not None else super().breakLinesCJK(maxWidths)
 
     def _plain_text(self) -> Any:
         """This paragraph's one fragment, if reportlab would break it as plain words; else None.
@@ -133,23 +135,20 @@ class Para(Paragraph):
         ascent, descent = getAscentDescent(frag.fontName, size)
         return frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=size)
 
-    def _cjk_line(self, widths: Any) -> Any:
-        """reportlab's CJK broken-lines record for plain text that fits on its first line, or None.
+    def _cjk_lines(self, widths: Any) -> Any:
+        """The broken-lines record for plain Chinese text (reportlab's form), or None: reportlab breaks it.
 
-        reportlab breaks CJK text between characters; text that fits is one line
-        holding the text as it stands.
+        Broken by :mod:`.linebreak`'s rules for Chinese rather than reportlab's,
+        which let a line start with a full-width comma or colon.
         """
         frag = self._plain_text()
         if frag is None:
             return None
-        first = widths[0] if isinstance(widths, (list, tuple)) else widths
-        text = frag.text
-        used = getFont(frag.fontName).stringWidth(text, frag.fontSize)
-        if used > first or text != " ".join(split(strip(text))):
-            return None
-        return frag.clone(
-            kind=0, lines=[(first - used, [text])], ascent=frag.fontSize, descent=-0.2 * frag.fontSize
-        )
+        text = " ".join(split(strip(frag.text)))
+        widths = widths if isinstance(widths, (list, tuple)) else [widths]
+        advances = _word_widths(list(text), frag.fontName, frag.fontSize)
+        lines = [(left, [line]) for left, line in break_lines(text, advances, widths)]
+        return frag.clone(kind=0, lines=lines, ascent=frag.fontSize, descent=-0.2 * frag.fontSize)
 
     # --- drawing ---
 
