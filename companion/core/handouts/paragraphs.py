@@ -162,17 +162,20 @@ class Para(Paragraph):
         canvas.drawText(text)
         canvas.restoreState()
 
-    def add_lines(self, text: Any, x: float, y: float) -> None:
+    def add_lines(self, text: Any, x: float, y: float, previous: Para | None = None) -> None:
         """Add this paragraph's lines, in its font and colour, to a text object; its bottom left at x, y.
 
         Only for a :meth:`plain` paragraph. Several paragraphs can share one text
-        object (a table row's cells do); its colour outlasts the text object, so
-        whoever draws it saves and restores the graphics state around it.
+        object (a table row's cells do): ``previous`` is the one added last,
+        whose font and colour still hold. The colour outlasts the text object,
+        so whoever draws it saves and restores the graphics state around it.
         """
         paragraph, style = self.blPara, self.style
         text.setTextOrigin(x + style.leftIndent, y + self.height - paragraph.fontSize)
-        text.setFont(paragraph.fontName, paragraph.fontSize, style.leading)
-        text.setFillColor(paragraph.textColor)
+        if previous is None or self.font() != previous.font():
+            text.setFont(*self.font())
+        if previous is None or paragraph.textColor != previous.blPara.textColor:
+            text.setFillColor(paragraph.textColor)
         for left, words in paragraph.lines:
             line = " ".join(words)
             spaces = len(words) - 1 + line.count("\xa0")
@@ -182,6 +185,10 @@ class Para(Paragraph):
                 text.setWordSpace(0)
             else:
                 text.textLine(line)
+
+    def font(self) -> tuple[str, float, float]:
+        """The font name, size and leading this wrapped paragraph is drawn in."""
+        return self.blPara.fontName, self.blPara.fontSize, self.style.leading
 
     def plain(self) -> bool:
         """Whether reportlab would draw this wrapped paragraph as only left-aligned lines of one font."""

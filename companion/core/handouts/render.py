@@ -194,13 +194,12 @@ class _Row(Flowable):
 
     def draw(self) -> None:
         canvas = self.canv
+        canvas.saveState()  # the colours and line width set here are this row's only
         if self.shade is not None:
-            canvas.saveState()
             canvas.setFillColor(self.shade)
             canvas.rect(0, 0, self.width, self.height, stroke=0, fill=1)
-            canvas.restoreState()
-        canvas.saveState()
         text = canvas.beginText()  # one text object for the row's plain paragraphs, not one each
+        previous = None
         x = 0.0
         for cell, width in zip(self.cells, self.columns, strict=True):
             y = self.height - self.PADDING_Y
@@ -209,14 +208,13 @@ class _Row(Flowable):
                     y -= flowable.getSpaceBefore()
                 y -= flowable.wrap(width - 2 * self.PADDING_X, 72000)[1]  # kept from wrap(): no new work
                 if isinstance(flowable, Para) and flowable.plain():
-                    flowable.add_lines(text, x + self.PADDING_X, y)
+                    flowable.add_lines(text, x + self.PADDING_X, y, previous)
+                    previous = flowable
                 else:
                     flowable.drawOn(canvas, x + self.PADDING_X, y)
                 y -= flowable.getSpaceAfter()
             x += width
         canvas.drawText(text)
-        canvas.restoreState()
-        canvas.saveState()
         canvas.setStrokeColor(GRID)
         canvas.setLineWidth(0.5)
         rules = canvas.beginPath()
