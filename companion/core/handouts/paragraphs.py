@@ -6,7 +6,8 @@ line in a table cell or a form row, and reportlab's general machinery (markup
 parsing, word-by-word line breaking, a saved and translated graphics state per
 paragraph) made those the bulk of an export. Each shortcut here applies only
 where reportlab's own result is known in advance, and the paragraph falls back
-to reportlab everywhere else; the tests compare the two.
+to reportlab everywhere else; the tests compare the two. The one deliberate
+difference: Chinese lines break by Chinese rules (:mod:`.linebreak`).
 """
 
 from __future__ import annotations
@@ -66,7 +67,8 @@ class Para(Paragraph):
       pages, and to draw it); the result depends only on the width.
     - Plain text is broken by :func:`_greedy`, reportlab's rule without its
       general machinery (hyphenation, bidi, markup), with each distinct word
-      measured once per process. Anything else goes to reportlab.
+      measured once per process; plain Chinese text by :mod:`.linebreak`.
+      Anything else goes to reportlab.
     - Plain left-aligned lines are drawn as one text object, without the two
       saved and one translated graphics states reportlab puts around each
       paragraph.
@@ -204,14 +206,15 @@ class Para(Paragraph):
         return leading not in ("max", "min") and not getattr(self, "_offsets", None)
 
 
-_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}  # font and size: word -> width
+_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}  # font and size: word (or character) -> width
 
 
 def _word_widths(words: list[str], font: str, size: float) -> list[float]:
-    """The width of each word, as reportlab measures it, each distinct word measured once per process.
+    """The width of each word (or character), as reportlab measures it, each measured once per process.
 
-    Handout text repeats its words ("the", "of", an indicator's terms) thousands
-    of times, and each measurement is three calls deep in reportlab.
+    Handout text repeats its words ("the", "of", an indicator's terms) and
+    Chinese characters thousands of times; each measurement is three calls deep
+    in reportlab.
     """
     known = _WIDTHS.setdefault((font, size), {})
     new = [word for word in words if word not in known]
