@@ -12,6 +12,7 @@ difference: Chinese lines break by Chinese rules (:mod:`.linebreak`).
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from reportlab.lib.enums import TA_LEFT
@@ -134,7 +135,7 @@ class Para(Paragraph):
         lines, widest = broken
         self._width_max = widest
         self._splitLongWordCount = self._hyphenations = 0
-        ascent, descent = getAscentDescent(frag.fontName, size)
+        ascent, descent = _ascent_descent(font, size)
         return frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=size)
 
     def _cjk_lines(self, widths: Any) -> Any:
@@ -204,6 +205,11 @@ class Para(Paragraph):
             return False
         leading = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
         return leading not in ("max", "min") and not getattr(self, "_offsets", None)
+
+
+@functools.cache
+def _ascent_descent(font: str, size: float) -> tuple[float, float]:
+    return getAscentDescent(font, size)
 
 
 _WIDTHS: dict[tuple[str, float], dict[str, float]] = {}  # font and size: word (or character) -> width
