@@ -259,3 +259,53 @@ def test_a_form_row_keeps_its_answer_boxes_on_every_page(tmp_path: Path) -> None
             == page.count("Unknown")
             == len(re.findall(r"T\d\d", page))
         )
+
+
+def test_cell_text_is_laid_out_and_drawn_as_a_paragraph(styles, texts, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Table cells and form rows use the lighter CellText; on paper it must be the same as a paragraph."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen.canvas import Canvas
+
+    from companion.core.handouts.fonts import FONT
+    from companion.core.handouts.paragraphs import CellText, cell_text, collapsed
+
+    cell_styles = [style for style in styles if style.name.endswith(":c")]
+    assert {style.wordWrap for style in cell_styles} == {None, "CJK"}
+    plain = [text for text in texts if cell_text(text, cell_styles[0])]
+    pairs = []
+    for style in cell_styles:
+        for text in plain:
+            for width in WIDTHS[1:]:
+                cell, paragraph = CellText(collapsed(text), style), _ours(text, style)
+                if max(stringWidth(word, FONT, style.fontSize) for word in text.split()) > width:
+                    cell.wrap(width, 1e6)  # reportlab cuts such a word differently; nothing may be lost
+                    assert "".join(w for _, words in cell.lines for w in words).replace(" ", "") == "".join(
+                        text.split()
+                    )
+                    continue
+                assert cell.wrap(width, 1e6) == paragraph.wrap(width, 1e6), (style.name, width, text)
+                assert [(round(left, 9), list(words)) for left, words in cell.lines] == [
+                    (round(left, 9), list(words)) for left, words in paragraph.blPara.lines
+                ]
+                assert (cell.getSpaceBefore(), cell.getSpaceAfter()) == (
+                    paragraph.getSpaceBefore(),
+                    paragraph.getSpaceAfter(),
+                )
+                pairs.append((cell, paragraph))
+    assert len(pairs) > 100
+
+    def draw(index: int) -> bytes:
+        buffer = io.BytesIO()
+        canvas = Canvas(buffer, invariant=1, initialFontName=FONT)
+        y = 800.0
+        for pair in pairs[:150]:
+            flowable = pair[index]
+            if y - flowable.height < 40:
+                canvas.showPage()
+                y = 800.0
+            y -= flowable.height
+            flowable.drawOn(canvas, 60, y)
+        canvas.save()
+        return buffer.getvalue()
+
+    assert _word_boxes(draw(0), tmp_path, "cells.pdf") == _word_boxes(draw(1), tmp_path, "paragraphs.pdf")

@@ -18,7 +18,7 @@ from typing import Any
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText, split, strip
 
 from companion.core.handouts.linebreak import break_lines
@@ -175,23 +175,14 @@ class Para(Paragraph):
         """
         paragraph, style = self.blPara, self.style
         text.setTextOrigin(x + style.leftIndent, y + self.height - paragraph.fontSize)
-        if previous is None or self.font() != previous.font():
-            text.setFont(*self.font())
-        if previous is None or paragraph.textColor != previous.blPara.textColor:
-            text.setFillColor(paragraph.textColor)
-        for left, words in paragraph.lines:
-            line = " ".join(words)
-            spaces = len(words) - 1 + line.count("\xa0")
-            if left < -1e-8 and spaces > 0:  # a line reportlab squeezed to fit: its spaces are narrower
-                text.setWordSpace(left / spaces)
-                text.textLine(line)
-                text.setWordSpace(0)
-            else:
-                text.textLine(line)
+        _add_lines(text, paragraph.lines, self, previous)
 
     def font(self) -> tuple[str, float, float]:
         """The font name, size and leading this wrapped paragraph is drawn in."""
         return self.blPara.fontName, self.blPara.fontSize, self.style.leading
+
+    def color(self) -> Any:
+        return self.blPara.textColor
 
     def plain(self) -> bool:
         """Whether reportlab would draw this wrapped paragraph as only left-aligned lines of one font."""
@@ -205,6 +196,103 @@ class Para(Paragraph):
             return False
         leading = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
         return leading not in ("max", "min") and not getattr(self, "_offsets", None)
+
+
+class CellText(Flowable):
+    """Plain text in one style in a table cell or form row: laid out and drawn as :class:`Para`, cheaper.
+
+    A print pack has over a thousand cells, most one or two lines long. As
+    paragraphs each was a fragment, a reportlab ``Paragraph`` and a broken-lines
+    record; this keeps only the text, its style and its lines. English breaks
+    by the same greedy rule and sums as :class:`Para`, so into the same lines;
+    Chinese by :mod:`.linebreak`. A word wider than its cell, which reportlab
+    would cut, is cut by :mod:`.linebreak`. Only for text :func:`cell_text`
+    accepts, in rows that are never split (a row taller than a page is made of
+    paragraphs again, see ``Renderer._paragraphs``).
+    """
+
+    def __init__(
+        self, text: str, style: ParagraphStyle, lines: list[Any] | None = None, width: float = -1
+    ) -> None:
+        super().__init__()
+        self.text, self.style = text, style
+        self.lines = lines  # (width left, [words]) per line, as in reportlab's broken-lines record
+        self._broken_for = width
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab's names)
+        if self.lines is None or availWidth != self._broken_for:
+            self.lines, self._broken_for = _cell_lines(self.text, self.style, availWidth), availWidth
+        self.width, self.height = availWidth, len(self.lines) * self.style.leading
+        return self.width, self.height
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 (reportlab's name)
+        return self.style.spaceBefore
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 (reportlab's name)
+        return self.style.spaceAfter
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803 (reportlab's names)
+        canvas.saveState()  # the colour is this text's only
+        text = canvas.beginText()
+        self.add_lines(text, x, y)
+        canvas.drawText(text)
+        canvas.restoreState()
+
+    def add_lines(self, text: Any, x: float, y: float, previous: Any = None) -> None:
+        """As :meth:`Para.add_lines`."""
+        text.setTextOrigin(x, y + self.height - self.style.fontSize)
+        _add_lines(text, self.lines or [], self, previous)
+
+    def font(self) -> tuple[str, float, float]:
+        return self.style.fontName, self.style.fontSize, self.style.leading
+
+    def color(self) -> Any:
+        return self.style.textColor
+
+    def plain(self) -> bool:
+        return bool(self.lines)
+
+
+def cell_text(text: str, style: ParagraphStyle) -> bool:
+    """Whether ``text`` in ``style`` can be a :class:`CellText` rather than a :class:`Para`."""
+    if "\xa0" in text or "\xad" in text or style.alignment != TA_LEFT:
+        return False
+    return not (style.leftIndent or style.rightIndent or style.firstLineIndent)
+
+
+def _cell_lines(text: str, style: ParagraphStyle, width: float) -> list[Any]:
+    font, size = style.fontName, style.fontSize
+    if not text:
+        return []
+    if style.wordWrap != "CJK":
+        words = text.split()
+        (space,) = _word_widths([" "], font, size)
+        broken = _greedy(words, _word_widths(words, font, size), [width], space, style.spaceShrinkage)
+        if broken is not None:
+            return broken[0]
+    advances = _word_widths(list(text), font, size)
+    return [(left, [line]) for left, line in break_lines(text, advances, [width])]
+
+
+def _add_lines(text: Any, lines: list[Any], source: Any, previous: Any) -> None:
+    """Lines (width left, words) into a text object, in ``source``'s font and colour.
+
+    ``previous`` is what was added to the text object last: its font and colour
+    still hold and are not set again.
+    """
+    if previous is None or source.font() != previous.font():
+        text.setFont(*source.font())
+    if previous is None or source.color() != previous.color():
+        text.setFillColor(source.color())
+    for left, words in lines:
+        line = " ".join(words)
+        spaces = len(words) - 1 + line.count("\xa0")
+        if left < -1e-8 and spaces > 0:  # a line squeezed to fit, as reportlab does: its spaces are narrower
+            text.setWordSpace(left / spaces)
+            text.textLine(line)
+            text.setWordSpace(0)
+        else:
+            text.textLine(line)
 
 
 @functools.cache

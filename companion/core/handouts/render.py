@@ -53,7 +53,7 @@ from companion.core.handouts.builder import (
     Words,
 )
 from companion.core.handouts.fonts import FONT, register_fonts
-from companion.core.handouts.paragraphs import MARK_COLOR, Fragments, Para
+from companion.core.handouts.paragraphs import MARK_COLOR, CellText, Fragments, Para, cell_text, collapsed
 
 PAPERS = {"a4": A4, "letter": LETTER}
 MARGIN = 18 * mm
@@ -207,7 +207,7 @@ class _Row(Flowable):
                 if n:
                     y -= flowable.getSpaceBefore()
                 y -= flowable.wrap(width - 2 * self.PADDING_X, 72000)[1]  # kept from wrap(): no new work
-                if isinstance(flowable, Para) and flowable.plain():
+                if isinstance(flowable, (Para, CellText)) and flowable.plain():
                     flowable.add_lines(text, x + self.PADDING_X, y, previous)
                     previous = flowable
                 else:
@@ -452,18 +452,33 @@ class Renderer:
             body += f' <font color="{MARK_COLOR}">{escape(words.mark)}</font>'
         return body
 
-    def _paras(self, words: Words, role: str | None = None, cell: bool = False) -> list[Para]:
+    def _paras(self, words: Words, role: str | None = None, cell: bool = False) -> list[Flowable]:
+        """The paragraphs of ``words``; in a table cell (``cell``), plain ones are :class:`CellText`."""
         style = self._style(role or words.role, words.lang, cell)
         parts = words.text.split("\n\n")
         # The fallback mark goes after the last paragraph only.
         last = len(parts) - 1
-        return [
-            Para(None, style, frags=self._fragments(p, style, words.mark if n == last else ""))
-            for n, p in enumerate(parts)
-        ]
+        flowables: list[Flowable] = []
+        for n, part in enumerate(parts):
+            mark = words.mark if n == last else ""
+            if cell and not mark and cell_text(part, style):
+                flowables.append(CellText(collapsed(part), style))
+            else:
+                flowables.append(Para(None, style, frags=self._fragments(part, style, mark)))
+        return flowables
 
     def _cell(self, cell: Cell, in_table: bool = True) -> list[Flowable]:
         return [p for w in cell for p in self._paras(w, cell=in_table)]
+
+    def _paragraphs(self, cells: list[list[Flowable]]) -> list[list[Flowable]]:
+        """Cells for a reportlab table row, which may cut them: :class:`CellText` back into paragraphs."""
+        return [
+            [
+                Para(None, f.style, frags=self._fragments(f.text, f.style)) if isinstance(f, CellText) else f
+                for f in cell
+            ]
+            for cell in cells
+        ]
 
     def _room_after(self, heading: _Heading) -> float:
         """The space a heading needs below it: itself and the first lines of what it introduces.
@@ -533,7 +548,8 @@ class Renderer:
             if run:
                 flowables.append(_Rows(header, run))
                 run = []
-            flowables.append(self._grid([header_cells, cells], block.widths, header=True))
+            tall = [self._paragraphs(header_cells), self._paragraphs(cells)]
+            flowables.append(self._grid(tall, block.widths, header=True))
         if run or not flowables:
             flowables.append(_Rows(header, run))
         return flowables
@@ -554,7 +570,7 @@ class Renderer:
             flowable: Flowable = _Row(cells, fractions)
             if flowable.wrap(self._width, self._frame_height)[1] > self._frame_height:
                 # Taller than a page: a table row, which reportlab can cut in two.
-                flowable = self._grid([cells], FORM_COLUMNS, header=False)
+                flowable = self._grid([self._paragraphs(cells)], FORM_COLUMNS, header=False)
             flowables.append(flowable)
         if flowables:
             self._make_room(before, flowables[0])
