@@ -154,6 +154,25 @@ def test_the_shortcuts_are_taken_for_plain_text(styles) -> None:  # type: ignore
     assert _ours("不要承诺无法兑现的事情。", chinese)._cjk_lines([451, 451]) is not None
 
 
+def _drawn(flowables: list) -> bytes:  # type: ignore[type-arg]
+    """Wrapped flowables drawn one under the other, on as many pages as they need: the PDF."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from companion.core.handouts.fonts import FONT
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, invariant=1, initialFontName=FONT)
+    y = 800.0
+    for flowable in flowables:
+        if y - flowable.height < 40:
+            canvas.showPage()
+            y = 800.0
+        y -= flowable.height
+        flowable.drawOn(canvas, 60, y)
+    canvas.save()
+    return buffer.getvalue()
+
+
 def _word_boxes(pdf: bytes, tmp_path: Path, name: str) -> list[tuple[str, float, float]]:
     path = tmp_path / name
     path.write_bytes(pdf)
@@ -165,9 +184,6 @@ def _word_boxes(pdf: bytes, tmp_path: Path, name: str) -> list[tuple[str, float,
 
 
 def test_paragraphs_are_drawn_where_reportlab_draws_them(styles, texts, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from reportlab.pdfgen.canvas import Canvas
-
-    from companion.core.handouts.fonts import FONT
 
     def ours(text: str, style):  # type: ignore[no-untyped-def]
         paragraph = _ours(text, style)
@@ -181,24 +197,9 @@ def test_paragraphs_are_drawn_where_reportlab_draws_them(styles, texts, tmp_path
         paragraph.blPara, paragraph.height = broken.blPara, broken.height
         return paragraph
 
-    def draw(make) -> bytes:  # type: ignore[no-untyped-def]
-        buffer = io.BytesIO()
-        canvas = Canvas(buffer, invariant=1, initialFontName=FONT)
-        for style in styles:
-            y = 800.0
-            for text in texts[:12]:
-                paragraph = make(text, style)
-                if y - paragraph.height < 40:
-                    canvas.showPage()
-                    y = 800.0
-                y -= paragraph.height
-                paragraph.drawOn(canvas, 60, y)
-            canvas.showPage()
-        canvas.save()
-        return buffer.getvalue()
-
-    ours_boxes = _word_boxes(draw(ours), tmp_path, "ours.pdf")
-    theirs_boxes = _word_boxes(draw(theirs), tmp_path, "theirs.pdf")
+    cases = [(text, style) for style in styles for text in texts[:12]]
+    ours_boxes = _word_boxes(_drawn([ours(*case) for case in cases]), tmp_path, "ours.pdf")
+    theirs_boxes = _word_boxes(_drawn([theirs(*case) for case in cases]), tmp_path, "theirs.pdf")
     assert len(ours_boxes) > 500
     assert ours_boxes == theirs_boxes
 
@@ -264,7 +265,6 @@ def test_a_form_row_keeps_its_answer_boxes_on_every_page(tmp_path: Path) -> None
 def test_cell_text_is_laid_out_and_drawn_as_a_paragraph(styles, texts, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Table cells and form rows use the lighter CellText; on paper it must be the same as a paragraph."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.pdfgen.canvas import Canvas
 
     from companion.core.handouts.fonts import FONT
     from companion.core.handouts.paragraphs import CellText, cell_text, collapsed
@@ -294,18 +294,7 @@ def test_cell_text_is_laid_out_and_drawn_as_a_paragraph(styles, texts, tmp_path)
                 pairs.append((cell, paragraph))
     assert len(pairs) > 100
 
-    def draw(index: int) -> bytes:
-        buffer = io.BytesIO()
-        canvas = Canvas(buffer, invariant=1, initialFontName=FONT)
-        y = 800.0
-        for pair in pairs[:150]:
-            flowable = pair[index]
-            if y - flowable.height < 40:
-                canvas.showPage()
-                y = 800.0
-            y -= flowable.height
-            flowable.drawOn(canvas, 60, y)
-        canvas.save()
-        return buffer.getvalue()
-
-    assert _word_boxes(draw(0), tmp_path, "cells.pdf") == _word_boxes(draw(1), tmp_path, "paragraphs.pdf")
+    cells = _word_boxes(_drawn([cell for cell, _ in pairs[:150]]), tmp_path, "cells.pdf")
+    assert cells == _word_boxes(
+        _drawn([paragraph for _, paragraph in pairs[:150]]), tmp_path, "paragraphs.pdf"
+    )
