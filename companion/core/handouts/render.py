@@ -161,8 +161,8 @@ class _Row(Flowable):
     tables, which measure every cell again whenever a table is split over
     pages and draw each cell in a graphics state of its own; a form of
     hundreds of rows was the slowest handout of the print pack. A row is
-    measured once per width, goes to the next page whole, and is never made
-    taller than a page (see ``Renderer._rows``).
+    measured once per width and goes to the next page whole; a row taller than
+    a page is made a reportlab table instead (``Renderer._table``, ``_form``).
     """
 
     PADDING_X, PADDING_Y = 4, 3  # as in a reportlab table cell
@@ -261,12 +261,11 @@ class _Rows(Flowable):
 
 
 class _Grid(RLTable):
-    """A table whose rows go to the next page whole.
+    """A reportlab table, for what :class:`_Row` cannot hold: a row taller than a page, and the sign-in sheet.
 
     reportlab cuts a row in two whenever a sliver of it fits at the foot of a
-    page; in the glossary that separates a term from the end of its definition.
-    Here a row is cut only when it could not fit on a page of its own anyway (a
-    very long field, such as a form row too tall for a page).
+    page, which would separate a term from the end of its definition. Here a
+    row is cut only when it could not fit on a page of its own anyway.
     ``page_height`` is the height of an empty frame; reportlab makes the pieces of
     a split table with its own arguments, so it is handed on to them.
     """
