@@ -41,7 +41,7 @@ class HandoutFont(TTFont):
       string with a character not seen before goes to reportlab, which assigns it.
     - **Subsetting.** Each subset embedded in each PDF read the glyph, metric
       and name tables out of the font file again, copying over 4 MB each time
-      (a print pack embeds eight subsets). The tables are read once per process.
+      (an English print pack embeds seven). The tables are read once per process.
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
