@@ -128,8 +128,7 @@ class Para(Paragraph):
             return None
         widths = widths if isinstance(widths, (list, tuple)) else [widths]
         font, size = frag.fontName, frag.fontSize
-        (space,) = _word_widths([" "], font, size)
-        broken = _greedy(words, _word_widths(words, font, size), widths, space, self.style.spaceShrinkage)
+        broken = _english_lines(words, font, size, widths, self.style.spaceShrinkage)
         if broken is None:
             return None
         lines, widest = broken
@@ -149,8 +148,7 @@ class Para(Paragraph):
             return None
         text = " ".join(split(strip(frag.text)))
         widths = widths if isinstance(widths, (list, tuple)) else [widths]
-        advances = _word_widths(list(text), frag.fontName, frag.fontSize)
-        lines = [(left, [line]) for left, line in break_lines(text, advances, widths)]
+        lines = _chinese_lines(text, frag.fontName, frag.fontSize, widths)
         return frag.clone(kind=0, lines=lines, ascent=frag.fontSize, descent=-0.2 * frag.fontSize)
 
     # --- drawing ---
@@ -159,11 +157,7 @@ class Para(Paragraph):
         if not self.plain():
             super().drawOn(canvas, x, y, _sW)
             return
-        canvas.saveState()  # the colour is this paragraph's only
-        text = canvas.beginText()
-        self.add_lines(text, self._hAlignAdjust(x, _sW), y)
-        canvas.drawText(text)
-        canvas.restoreState()
+        _draw_alone(canvas, self, self._hAlignAdjust(x, _sW), y)
 
     def add_lines(self, text: Any, x: float, y: float, previous: Para | None = None) -> None:
         """Add this paragraph's lines, in its font and colour, to a text object; its bottom left at x, y.
@@ -232,11 +226,7 @@ class CellText(Flowable):
         return self.style.spaceAfter
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803 (reportlab's names)
-        canvas.saveState()  # the colour is this text's only
-        text = canvas.beginText()
-        self.add_lines(text, x, y)
-        canvas.drawText(text)
-        canvas.restoreState()
+        _draw_alone(canvas, self, x, y)
 
     def add_lines(self, text: Any, x: float, y: float, previous: Any = None) -> None:
         """As :meth:`Para.add_lines`."""
@@ -265,13 +255,33 @@ def _cell_lines(text: str, style: ParagraphStyle, width: float) -> list[Any]:
     if not text:
         return []
     if style.wordWrap != "CJK":
-        words = text.split()
-        (space,) = _word_widths([" "], font, size)
-        broken = _greedy(words, _word_widths(words, font, size), [width], space, style.spaceShrinkage)
+        broken = _english_lines(text.split(), font, size, [width], style.spaceShrinkage)
         if broken is not None:
             return broken[0]
+    return _chinese_lines(text, font, size, [width])  # also cuts a word wider than the cell
+
+
+def _english_lines(
+    words: list[str], font: str, size: float, widths: list[float], shrinkage: float
+) -> tuple[list[tuple[float, list[str]]], float] | None:
+    """:func:`_greedy` over the words' measured widths."""
+    (space,) = _word_widths([" "], font, size)
+    return _greedy(words, _word_widths(words, font, size), widths, space, shrinkage)
+
+
+def _chinese_lines(text: str, font: str, size: float, widths: list[float]) -> list[tuple[float, list[str]]]:
+    """:func:`.linebreak.break_lines` over the characters' measured widths, in reportlab's record form."""
     advances = _word_widths(list(text), font, size)
-    return [(left, [line]) for left, line in break_lines(text, advances, [width])]
+    return [(left, [line]) for left, line in break_lines(text, advances, widths)]
+
+
+def _draw_alone(canvas: Any, source: Any, x: float, y: float) -> None:
+    """``source``'s lines as a text object of their own, its bottom left at x, y."""
+    canvas.saveState()  # the colour is this text's only
+    text = canvas.beginText()
+    source.add_lines(text, x, y)
+    canvas.drawText(text)
+    canvas.restoreState()
 
 
 def _add_lines(text: Any, lines: list[Any], source: Any, previous: Any) -> None:
