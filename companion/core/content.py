@@ -35,6 +35,9 @@ from companion.core.sources import FOLDERS, MANIFEST, ContentError, Problem, fin
 
 SCHEMA_VERSION = 1
 MAX_FILE_BYTES = 1_000_000
+# The bundled workshop nests at most 6 levels deep; anything far deeper is
+# hostile, and validating, copying or printing it would exhaust the stack.
+MAX_NESTING = 32
 
 item_adapter: TypeAdapter[ContentItem] = TypeAdapter(ContentItem)
 
@@ -72,12 +75,30 @@ def parse_toml(data: bytes, file: str) -> dict[str, Any]:
     """Decode one source file, turning every failure into a :class:`ContentError`."""
     if len(data) > MAX_FILE_BYTES:
         raise ContentError([Problem(file, "", f"file is larger than {MAX_FILE_BYTES} bytes")])
+    too_deep = ContentError([Problem(file, "", f"values are nested more than {MAX_NESTING} levels deep")])
     try:
-        return tomli.loads(data.decode("utf-8"))
+        raw = tomli.loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise ContentError([Problem(file, "", f"not valid UTF-8 (byte {exc.start})")]) from None
     except tomli.TOMLDecodeError as exc:
         raise ContentError([Problem(file, "", f"not valid TOML: {exc}")]) from None
+    except RecursionError:  # the parser's own guard (400 levels), or Python's stack
+        raise too_deep from None
+    if _nesting(raw) > MAX_NESTING:
+        raise too_deep
+    return raw
+
+
+def _nesting(value: Any) -> int:
+    """How deeply tables and arrays nest in ``value``, counted without recursing."""
+    deepest = 0
+    stack = [(value, 1)]
+    while stack:
+        current, depth = stack.pop()
+        deepest = max(deepest, depth)
+        children = current.values() if isinstance(current, dict) else current
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return deepest
 
 
 def parse_manifest(data: bytes, file: str = MANIFEST) -> Manifest:

@@ -3,7 +3,10 @@
 A thin adapter over :mod:`companion.core.packs`. Importing first verifies the
 file and plans every policy on a worker, then shows the verification summary
 and what would change; nothing is written until the user says Import. The
-write runs on a worker too, in one transaction, with Cancel.
+write runs on a worker too, in one transaction, with Cancel. When the
+installed workshop's publisher did not sign the pack (the same-publisher
+rule), the summary says so and offers one choice only: install it beside,
+under a new ID.
 """
 
 from __future__ import annotations
@@ -50,9 +53,16 @@ def tell(parent: QWidget, message: str) -> None:
 
 
 class ImportSummaryDialog(QDialog):
-    """What was verified, the warnings, and what each policy would change. Nothing is written here."""
+    """What was verified, the warnings, and what each policy would change. Nothing is written here.
 
-    def __init__(self, pack: Any, plans: dict[str, Any], parent: QWidget | None = None) -> None:
+    ``refusal``: why the installed workshop refuses the pack; ``plans`` then
+    install it beside, and Import stays off until the user ticks that choice.
+    """
+
+    def __init__(
+        self, pack: Any, plans: dict[str, Any], parent: QWidget | None = None, refusal: str | None = None
+    ) -> None:
+        from companion.core.packs.signing import short_fingerprint
         from companion.core.packs.verify import describe, signature_warning
 
         super().__init__(parent)
@@ -74,10 +84,19 @@ class ImportSummaryDialog(QDialog):
         self.trust.setObjectName("trust")
         self.trust.setVisible(pack.signer is not None and not pack.trusted)
         self.trust.setText(
-            _("Trust {publisher} from now on (I compared the fingerprint)").format(
-                publisher=pack.manifest.publisher
+            _("Trust {publisher} from now on (I compared the fingerprint {fingerprint})").format(
+                publisher=pack.manifest.publisher, fingerprint=short_fingerprint(pack.signer or "")
             )
         )
+        self.beside = QCheckBox()
+        self.beside.setObjectName("beside")
+        self.beside.setVisible(refusal is not None)
+        if refusal is not None:
+            self.beside.setText(
+                _("Install it beside, as a separate workshop ({pack_id}); {original} stays as it is").format(
+                    pack_id=next(iter(plans.values())).pack_id, original=pack.pack_id
+                )
+            )
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         warning = signature_warning(pack)
@@ -87,6 +106,13 @@ class ImportSummaryDialog(QDialog):
             note.setWordWrap(True)
             note.setStyleSheet("color:#a00")
             layout.addWidget(note)
+        if refusal is not None:
+            refused = QLabel(refusal)
+            refused.setObjectName("refusal")
+            refused.setWordWrap(True)
+            refused.setStyleSheet("color:#a00; font-weight:bold")
+            layout.addWidget(refused)
+            layout.addWidget(self.beside)
         layout.addWidget(self.trust)
         form = QFormLayout()
         form.addRow(_("When an item differs:"), self.policy)
@@ -98,16 +124,21 @@ class ImportSummaryDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.policy.currentIndexChanged.connect(self._show_plan)
+        self.beside.toggled.connect(self._show_plan)
         self._show_plan()
         self.resize(640, 520)
 
     def chosen_policy(self) -> str:
         return str(self.policy.currentData())
 
+    def beside_chosen(self) -> bool:
+        return not self.beside.isHidden() and self.beside.isChecked()
+
     def _show_plan(self) -> None:
         plan = self.plans[self.chosen_policy()]
         self.changes.setPlainText("\n".join(plan.lines()))
-        self.import_button.setEnabled(plan.changes_anything)
+        allowed = plan.beside_of is None or self.beside_chosen()
+        self.import_button.setEnabled(plan.changes_anything and allowed)
 
 
 class CreateKeyDialog(QDialog):
@@ -254,9 +285,13 @@ class PackActions(QObject):
     def fill_workshop_menu(self) -> None:
         self.workshop_menu.clear()
         current = self.store.current_pack_id()
-        for info in self.store.packs():
+        installed = self.store.packs()
+        titles = [render.plain(info.title, current_language()) for info in installed]
+        for info in installed:
             title = render.plain(info.title, current_language())
-            action = QAction(f"{title} ({info.version})", self.workshop_menu)
+            # A workshop installed beside another keeps its title: its ID tells the two apart.
+            shown = info.version if titles.count(title) == 1 else f"{info.version}, {info.id}"
+            action = QAction(f"{title} ({shown})", self.workshop_menu)
             action.setCheckable(True)
             action.setChecked(info.id == current)
             action.setData(info.id)
@@ -282,40 +317,48 @@ class PackActions(QObject):
         """Verify and plan on a worker, then ask; nothing changes before the user agrees."""
         from companion.core.packs import trusted
         from companion.core.packs.importer import POLICIES, plan_import
+        from companion.core.packs.publisher import PublisherMismatchError
         from companion.core.packs.verify import verify_file
 
         store = self.store
         trust = trusted(store)
 
-        def work(progress: Any, cancelled: Any) -> tuple[Any, dict[str, Any]]:
+        def work(progress: Any, cancelled: Any) -> tuple[Any, dict[str, Any], str | None]:
             pack = verify_file(path, trust, progress, cancelled)
-            return pack, {policy: plan_import(store, pack, policy) for policy in POLICIES}
+            try:
+                return pack, {policy: plan_import(store, pack, policy) for policy in POLICIES}, None
+            except PublisherMismatchError as refused:
+                beside = {policy: plan_import(store, pack, policy, beside=True) for policy in POLICIES}
+                return pack, beside, str(refused)
 
         self.task = run_with_progress(
             self.window, _("Checking the pack…"), work, lambda result: self._confirm(*result), self._failed
         )
 
-    def _confirm(self, pack: Any, plans: dict[str, Any]) -> None:
-        dialog = ImportSummaryDialog(pack, plans, self.window)
+    def _confirm(self, pack: Any, plans: dict[str, Any], refusal: str | None = None) -> None:
+        dialog = ImportSummaryDialog(pack, plans, self.window, refusal)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
+        if refusal is not None and not dialog.beside_chosen():
+            return  # the workshop refused the pack, and the user did not choose to install it beside
         if dialog.trust.isVisible() and dialog.trust.isChecked() and pack.signer:
             self.store.trust_publisher(pack.signer, pack.manifest.publisher)
-        self.apply_import(pack, dialog.chosen_policy())
+        self.apply_import(pack, dialog.chosen_policy(), beside=refusal is not None)
 
-    def apply_import(self, pack: Any, policy: str) -> None:
+    def apply_import(self, pack: Any, policy: str, beside: bool = False) -> None:
         from companion.core.packs.importer import import_pack
 
         store = self.store
 
         def work(progress: Any, cancelled: Any) -> Any:
-            return import_pack(store, pack, policy, progress, cancelled)
+            return import_pack(store, pack, policy, progress, cancelled, beside=beside)
 
         self.task = run_with_progress(self.window, _("Importing…"), work, self._imported, self._failed)
 
     def _imported(self, report: Any) -> None:
         self.window.load_content()
-        self.window.show_notice(" ".join(report.lines()[:2]))
+        lines = report.lines()[:2] + ([report.beside_line()] if report.beside_of is not None else [])
+        self.window.show_notice(" ".join(lines))
 
     def _failed(self, error: BaseException) -> None:
         from companion.core.packs import PackError

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from companion.core.packs.reader import read_pack
 from companion.gui import packs
-from tests.unit.pack_support import PACK_ID, pack_of, snapshot, tiny_files
+from tests.unit.pack_support import PACK_ID, bundled_files, pack_of, snapshot, tiny_files
 
 
 def tiny_pack(tmp_path: Path) -> Path:
@@ -135,3 +135,77 @@ def test_a_publisher_key_is_created_in_the_export_dialog_and_signs_the_pack(
     qtbot.waitUntil(target.is_file, timeout=120_000)
     signature = signing.read_signature(read_pack(target).signature or b"")
     assert signature.fingerprint == fingerprint
+
+
+def test_a_pack_its_workshops_publisher_did_not_sign_is_refused_or_goes_beside(
+    window, qtbot, tmp_path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    bundled = window.store.current_pack_id()
+    path = tmp_path / "rewritten.ctpack"
+    path.write_bytes(pack_of(bundled_files("9.0.0", overall="E")))
+    before = snapshot(window.store.path)
+    seen: list[dict[str, object]] = []
+    tick = [False]
+
+    def answer(dialog: packs.ImportSummaryDialog) -> int:
+        refusal = dialog.findChild(QLabel, "refusal")
+        seen.append(
+            {
+                "refusal": refusal.text() if refusal is not None else "",
+                "offered": not dialog.beside.isHidden(),
+                "enabled before": dialog.import_button.isEnabled(),
+                "choice": dialog.beside.text(),
+            }
+        )
+        dialog.beside.setChecked(tick[0])
+        seen[-1]["enabled after"] = dialog.import_button.isEnabled()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(packs.ImportSummaryDialog, "exec", answer)
+    window.packs.import_file(path)  # the user says Import without choosing to install it beside
+    qtbot.waitUntil(lambda: len(seen) == 1, timeout=60_000)
+    first = seen[0]
+    assert "cannot replace it" in str(first["refusal"]) and "not signed" in str(first["refusal"])
+    assert first["offered"] and not first["enabled before"] and not first["enabled after"]
+    assert f"{bundled}-unsigned" in str(first["choice"])
+    assert snapshot(window.store.path) == before
+
+    tick[0] = True
+    window.packs.import_file(path)
+    qtbot.waitUntil(lambda: window.store.pack_version(f"{bundled}-unsigned") == "9.0.0", timeout=60_000)
+    assert seen[1]["enabled after"]
+    assert window.store.pack_version(bundled) == "1.0.0"
+    assert window.store.item("ilo-adult-labour", pack_id=bundled).scoring.overall == "R and E and D"
+    qtbot.waitUntil(lambda: "beside it" in window.banner.text(), timeout=10_000)
+    # Two workshops with one title: the menu tells them apart by ID.
+    window.packs.fill_workshop_menu()
+    labels = [action.text() for action in window.packs.workshop_menu.actions()]
+    assert len(set(labels)) == 2 and any(f"{bundled}-unsigned" in label for label in labels)
+
+
+def test_the_summary_names_a_signer_with_a_short_fingerprint(window, qtbot, tmp_path, monkeypatch) -> None:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from companion.core.packs import signing
+
+    path = tmp_path / "signed.ctpack"
+    path.write_bytes(pack_of(tiny_files(), key=Ed25519PrivateKey.generate()))
+    signer = read_pack(path).signature
+    fingerprint = signing.read_signature(signer or b"").fingerprint
+    shown: list[str] = []
+
+    def look(dialog: packs.ImportSummaryDialog) -> int:
+        shown.append(dialog.findChild(object, "verification").text())
+        shown.append(dialog.findChild(object, "signature-warning").text())
+        shown.append(dialog.trust.text())
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(packs.ImportSummaryDialog, "exec", look)
+    window.packs.import_file(path)
+    qtbot.waitUntil(lambda: len(shown) == 3, timeout=60_000)
+    short = " ".join(signing.show_fingerprint(fingerprint).split()[:4])
+    assert all(short in text for text in shown)
+    assert not any(signing.show_fingerprint(fingerprint) in text for text in shown)
+    assert "Test publisher" in shown[2]

@@ -10,14 +10,17 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 import sqlite3
+import struct
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from companion import resources
 from companion.core.content import build_from_files
-from companion.core.packs import toml_writer
+from companion.core.packs import signing, toml_writer
 from companion.core.packs.exporter import build_pack
 from companion.core.store import Store
 
@@ -112,6 +115,36 @@ def pack_of(files: dict[str, bytes], edition: str = "facilitator", key: Any = No
     return build_pack(content.manifest, list(content.items), edition, key, CREATED)
 
 
+def bundled_files(version: str = "9.0.0", overall: str | None = None) -> dict[str, bytes]:
+    """The bundled workshop's files with a higher version and, if given, another overall rule for
+    ``ilo-adult-labour``: what someone rewriting how the tool refers people would make."""
+    from companion.core.sources import read_folder
+
+    files = read_folder(resources.bundled_pack_dir())
+    manifest = re.sub(rb'(?m)^version = ".*"$', f'version = "{version}"'.encode(), files["pack.toml"])
+    files["pack.toml"] = manifest
+    if overall is not None:
+        tool = "tools/ilo-adult-labour.toml"
+        files[tool] = files[tool].replace(b'overall = "R and E and D"', f'overall = "{overall}"'.encode())
+        assert overall.encode() in files[tool]
+    return files
+
+
+def stand_in_bundled_publisher(monkeypatch: Any) -> Any:
+    """A key pinned in place of the bundled publisher's, whose private half is not in the repository.
+
+    Returns the private key, to sign packs "from the bundled publisher" with.
+    """
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    key = Ed25519PrivateKey.generate()
+    raw = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    pinned = {signing.fingerprint(raw): signing.BUNDLED_PUBLISHER_NAME}
+    monkeypatch.setattr(signing, "pinned_publishers", lambda: dict(pinned))
+    return key
+
+
 def install(store: Store, files: dict[str, bytes]) -> None:
     store.install_pack(build_from_files(files), source="imported")
 
@@ -171,3 +204,25 @@ def snapshot(path: Path) -> dict[str, list[tuple[Any, ...]]]:
         return {
             table: sorted(conn.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr) for table in tables
         }
+
+
+def lying_bomb(declare: str) -> bytes:
+    """40 entries of 1 MB of spaces (about 1 KB each packed) whose central directory lies.
+
+    ``declare="honest-ratio"``: the packed size is said to equal the unpacked size, so the
+    ratio looks like 1. ``declare="tiny"``: both sizes are said to be 10 bytes.
+    """
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for n in range(40):
+            archive.writestr(f"content/glossary/gl-{n:03d}.toml", b" " * 1_000_000)
+    data = bytearray(buffer.getvalue())
+    position = data.find(b"PK\x01\x02")
+    while position != -1:
+        unpacked = struct.unpack_from("<L", data, position + 24)[0]
+        if declare == "honest-ratio":
+            struct.pack_into("<L", data, position + 20, unpacked)
+        else:
+            struct.pack_into("<LL", data, position + 20, 10, 10)
+        position = data.find(b"PK\x01\x02", position + 4)
+    return bytes(data)

@@ -8,14 +8,21 @@ from pathlib import Path
 import pytest
 
 from companion.core.datafolder import ensure_bundled_content
-from companion.core.packs import PackError, toml_writer
+from companion.core.packs import PackError, toml_writer, trusted
 from companion.core.packs.importer import import_pack, plan_import
 from companion.core.packs.reader import read_pack_bytes
 from companion.core.packs.verify import VerifiedPack, verify
 from companion.core.progress import Cancelled
 from companion.core.store import Store
 from companion.core.store import store as store_module
-from tests.unit.pack_support import PACK_ID, install, pack_of, snapshot, tiny_files
+from tests.unit.pack_support import (
+    PACK_ID,
+    install,
+    pack_of,
+    snapshot,
+    stand_in_bundled_publisher,
+    tiny_files,
+)
 
 
 def verified(files: dict[str, bytes], edition: str = "facilitator") -> VerifiedPack:
@@ -154,11 +161,14 @@ def test_a_participant_edition_over_a_facilitator_copy_warns_before_notes_go(tin
     assert any("not signed" in warning for warning in report.warnings)
 
 
-def test_the_bundled_workshop_never_overwrites_a_copy_the_user_imported(store: Store) -> None:
+def test_the_bundled_workshop_never_overwrites_a_copy_its_publisher_signed(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key = stand_in_bundled_publisher(monkeypatch)
     bundled_id = store.current_pack_id()
-    report = import_pack(store, verified(tiny_files("9.0.0", pack_id=bundled_id)))
-    assert report.version_before == "1.0.0" and report.version_after == "9.0.0"
-    assert any("another publisher" in warning for warning in report.warnings)
+    pack = verify(read_pack_bytes(pack_of(tiny_files("9.0.0", pack_id=bundled_id), key=key)), trusted(store))
+    report = import_pack(store, pack)
+    assert report.version_before == "1.0.0" and report.version_after == "9.0.0" and not report.warnings
     assert ensure_bundled_content(store) is False
     assert store.pack_version(bundled_id) == "9.0.0" and store.pack_source(bundled_id) == "imported"
     assert store.item("cs-01").title.en == "The advert"

@@ -70,9 +70,13 @@ def test_a_signed_pack_names_its_publisher_once_trusted(tmp_path: Path) -> None:
     pack = pack_of(tiny_files(), key=signing.load_key(keys, "correct horse battery"))
     unknown = verify(read_pack_bytes(pack), {})
     assert unknown.signer == fingerprint and not unknown.trusted
-    assert any(signing.show_fingerprint(fingerprint) in line for line in describe(unknown))
+    # People see the publisher's name and four groups of the fingerprint, not 64 hex characters.
+    assert any(signing.short_fingerprint(fingerprint) in line for line in describe(unknown))
     known = verify(read_pack_bytes(pack), {fingerprint: "Provincial academy"})
-    assert known.trusted and any("Provincial academy" in line for line in describe(known))
+    short = signing.short_fingerprint(fingerprint)
+    assert known.trusted and f"Signature: valid, by Provincial academy ({short})" in describe(known)
+    lines = describe(known) + describe(unknown)
+    assert not any(signing.show_fingerprint(fingerprint) in line for line in lines)
 
 
 def test_a_publisher_key_needs_its_passphrase_and_is_never_replaced(tmp_path: Path) -> None:

@@ -13,7 +13,11 @@ pack the plan says *added* (new ID), *unchanged* (same content), *updated* or
 
 Items installed but absent from the pack are kept (reported as unchanged):
 an import never deletes content. A pack whose ID is not installed yet is
-installed beside the others and becomes the current workshop. The merged
+installed beside the others and becomes the current workshop. An installed
+workshop that is signed (the bundled one by the pinned bundled publisher) is
+updated only by a pack signed with the same key (:mod:`.publisher`); any
+other pack is refused before anything is planned, or, when the user chooses,
+installed beside it under a new ID, never over it. The merged
 workshop is checked as a whole (links and answer keys still resolve) before
 anything is written, and then written in one transaction, so notes,
 bookmarks and records keyed by (pack, item ID) stay attached, and a failure
@@ -23,12 +27,13 @@ or a cancel leaves the store exactly as it was.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from companion.core.content import ContentPack, cross_check, ordered
 from companion.core.editions import has_facilitator_content
 from companion.core.packs.format import PackError, version_key
+from companion.core.packs.publisher import beside_id, installed_publisher, refusal
 from companion.core.packs.verify import VerifiedPack
 from companion.core.progress import CancelCheck, Progress, never_cancelled, no_progress
 from companion.core.sources import fingerprint
@@ -67,6 +72,9 @@ class ImportReport:
     new_pack: bool = False
     written: bool = False  # False for a preview, and when nothing needed to change
     whole_pack: bool = False  # the result is exactly the pack's content, so its signature vouches for it
+    # The workshop that refused this pack (same-publisher rule) and is kept as it was; the pack
+    # goes beside it as ``pack_id``. None for an ordinary import.
+    beside_of: str | None = None
     # The workshop as it will be after the import; None when nothing changes.
     merged: ContentPack | None = field(default=None, repr=False, compare=False)
 
@@ -101,6 +109,8 @@ class ImportReport:
             ),
             self.summary(),
         ]
+        if self.beside_of is not None:
+            lines.append(self.beside_line())
         lines += [_("Warning: {message}").format(message=w) for w in self.warnings]
         for change in self.changes:
             if change.action != "unchanged":
@@ -109,9 +119,16 @@ class ImportReport:
             lines.append(_("It is now the current workshop."))
         return lines
 
+    def beside_line(self) -> str:
+        return _(
+            "{original} is kept as it was (this pack is not signed by its publisher); "
+            "the pack is installed beside it as {pack_id}."
+        ).format(original=self.beside_of, pack_id=self.pack_id)
+
     def as_json(self) -> dict[str, Any]:
         return {
             "pack": self.pack_id,
+            "beside_of": self.beside_of,
             "policy": self.policy,
             "version_before": self.version_before,
             "version_after": self.version_after,
@@ -125,12 +142,25 @@ class ImportReport:
         }
 
 
-def plan_import(store: Any, pack: VerifiedPack, policy: str = "newer") -> ImportReport:
-    """What importing ``pack`` with ``policy`` would do; changes nothing."""
+def plan_import(store: Any, pack: VerifiedPack, policy: str = "newer", beside: bool = False) -> ImportReport:
+    """What importing ``pack`` with ``policy`` would do; changes nothing.
+
+    When the installed workshop's publisher did not sign ``pack`` (the
+    same-publisher rule, :mod:`.publisher`), raises
+    :class:`~companion.core.packs.publisher.PublisherMismatchError`; with
+    ``beside``, plans instead to install the pack beside it under a new ID.
+    """
     if policy not in POLICIES:
         raise ValueError(f"unknown policy {policy!r}")
     pack_id = pack.pack_id
     incoming = pack.content
+    beside_of = None
+    refused = refusal(store, pack, pack_id)
+    if refused is not None:
+        if not beside:
+            raise refused
+        beside_of, pack_id = pack_id, beside_id(store, pack)
+        incoming = _renamed(incoming, pack_id)
     before = store.pack_version(pack_id)
     if before is None:
         reason = _("new workshop")  # translated once, not once per item
@@ -144,6 +174,7 @@ def plan_import(store: Any, pack: VerifiedPack, policy: str = "newer") -> Import
             tuple(_signature_warnings(store, pack)),
             new_pack=True,
             whole_pack=True,
+            beside_of=beside_of,
             merged=incoming,
         )
     installed = {item.id: item for item in store.items(pack_id=pack_id)}
@@ -198,7 +229,7 @@ def plan_import(store: Any, pack: VerifiedPack, policy: str = "newer") -> Import
     merged = None
     if anything:
         items = ordered(list(chosen.values()))
-        merged = ContentPack(manifest, tuple(items), _merged_fingerprint(pack, items, whole))
+        merged = ContentPack(manifest, tuple(items), _merged_fingerprint(incoming, items, whole))
     return ImportReport(
         pack_id,
         policy,
@@ -207,6 +238,7 @@ def plan_import(store: Any, pack: VerifiedPack, policy: str = "newer") -> Import
         tuple(changes),
         tuple(warnings),
         whole_pack=whole,
+        beside_of=beside_of,
         merged=merged,
     )
 
@@ -217,9 +249,13 @@ def import_pack(
     policy: str = "newer",
     progress: Progress = no_progress,
     cancelled: CancelCheck = never_cancelled,
+    beside: bool = False,
 ) -> ImportReport:
-    """Plan and apply in one go: all or nothing. Returns the report of what was done."""
-    report = plan_import(store, pack, policy)
+    """Plan and apply in one go: all or nothing. Returns the report of what was done.
+
+    ``beside``: see :func:`plan_import`.
+    """
+    report = plan_import(store, pack, policy, beside)
     merged = report.merged
     if merged is None:
         return report
@@ -230,32 +266,36 @@ def import_pack(
                 problem=str(problems[0])
             )
         )
-    signer = pack.signer if report.whole_pack else _kept_signer(store, pack)
+    signer = pack.signer if report.whole_pack else _kept_signer(store, report.pack_id, pack)
+    from companion.core.store.backups import create_backup
+
+    create_backup(store, "before-import")  # a bad import can be undone: `companion backup restore`
     store.install_pack(merged, source="imported", signer=signer, progress=progress, cancelled=cancelled)
     if report.new_pack:
-        store.set_current_pack(pack.pack_id)
-    return ImportReport(
-        report.pack_id,
-        report.policy,
-        report.version_before,
-        report.version_after,
-        report.changes,
-        report.warnings,
-        report.new_pack,
-        written=True,
-        whole_pack=report.whole_pack,
-    )
+        store.set_current_pack(report.pack_id)
+    return replace(report, written=True, merged=None)
 
 
-def _kept_signer(store: Any, pack: VerifiedPack) -> str | None:
-    """A mixed workshop keeps a signer only when both halves came from the same key."""
-    installed = store.pack_signer(pack.pack_id)
+def _kept_signer(store: Any, pack_id: str, pack: VerifiedPack) -> str | None:
+    """A mixed workshop keeps a signer only when both halves came from the same key.
+
+    The bundled workshop's half counts as signed by the pinned bundled publisher.
+    """
+    installed = installed_publisher(store, pack_id)
     return installed if installed is not None and installed == pack.signer else None
 
 
-def _merged_fingerprint(pack: VerifiedPack, items: list[Any], whole: bool) -> str:
-    if whole:
-        return pack.content.fingerprint
+def _renamed(content: ContentPack, pack_id: str) -> ContentPack:
+    """The pack's workshop under another ID (installed beside): the same items, their own fingerprint."""
+    manifest = content.manifest.model_copy(update={"id": pack_id})
+    return ContentPack(manifest, content.items, _items_fingerprint(list(content.items)))
+
+
+def _merged_fingerprint(incoming: ContentPack, items: list[Any], whole: bool) -> str:
+    return incoming.fingerprint if whole else _items_fingerprint(items)
+
+
+def _items_fingerprint(items: list[Any]) -> str:
     return fingerprint(
         {
             f"{item.kind}/{item.id}": json.dumps(
@@ -267,20 +307,7 @@ def _merged_fingerprint(pack: VerifiedPack, items: list[Any], whole: bool) -> st
 
 
 def _signature_warnings(store: Any, pack: VerifiedPack) -> list[str]:
-    from companion.core.packs import signing
+    # A pack from another publisher than the installed copy's never gets this far: see .publisher.
     from companion.core.packs.verify import signature_warning
 
-    warnings = [w for w in (signature_warning(pack),) if w]
-    source = store.pack_source(pack.pack_id)
-    if source == "bundled":
-        previous = next(iter(signing.pinned_publishers()))
-    else:
-        previous = store.pack_signer(pack.pack_id)
-    if previous is not None and pack.signer != previous:
-        warnings.append(
-            _(
-                "The installed copy of this workshop came from another publisher ({fingerprint}); "
-                "this pack is not signed by them."
-            ).format(fingerprint=signing.show_fingerprint(previous))
-        )
-    return warnings
+    return [w for w in (signature_warning(pack),) if w]

@@ -1,15 +1,18 @@
 """Reading a pack file that nobody vouches for yet, into memory, within hard limits.
 
-Nothing is ever extracted to disk. Before a byte is decompressed every entry
-is checked: its name (no ``..``, absolute paths, backslashes or anything
-outside the pack layout), its type (no links or special files), no duplicates,
-no encryption, sizes and compression ratios within limits. Every problem
+Only a regular file is read, and at most :data:`MAX_PACK_BYTES` of it. Nothing
+is ever extracted to disk. Before a byte is decompressed every entry is
+checked: its name (no ``..``, absolute paths, backslashes or anything outside
+the pack layout), its type (no links or special files), no duplicates, no
+encryption, and the sizes its header declares. Those sizes are only a first
+sieve: :mod:`.inflate` counts the real bytes as they come out. Every problem
 becomes one :class:`PackError` sentence; nothing here raises anything else.
 """
 
 from __future__ import annotations
 
 import io
+import os
 import re
 import stat
 import struct
@@ -33,6 +36,7 @@ from companion.core.packs.format import (
     PackError,
     shown,
 )
+from companion.core.packs.inflate import inflate
 from companion.core.progress import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
 from companion.i18n import _
 
@@ -65,17 +69,39 @@ class RawPack:
 def read_pack(
     path: Path, progress: Progress = no_progress, cancelled: CancelCheck = never_cancelled
 ) -> RawPack:
+    return read_pack_bytes(read_pack_file(path), progress, cancelled)
+
+
+def read_pack_file(path: Path) -> bytes:
+    """The bytes of a regular file of at most :data:`MAX_PACK_BYTES`; anything else is refused.
+
+    A named pipe would block the read for ever and a device such as
+    ``/dev/zero`` never ends, so the file's type is checked before it is
+    opened, and again on the opened descriptor (opened without blocking), in
+    case the name was swapped in between. The read itself stops one byte past
+    the limit, whatever size the file claims.
+    """
+    not_regular = PackError(
+        _("This is not a regular file (it is a folder, a device or a pipe), so it cannot be a workshop pack.")
+    )
     try:
-        size = path.stat().st_size
-        if size > MAX_PACK_BYTES:
-            raise PackError(_("This file is too large to be a workshop pack."))
-        with path.open("rb") as handle:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise not_regular
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        descriptor = os.open(path, flags)
+        with os.fdopen(descriptor, "rb") as handle:
+            found = os.fstat(handle.fileno())
+            if not stat.S_ISREG(found.st_mode):
+                raise not_regular
+            if found.st_size > MAX_PACK_BYTES:
+                raise PackError(_("This file is too large to be a workshop pack."))
             data = handle.read(MAX_PACK_BYTES + 1)
-    except OSError as exc:
-        raise PackError(
-            _("Cannot read {file}: {reason}").format(file=str(path), reason=exc.strerror or str(exc))
-        ) from None
-    return read_pack_bytes(data, progress, cancelled)
+    except (OSError, ValueError) as exc:  # ValueError: a NUL character in the name
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise PackError(_("Cannot read {file}: {reason}").format(file=str(path), reason=reason)) from None
+    if len(data) > MAX_PACK_BYTES:
+        raise PackError(_("This file is too large to be a workshop pack."))
+    return data
 
 
 def read_pack_bytes(
@@ -92,12 +118,16 @@ def read_pack_bytes(
         ) from None
     with archive:
         wanted = _check_entries(infos)
-        entries: dict[str, bytes] = {}
-        for done, info in enumerate(wanted):
-            if cancelled():
-                raise Cancelled()
-            entries[info.filename] = _read_entry(archive, info)
-            progress(done + 1, len(wanted))
+    # What the whole pack may unpack to, counted as it comes out. Also bounded by the file's
+    # own size: entries that share their packed bytes (overlapping entries) cannot multiply it.
+    budget = min(MAX_TOTAL_BYTES, MAX_RATIO * max(len(data), RATIO_FLOOR))
+    entries: dict[str, bytes] = {}
+    for done, info in enumerate(wanted):
+        if cancelled():
+            raise Cancelled()
+        entries[info.filename] = inflate(data, info, _limit(info.filename), budget)
+        budget -= len(entries[info.filename])
+        progress(done + 1, len(wanted))
     manifest = entries.pop(MANIFEST_NAME, None)
     if manifest is None:
         raise PackError(_("This file is not a workshop pack: it has no {name}.").format(name=MANIFEST_NAME))
@@ -185,18 +215,3 @@ def _check_name(info: zipfile.ZipInfo) -> None:
 def _unsafe(original: str) -> PackError:
     # Built only when needed: a pack has thousands of names and nearly all are fine.
     return PackError(_("The pack holds a file with an unsafe name: {name}").format(name=shown(original)))
-
-
-def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
-    try:
-        with archive.open(info) as stream:
-            data = stream.read(info.file_size + 1)
-    except ZIP_ERRORS:
-        raise PackError(
-            _("{name} is damaged inside the pack (it cannot be unpacked).").format(name=shown(info.filename))
-        ) from None
-    if len(data) != info.file_size:
-        raise PackError(
-            _("{name} is damaged inside the pack (its size is wrong).").format(name=shown(info.filename))
-        )
-    return data

@@ -30,6 +30,7 @@ KEY_FILE = "publisher-key.pem"
 PUBLIC_FILE = "publisher-key.pub"
 MIN_PASSPHRASE = 8
 BUNDLED_PUBLISHER_NAME = "Training Companion sample content"
+SHORT_DIGITS = 16  # hexadecimal digits of a fingerprint shown where a signer is named
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,22 @@ def fingerprint(public_key: bytes) -> str:
 def show_fingerprint(value: str) -> str:
     """``"ab12cd34..."`` -> ``"AB12 CD34 ..."``: easier to read aloud and compare."""
     return " ".join(value[n : n + 4].upper() for n in range(0, len(value), 4))
+
+
+def short_fingerprint(value: str) -> str:
+    """The first four groups, ``"AB12 CD34 EF56 7890"``: what the window and lists show of a signer.
+
+    Sixty-four bits: enough to tell publishers apart at a glance and to
+    compare aloud; the full fingerprint stays for ``pack trust`` and JSON.
+    """
+    return show_fingerprint(value[:SHORT_DIGITS])
+
+
+def signer_label(name: str | None, value: str) -> str:
+    """A signer as people read it: the publisher's name and the short fingerprint."""
+    if not name:
+        return short_fingerprint(value)
+    return _("{publisher} ({fingerprint})").format(publisher=name, fingerprint=short_fingerprint(value))
 
 
 def parse_fingerprint(text: str) -> str:

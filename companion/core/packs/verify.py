@@ -151,7 +151,7 @@ def signature_warning(pack: VerifiedPack) -> str | None:
         return _(
             "This pack is signed by a publisher you have not trusted (fingerprint {fingerprint}). "
             "Compare the fingerprint with the publisher before you trust it."
-        ).format(fingerprint=signing.show_fingerprint(pack.signer))
+        ).format(fingerprint=signing.short_fingerprint(pack.signer))
     return None
 
 
@@ -166,11 +166,11 @@ def describe(pack: VerifiedPack) -> list[str]:
         signature = _("none")
     elif pack.signer_name is None:
         signature = _("valid, by a publisher you have not trusted ({fingerprint})").format(
-            fingerprint=signing.show_fingerprint(pack.signer)
+            fingerprint=signing.short_fingerprint(pack.signer)
         )
     else:
         signature = _("valid, by {publisher} ({fingerprint})").format(
-            publisher=pack.signer_name, fingerprint=signing.show_fingerprint(pack.signer)
+            publisher=pack.signer_name, fingerprint=signing.short_fingerprint(pack.signer)
         )
     rows = [
         (_("Workshop"), m.title.resolve(current_language())[0]),
