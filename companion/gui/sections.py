@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from companion.core.agenda import NowNext, day_date, now_and_next
 from companion.core.names import CATEGORY_NAMES
+from companion.core.store.search import FIRST_STAGES_SHOWN, Visibility
 from companion.gui import render
 from companion.gui.catalogue import Catalogue
 from companion.gui.reader import ListReader
@@ -108,9 +109,15 @@ class AgendaSection(Section):
 
 
 class CaseStudySection(Section):
-    """Case studies, revealed stage by stage as a trainer would in the room."""
+    """Case studies, revealed stage by stage as a trainer would in the room.
+
+    It owns what the room may see of them: the stages revealed so far and
+    whether facilitator notes are shown (:meth:`visibility`). The window's
+    search shows no more than that, and hears of every change.
+    """
 
     kind = "case-study"
+    sig_visibility_changed = Signal()
 
     def __init__(self, catalogue: Catalogue, parent: QWidget | None = None):
         self.revealed: dict[str, int] = {}
@@ -121,6 +128,7 @@ class CaseStudySection(Section):
         self.reveal_button.clicked.connect(self.reveal_next)
         self.reveal_all_button.clicked.connect(self.reveal_all)
         self.notes_box.toggled.connect(lambda _on: self._render())
+        self.notes_box.toggled.connect(lambda _on: self.sig_visibility_changed.emit())
         QShortcut(QKeySequence("Ctrl+N"), self, self.reveal_next)
         bar = QHBoxLayout()
         bar.addWidget(self.reveal_button)
@@ -150,27 +158,35 @@ class CaseStudySection(Section):
         item = self.catalogue.by_id.get(item_id) if item_id else None
         return item if item is not None and item.kind == "case-study" else None
 
+    def visibility(self) -> Visibility:
+        """What the room may see now: the stages revealed, and facilitator text if notes are shown."""
+        return Visibility(facilitator=self.notes_box.isChecked(), revealed=dict(self.revealed))
+
     def show_item(self, item_id: str) -> None:
-        self.revealed.setdefault(item_id, 1)
+        self.revealed.setdefault(item_id, FIRST_STAGES_SHOWN)
         self._render()
 
     def reveal_next(self) -> None:
         study = self.current_study()
         if study is not None:
-            self.revealed[study.id] = min(len(study.stages), self.revealed.get(study.id, 1) + 1)
-            self._render()
+            shown = self.revealed.get(study.id, FIRST_STAGES_SHOWN)
+            self._reveal(study, min(len(study.stages), shown + 1))
 
     def reveal_all(self) -> None:
         study = self.current_study()
         if study is not None:
-            self.revealed[study.id] = len(study.stages)
-            self._render()
+            self._reveal(study, len(study.stages))
+
+    def _reveal(self, study: CaseStudy, shown: int) -> None:
+        self.revealed[study.id] = shown
+        self._render()
+        self.sig_visibility_changed.emit()
 
     def _render(self) -> None:
         study = self.current_study()
         if study is None:
             return
-        shown = self.revealed.get(study.id, 1)
+        shown = self.revealed.get(study.id, FIRST_STAGES_SHOWN)
         self.reader.setHtml(render.case_study(study, current_language(), shown, self.notes_box.isChecked()))
         done = shown >= len(study.stages)
         self.reveal_button.setEnabled(not done)

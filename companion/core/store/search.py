@@ -4,16 +4,91 @@ FTS5 with the trigram tokenizer finds any substring of three characters or
 more, which suits Chinese (no word segmentation needed) as well as English.
 Most Chinese words have two characters, below what trigrams can match, so a
 shorter query falls back to a plain ``instr()`` scan of the same rows.
+
+Search is projector-safe. Each item is indexed in *parts*: what everyone may
+read (``public``), each stage of a case study (``stage:N``, revealed one by one
+in the room) and what only facilitators may read (``facilitator``, the fields
+:data:`companion.core.editions.FACILITATOR_ONLY` names). A search is told what
+the viewer may see (:class:`Visibility`) and reads only those parts, so a hit
+whose only match is hidden is not listed and a snippet never holds hidden
+text. Titles are public.
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the model (pydantic) loads only when content is indexed
+    from companion.core.model import Text
 
 SNIPPET_CHARS = 80
 MAX_HITS = 50
+
+PUBLIC = "public"
+FACILITATOR = "facilitator"
+STAGE_PREFIX = "stage:"
+# Item kind -> the field whose entries are revealed one by one, and the fields shown only once
+# every stage is (the discussion questions: see companion.gui.render.case_study).
+STAGED: dict[str, tuple[str, tuple[str, ...]]] = {"case-study": ("stages", ("questions",))}
+# Stages a viewer sees of a case study nobody has revealed further: opening it shows the first.
+FIRST_STAGES_SHOWN = 1
+
+
+def stage_part(number: int) -> str:
+    """The part holding stage ``number`` (from 1) of a staged item."""
+    return f"{STAGE_PREFIX}{number:d}"
+
+
+@dataclass(frozen=True)
+class Visibility:
+    """What the person in front of the screen may see; by default, an audience.
+
+    ``facilitator``: facilitator-only text and every stage are shown (notes
+    ticked). ``revealed``: item ID -> how many stages of that case study have
+    been revealed; a case study not listed shows :data:`FIRST_STAGES_SHOWN`.
+    """
+
+    facilitator: bool = False
+    revealed: Mapping[str, int] = field(default_factory=dict)
+
+    def shows(self, item_id: str, part: str) -> bool:
+        """Whether text of ``part`` of item ``item_id`` may be shown."""
+        if part == PUBLIC or self.facilitator:
+            return True
+        if part.startswith(STAGE_PREFIX):
+            return int(part[len(STAGE_PREFIX) :]) <= self.revealed.get(item_id, FIRST_STAGES_SHOWN)
+        return False
+
+
+AUDIENCE = Visibility()
+EVERYTHING = Visibility(facilitator=True)
+
+
+def parts_of(item: Any) -> dict[str, list[Text]]:
+    """Every text of ``item`` grouped by the part it belongs to, public first, in field order."""
+    from companion.core.editions import FACILITATOR_ONLY
+    from companion.core.model import texts_of
+
+    hidden = FACILITATOR_ONLY.get(item.kind, ())
+    staged, after_last = STAGED.get(item.kind, ("", ()))
+    stages = getattr(item, staged) if staged else []
+    parts: dict[str, list[Text]] = {PUBLIC: []}
+    for name in type(item).model_fields:
+        value = getattr(item, name)
+        if name in hidden:
+            parts.setdefault(FACILITATOR, []).extend(texts_of(value))
+        elif name == staged:
+            for number, stage in enumerate(value, start=1):
+                parts.setdefault(stage_part(number), []).extend(texts_of(stage))
+        elif name in after_last and stages:
+            parts.setdefault(stage_part(len(stages)), []).extend(texts_of(value))
+        else:
+            parts[PUBLIC].extend(texts_of(value))
+    return parts
 
 
 @dataclass(frozen=True)
@@ -49,43 +124,73 @@ def _cut_snippet(text: str, query: str) -> str:
     )
 
 
-def search(conn: sqlite3.Connection, pack_id: str, query: str, lang: str = "en") -> list[SearchHit]:
+def _visible(visibility: Visibility) -> tuple[str, dict[str, str]]:
+    """A condition on ``d`` (a search_docs row) that holds for the parts ``visibility`` shows."""
+    if visibility.facilitator:
+        return "1", {}
+    import json  # here, not at start-up: the window's first search needs it, its first paint does not
+
+    # A stage row is shown up to the number revealed for its item (json_each reads the mapping),
+    # as Visibility.shows() says.
+    revealed = "(SELECT value FROM json_each(:revealed) WHERE key = d.item_id)"
+    stage = f"CAST(substr(d.part, {len(STAGE_PREFIX) + 1:d}) AS INTEGER)"
+    return (
+        f"""(d.part = '{PUBLIC}' OR (d.part GLOB '{STAGE_PREFIX}*'
+             AND {stage} <= coalesce({revealed}, {FIRST_STAGES_SHOWN:d})))""",
+        {"revealed": json.dumps(dict(visibility.revealed))},
+    )
+
+
+def search(
+    conn: sqlite3.Connection,
+    pack_id: str,
+    query: str,
+    lang: str = "en",
+    visibility: Visibility = AUDIENCE,
+) -> list[SearchHit]:
     """Ranked hits, one per item; title matches rank first.
 
     Both languages are searched whatever ``lang`` is (a Chinese word finds an
     item while the interface is in English); ``lang`` chooses the language of
-    the titles returned, falling back to the other when one is missing.
+    the titles returned, falling back to the other when one is missing. Only
+    the parts ``visibility`` shows are searched (the default: an audience's).
     """
     query = " ".join(query.split())
     if not query:
         return []
+    visible, params = _visible(visibility)
     if len(query) >= 3:
-        rows = conn.execute(
-            """
-            SELECT d.kind, d.item_id, d.title, d.body, d.lang,
-                   bm25(search_docs_fts, 10.0, 1.0) AS score
+        matching = f"""
+            SELECT d.id, d.kind, d.item_id, d.title, d.body, d.lang, bm25(search_docs_fts, 10.0, 1.0) AS score
             FROM search_docs_fts
             JOIN search_docs AS d ON d.rowid = search_docs_fts.rowid
-            WHERE search_docs_fts MATCH ? AND d.pack_id = ?
-            ORDER BY score
-            LIMIT ?
-            """,
-            [_fts_phrase(query), pack_id, MAX_HITS * 2],
-        ).fetchall()
+            WHERE search_docs_fts MATCH :phrase AND d.pack_id = :pack AND {visible}
+        """
+        params["phrase"] = _fts_phrase(query)
     else:
         # Short query: scan, ranking title matches before body matches.
-        rows = conn.execute(
-            """
-            SELECT kind, item_id, title, body, lang,
-                   CASE WHEN instr(lower(title), lower(?)) > 0 THEN 0 ELSE 1 END AS score
-            FROM search_docs
-            WHERE pack_id = ?
-              AND (instr(lower(title), lower(?)) > 0 OR instr(lower(body), lower(?)) > 0)
-            ORDER BY score, id
-            LIMIT ?
-            """,
-            [query, pack_id, query, query, MAX_HITS * 2],
-        ).fetchall()
+        matching = f"""
+            SELECT d.id, d.kind, d.item_id, d.title, d.body, d.lang,
+                   CASE WHEN instr(lower(d.title), lower(:query)) > 0 THEN 0 ELSE 1 END AS score
+            FROM search_docs AS d
+            WHERE d.pack_id = :pack
+              AND (instr(lower(d.title), lower(:query)) > 0 OR instr(lower(d.body), lower(:query)) > 0)
+              AND {visible}
+        """
+        params["query"] = query
+    # One row per item (an item has a row per language and part): its best-ranked one.
+    rows = conn.execute(
+        f"""
+        SELECT kind, item_id, title, body, lang FROM (
+            SELECT *, row_number() OVER (PARTITION BY item_id ORDER BY score, id) AS nth
+            FROM ({matching})
+        )
+        WHERE nth = 1
+        ORDER BY score, id
+        LIMIT :limit
+        """,
+        {**params, "pack": pack_id, "limit": MAX_HITS},
+    ).fetchall()
     titles = {
         item_id: (en, zh)
         for item_id, en, zh in conn.execute(
@@ -93,15 +198,9 @@ def search(conn: sqlite3.Connection, pack_id: str, query: str, lang: str = "en")
         )
     }
     hits: list[SearchHit] = []
-    seen: set[str] = set()
-    for kind, item_id, title, body, found_lang, _score in rows:
-        if item_id in seen:
-            continue
-        seen.add(item_id)
+    for kind, item_id, title, body, found_lang in rows:
         en, zh = titles.get(item_id, (title, title))
         shown = (zh or en) if lang == "zh-Hans" else (en or zh)
         text = title if query.lower() in title.lower() else body
         hits.append(SearchHit(kind, item_id, shown or "", _cut_snippet(text, query), found_lang))
-        if len(hits) == MAX_HITS:
-            break
     return hits
