@@ -12,7 +12,8 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     from companion import cli
 
-    args = cli.build_parser().parse_args(argv)
+    cli.safe_streams()
+    args = cli.parse_args(argv)
     if args.version or args.command:
         return cli.run(args)
     from companion.gui.app import run_gui

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
-from companion.cli import CliError, open_store, print_json
+from companion.cli import CliError, open_store, print_json, quoted
 
 # A literal copy of the content kinds, so building the parser loads no model (a test keeps them equal).
 KINDS = ("agenda-item", "case-study", "screening-tool", "document", "glossary-term")
@@ -15,8 +15,21 @@ def add_parsers(sub: Any) -> None:
     self_test = sub.add_parser("self-test", help="check the installation headlessly")
     self_test.set_defaults(handler=cmd_self_test)
 
-    search = sub.add_parser("search", help="search the current workshop")
+    search = sub.add_parser(
+        "search",
+        help="search the current workshop",
+        description="Search everything this copy of the workshop holds, as `content show` prints it: "
+        "every stage of every case study and, in a facilitator edition, facilitator notes and answer keys. "
+        "The window's search is safe for a projector: it finds only what the room may see. --audience "
+        "searches as the window does before any stage is revealed or notes are shown.",
+    )
     search.add_argument("query")
+    search.add_argument(
+        "--audience",
+        action="store_true",
+        help="leave out facilitator notes, answer keys, case-study stages after the first "
+        "and discussion questions",
+    )
     search.add_argument("--lang", choices=("en", "zh-Hans"), default="en")
     search.add_argument("--json", action="store_true")
     search.set_defaults(handler=cmd_search)
@@ -50,7 +63,9 @@ def _check_main_window() -> str:
 
 
 def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
-    hits = open_store(args).search(args.query, args.lang)
+    from companion.core.store.search import AUDIENCE, EVERYTHING
+
+    hits = open_store(args).search(args.query, args.lang, AUDIENCE if args.audience else EVERYTHING)
     if args.json:
         print_json([{"kind": h.kind, "id": h.id, "title": h.title, "snippet": h.snippet} for h in hits], out)
         return 0
@@ -76,6 +91,6 @@ def cmd_content_list(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_content_show(args: argparse.Namespace, out: TextIO) -> int:
     item = open_store(args).item(args.id)
     if item is None:
-        raise CliError(f"no content item with id {args.id!r} in the current workshop")
+        raise CliError(f"no content item with id {quoted(args.id)} in the current workshop")
     print_json(item.model_dump(mode="json", by_alias=True), out)
     return 0

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from companion.cli import CliError, open_store, print_json
+from companion.cli import CliError, decoded_text, open_store, print_json
 
 PASSPHRASE_VARIABLE = "COMPANION_PASSPHRASE"
 # Literal copies of the core's choices, so that building the parser stays cheap.
@@ -38,6 +38,12 @@ def add_parsers(sub: Any) -> None:
     imp = actions.add_parser("import", help="import a pack file and print what changed")
     imp.add_argument("file", type=Path)
     imp.add_argument("--policy", choices=POLICIES, default="newer")
+    imp.add_argument(
+        "--beside",
+        action="store_true",
+        help="when the installed workshop's publisher did not sign this pack, install it beside "
+        "that workshop under a new ID instead of refusing (the installed one is never changed)",
+    )
     imp.add_argument("--json", action="store_true")
     imp.set_defaults(handler=cmd_import)
 
@@ -71,7 +77,10 @@ def _data_dir(args: argparse.Namespace) -> Path:
 def _passphrase(confirm: bool) -> str:
     value = os.environ.get(PASSPHRASE_VARIABLE)
     if value is not None:
-        return value
+        text = decoded_text(value)  # bytes that are not UTF-8 arrive as lone surrogates
+        if text is None:
+            raise CliError(f"{PASSPHRASE_VARIABLE} is not valid UTF-8 text")
+        return text
     if not sys.stdin.isatty():
         raise CliError(f"a passphrase is needed: set {PASSPHRASE_VARIABLE} or run in a terminal")
     import getpass
@@ -107,26 +116,38 @@ def _verified(args: argparse.Namespace, store: Any) -> Any:
 
 
 def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
+    from companion.core.packs.publisher import refusal
     from companion.core.packs.verify import describe, signature_warning
 
-    pack = _verified(args, open_store(args))
+    store = open_store(args)
+    pack = _verified(args, store)
     for line in describe(pack):
         print(line, file=out)
     warning = signature_warning(pack)
     if warning:
         print(f"Warning: {warning}", file=out)
-    print("Verified: the pack is intact and can be imported.", file=out)
+    refused = refusal(store, pack, pack.pack_id)
+    if refused is not None:
+        print(f"Warning: {refused}", file=out)
+        verdict = "Verified: the pack is intact; it can be imported only beside that workshop (--beside)."
+    else:
+        verdict = "Verified: the pack is intact and can be imported."
+    print(verdict, file=out)
     return 0
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     from companion.core.packs import PackError
     from companion.core.packs.importer import import_pack
+    from companion.core.packs.publisher import PublisherMismatchError
 
     store = open_store(args)
     pack = _verified(args, store)
     try:
-        report = import_pack(store, pack, args.policy)
+        report = import_pack(store, pack, args.policy, beside=args.beside)
+    except PublisherMismatchError as exc:
+        hint = "Nothing was changed; --beside installs it as a separate workshop."
+        raise CliError(f"{args.file}: {exc} {hint}") from None
     except PackError as exc:
         raise CliError(f"{args.file}: {exc}") from None
     if args.json:
@@ -138,6 +159,8 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
+    from companion.core.packs.publisher import installed_publisher, publisher_name
+
     store = open_store(args)
     current = store.current_pack_id()
     packs = store.packs()
@@ -150,7 +173,7 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
                     "title": p.title.as_json(),
                     "publisher": p.publisher,
                     "source": p.source,
-                    "signer": p.signer,
+                    "signer": installed_publisher(store, p.id),  # the bundled one's is the pinned key
                     "current": p.id == current,
                 }
                 for p in packs
@@ -160,7 +183,9 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     for p in packs:
         mark = "*" if p.id == current else " "
-        print(f"{mark} {p.id:24} {p.version:8} {p.source:9} {p.title.resolve('en')[0]}", file=out)
+        signer = installed_publisher(store, p.id)
+        signed = "unsigned" if signer is None else f"signed by {publisher_name(store, signer, p.id)}"
+        print(f"{mark} {p.id:24} {p.version:8} {p.source:9} {p.title.resolve('en')[0]}  ({signed})", file=out)
     return 0
 
 

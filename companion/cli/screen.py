@@ -7,14 +7,20 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import stat
 import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from companion.cli import CliError, open_store, print_json
+from companion.cli import CliError, open_store, print_json, quoted
 
 # The engine's policies, repeated so that building the parser imports no core module (fast start).
 CHILD_POLICIES = ("palermo", "ilo-as-adult")
+# An answers file names each of a tool's indicators at most once: a few kilobytes. A far larger
+# file is not one, and is refused before it fills memory (/dev/zero never ends).
+MAX_ANSWERS_BYTES = 1_000_000
+EXAMPLE = '{"DR01": "present"}'
 
 
 def _age(text: str) -> int:
@@ -35,6 +41,7 @@ def add_parsers(sub: Any) -> None:
     action.add_argument(
         "--answers",
         metavar="FILE",
+        type=Path,
         help='JSON file {"INDICATOR_ID": "present"|"absent"|"unknown"}; - for stdin',
     )
     screen.add_argument("--age", type=_age, metavar="YEARS", help="the person's age, if known")
@@ -55,14 +62,14 @@ def cmd_screen(args: argparse.Namespace, out: TextIO) -> int:
 
     item = open_store(args).item(args.tool)
     if item is None or item.kind != "screening-tool":
-        raise CliError(f"no screening tool with id {args.tool!r} in the current workshop")
+        raise CliError(f"no screening tool with id {quoted(args.tool)} in the current workshop")
     if args.describe:
         if args.json:
             print_json(describe(item), out)
         else:
             _print_tool(item, args.lang, out)
         return 0
-    answers = _read_answers(args.answers)
+    answers = _read_answers(args.answers, item)
     try:
         result = evaluate(item, answers, age=args.age, act=args.act, child_policy=args.child_policy)
     except ScreeningError as exc:
@@ -74,21 +81,69 @@ def cmd_screen(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _read_answers(path: str) -> dict[str, str]:
-    """The answers file as a dict of strings, or a one-line error saying what is wrong with it."""
+def _read_answers(path: Path, tool: Any) -> dict[str, str]:
+    """The answers file as a flat dict of answers, or a one-line error saying what is wrong with it."""
+    from companion.core.screening import ANSWERS
+
+    name = "from standard input" if str(path) == "-" else str(path)
     try:
-        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise CliError(f"cannot read answers file {path}: {exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise CliError(f"answers file {path} is not UTF-8 text") from None
-    try:
-        answers = json.loads(text)
+        answers = json.loads(_read_text(path, name))
+    except RecursionError:
+        raise CliError(
+            f"answers file {name} is nested too deeply: it must be one flat object like {EXAMPLE}"
+        ) from None
     except json.JSONDecodeError as exc:
-        raise CliError(f"answers file {path} is not valid JSON: {exc.msg} (line {exc.lineno})") from None
+        raise CliError(f"answers file {name} is not valid JSON: {exc.msg} (line {exc.lineno})") from None
+    except ValueError:  # the only other failure: a number thousands of digits long
+        raise CliError(f"answers file {name} cannot be read: a number in it is too long") from None
     if not isinstance(answers, dict):
-        raise CliError(f'answers file {path} must be a JSON object like {{"DR01": "present"}}')
+        raise CliError(f"answers file {name} must be a JSON object like {EXAMPLE}")
+    known = tool.indicator_ids()
+    for indicator, answer in answers.items():
+        if indicator not in known:
+            raise CliError(f"answers file {name}: unknown indicator {quoted(indicator)} for tool {tool.id}")
+        if not isinstance(answer, str) or answer not in ANSWERS:
+            shown = quoted(answer) if isinstance(answer, str) else f"a JSON {_json_kind(answer)}"
+            raise CliError(
+                f"answers file {name}: indicator {indicator}: answer must be present, absent or unknown, "
+                f"not {shown}"
+            )
     return answers
+
+
+def _read_text(path: Path, name: str) -> str:
+    """At most :data:`MAX_ANSWERS_BYTES` of a regular file (or of stdin for ``-``), as UTF-8 text."""
+    try:
+        if str(path) == "-":
+            data = sys.stdin.buffer.read(MAX_ANSWERS_BYTES + 1)
+        else:
+            # Opened without waiting, then checked: a named pipe with no writer would block for ever.
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+            try:
+                if not stat.S_ISREG(os.fstat(fd).st_mode):
+                    raise CliError(f"answers file {name} is not a regular file (- reads standard input)")
+                file = open(fd, "rb")  # closed by the `with` below; fd is closed here if this fails
+            except BaseException:
+                os.close(fd)
+                raise
+            with file:
+                data = file.read(MAX_ANSWERS_BYTES + 1)
+    except OSError as exc:
+        raise CliError(f"cannot read answers file {name}: {exc.strerror or exc}") from None
+    if len(data) > MAX_ANSWERS_BYTES:
+        raise CliError(f"answers file {name} is larger than {MAX_ANSWERS_BYTES:,} bytes: not an answers file")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise CliError(f"answers file {name} is not UTF-8 text") from None
+
+
+def _json_kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true or false"
+    return {dict: "object", list: "array", str: "string"}.get(type(value), "number")
 
 
 def _print_tool(tool: Any, lang: str, out: TextIO) -> None:

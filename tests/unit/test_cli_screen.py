@@ -166,3 +166,85 @@ def test_usage_errors_exit_2(capsys, data_dir: Path, argv: list[str]) -> None:
     with pytest.raises(SystemExit) as caught:
         main(["--data-dir", str(data_dir), *argv])
     assert caught.value.code == 2
+
+
+def _assert_one_line(code: int, out: str, err: str, expected: str) -> None:
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and err.startswith("companion: ") and expected in err, err
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("[" * 100_000, "nested too deeply"),
+        ('{"DR01": ' + "[" * 100_000, "nested too deeply"),
+        ({"DR01": {"present": True}}, "answer must be present, absent or unknown, not a JSON object"),
+        ({"DR01": ["present"]}, "answer must be present, absent or unknown, not a JSON array"),
+        ({"DR01": 1}, "not a JSON number"),
+        ('{"DR01": ' + "1" * 5000 + "}", "a number in it is too long"),
+        ({"X" * 5000: "present"}, "unknown indicator 'XXXX"),
+        ({"DR01": "p" * 5000}, "not 'pppp"),
+    ],
+)
+def test_an_answers_file_that_is_not_a_flat_object_of_answers_is_one_line(
+    capsys, data_dir: Path, tmp_path: Path, content: object, expected: str
+) -> None:
+    path = answers_file(tmp_path, content)
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "screen", "ilo-adult-labour", "--answers", path)
+    _assert_one_line(code, out, err, expected)
+    assert len(err) < 300  # a 5,000-character key or answer is shortened, not echoed
+
+
+@pytest.mark.parametrize("kind", ["folder", "named pipe", "device", "too large"])
+def test_an_answers_file_that_is_not_a_small_regular_file_is_refused_without_waiting(
+    data_dir: Path, tmp_path: Path, kind: str
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    if kind == "folder":
+        path, expected = str(tmp_path), "answers file"
+    elif kind == "named pipe":
+        path, expected = str(tmp_path / "pipe"), "not a regular file"
+        os.mkfifo(path)  # nobody writes to it: reading it would wait for ever
+    elif kind == "device":
+        path, expected = "/dev/zero", "not a regular file"  # reading it never ends
+    else:
+        path, expected = answers_file(tmp_path, " " * 1_000_001), "larger than 1,000,000 bytes"
+    # A subprocess with a timeout: a reader that waits on the pipe must fail, not hang the suite.
+    command = [sys.executable, "-m", "companion", "--data-dir", str(data_dir), "screen", "ilo-adult-labour"]
+    result = subprocess.run(
+        [*command, "--answers", path],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+    _assert_one_line(result.returncode, result.stdout, result.stderr, expected)
+
+
+def test_an_answers_file_whose_name_is_not_utf8_is_read(capsys, data_dir: Path, tmp_path: Path) -> None:
+    # On Linux a file name is bytes; Python hands b"\xff" over as the lone surrogate "\udcff".
+    path = tmp_path / "answers-\udcff.json"
+    path.write_text(json.dumps({"DR01": "present"}), encoding="utf-8")
+    code, out, err = run(
+        capsys, "--data-dir", str(data_dir), "screen", "ilo-adult-labour", "--answers", str(path), "--json"
+    )
+    assert code == 0, err
+    assert json.loads(out)["dimensions"]["DR"]["strong"] == 1
+
+
+def test_answers_on_standard_input(data_dir: Path) -> None:
+    import subprocess
+    import sys
+
+    argv = [sys.executable, "-m", "companion", "--data-dir", str(data_dir), "screen", "ilo-adult-labour"]
+    result = subprocess.run(
+        [*argv, "--answers", "-", "--json"], input=b'{"DR01": "present"}', capture_output=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["dimensions"]["DR"]["strong"] == 1
+    result = subprocess.run([*argv, "--answers", "-"], input=b"\xff\xfe", capture_output=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr == b"companion: answers file from standard input is not UTF-8 text\n"
