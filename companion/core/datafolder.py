@@ -3,9 +3,12 @@
 Opening means: the store is migrated, and the bundled workshop is loaded into
 it on first start and again whenever the bundled pack changes (its version or
 any byte of its files). An unchanged install only looks at the files' sizes
-and times; it neither reads nor validates any content. Once the user has
-imported a pack with the bundled workshop's ID, that copy is theirs: the
-bundled files never overwrite it.
+and times; it neither reads nor validates any content. A pack with the
+bundled workshop's ID that the bundled publisher signed and the user imported
+(perhaps a newer version) is theirs: the bundled files never overwrite it. A
+copy under that ID that the bundled publisher did not sign could only be
+imported before the same-publisher rule (see companion.core.packs.publisher);
+the bundled workshop replaces it, and notes and bookmarks stay attached.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from pathlib import Path
 
 from companion import resources
 from companion.core.store import Store
+from companion.i18n import _
 
 APP_DIR_NAME = "TrainingCompanion"
 
@@ -29,22 +33,53 @@ def ensure_bundled_content(store: Store) -> bool:
     from companion.core.sources import fingerprint, read_folder, stat_signature
 
     folder, pack_id = resources.bundled_pack_dir(), resources.BUNDLED_PACK
-    if store.pack_source(pack_id) not in (None, "bundled"):
-        return False  # imported by the user, perhaps a newer version: never clobbered
+    source = store.pack_source(pack_id)
+    if source not in (None, "bundled"):
+        from companion.core.packs.signing import pinned_publishers  # rare: not at every start
+
+        if store.pack_signer(pack_id) in pinned_publishers():
+            return False  # the bundled publisher's own pack, perhaps a newer version: never clobbered
     signature = stat_signature(folder)
-    if store.pack_source_signature(pack_id) == signature:
+    if source == "bundled" and store.pack_source_signature(pack_id) == signature:
         return False
     files = read_folder(folder)
-    if store.pack_fingerprint(pack_id) == fingerprint(files):
+    if source == "bundled" and store.pack_fingerprint(pack_id) == fingerprint(files):
         store.set_pack_source_signature(pack_id, signature)  # touched, not changed
         return False
     from companion.core.content import build_from_files
 
+    if source not in (None, "bundled"):
+        # An unsigned copy imported over the bundled workshop before the same-publisher rule:
+        # it gives way, but stays in a backup, and the user is told where.
+        from companion.core.store.backups import create_backup
+
+        kept = create_backup(store, "before-import")
+        store.recovery_message = _(
+            "The workshop {id} had been replaced by a pack its publisher did not sign; the bundled "
+            "workshop is back, and the replaced copy is in backup {backup}."
+        ).format(id=pack_id, backup=kept.id)
     store.install_pack(build_from_files(files), source="bundled", source_signature=signature)
     return True
 
 
 def open_data_folder(data_dir: Path | None) -> Store:
-    store = Store.open(data_dir or default_data_dir())
-    ensure_bundled_content(store)
+    """The data folder's store: created or migrated, the bundled workshop loaded, backed up today.
+
+    All of it happens under the folder's lock, so any number of processes can
+    start on a new data folder at once: the first sets it up, the others wait
+    and find it ready.
+    """
+    from companion.core.store.backups import back_up_daily
+    from companion.core.store.folderlock import locked
+
+    folder = data_dir or default_data_dir()
+    with locked(folder):
+        store = Store.open_unlocked(folder)
+        try:
+            ensure_bundled_content(store)
+            backup_problem = back_up_daily(store)
+        except BaseException:
+            store.close()
+            raise
+    store.recovery_message = store.recovery_message or backup_problem
     return store

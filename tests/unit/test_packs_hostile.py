@@ -13,7 +13,8 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from companion.__main__ import main
-from tests.unit.pack_support import assemble, entries_of, pack_of, snapshot, tiny_files
+from companion.core.datafolder import open_data_folder
+from tests.unit.pack_support import assemble, entries_of, lying_bomb, pack_of, snapshot, tiny_files
 
 
 @functools.cache
@@ -99,7 +100,20 @@ HOSTILE: dict[str, tuple[Callable[[], bytes], str]] = {
         lambda: assemble({**content(), "glossary/gl-001.toml": b'id = "gl-001"\n'}),
         "content/glossary/gl-001.toml",
     ),
+    "sizes that lie": (lambda: lying_bomb("honest-ratio"), "zip bomb"),
+    "arrays nested 500 deep": (
+        lambda: assemble({**content(), "glossary/gl-001.toml": b"a = " + b"[" * 500 + b"]" * 500}),
+        "content/glossary/gl-001.toml: values are nested more than",
+    ),
+    "inline tables nested 500 deep": (
+        lambda: assemble({**content(), "glossary/gl-001.toml": b"a = " + b"{b=" * 500 + b"1" + b"}" * 500}),
+        "content/glossary/gl-001.toml: values are nested more than",
+    ),
 }
+
+
+def _files_beside_the_database(data_dir: Path) -> list[str]:
+    return sorted(str(p.relative_to(data_dir)) for p in data_dir.rglob("*") if not p.name.startswith("companion.db"))
 
 
 @pytest.mark.parametrize("case", list(HOSTILE))
@@ -109,6 +123,8 @@ def test_a_hostile_pack_gets_one_clear_line_exit_1_and_changes_nothing(
     make, expected = HOSTILE[case]
     pack = tmp_path / "hostile.ctpack"
     pack.write_bytes(make())
+    open_data_folder(data_dir).close()  # today's backup and the folder's lock file exist already
+    files = _files_beside_the_database(data_dir)
     before = snapshot(data_dir / "companion.db")
     code = main(["--data-dir", str(data_dir), "pack", "import", str(pack)])
     out, err = capsys.readouterr()
@@ -117,4 +133,4 @@ def test_a_hostile_pack_gets_one_clear_line_exit_1_and_changes_nothing(
     assert expected in err
     assert "Traceback" not in err
     assert snapshot(data_dir / "companion.db") == before
-    assert sorted(p.name for p in data_dir.iterdir() if not p.name.startswith("companion.db")) == []
+    assert _files_beside_the_database(data_dir) == files  # not even a backup: nothing was imported

@@ -1,24 +1,58 @@
-"""Opening the SQLite file safely: a damaged or too-new database loses nothing.
+"""Opening the SQLite file safely: damage is set aside, trouble is reported, nothing is lost.
 
-A file that SQLite cannot read, or that a newer version of the application
-wrote, is renamed aside (never deleted) together with its WAL files, and a
-fresh database takes its place. The caller gets one plain sentence saying so.
+Two kinds of failure look alike from Python (both are ``sqlite3.DatabaseError``)
+and must be told apart, because the remedies are opposite:
+
+- **Damage**: the file is not a database, fails ``PRAGMA quick_check``, or a
+  newer version of the application wrote it. It is renamed aside (never
+  deleted) with its WAL files, a fresh database takes its place, and the
+  caller gets one sentence saying so and where the old file is.
+- **Trouble**: the database is locked by another program, the disk is full or
+  read-only, or the operating system reported an I/O error. The file is
+  healthy; it is left exactly as it is and the caller gets one line naming the
+  cause and the folder (:func:`explain`). A lock is first waited for.
+
+The database and its WAL files are readable by their owner only: the vault's
+salt and check value are in it, and must not be open to offline guessing.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from companion.core.store.migrations import LATEST
+from companion.i18n import _
 
 DATABASE_NAME = "companion.db"
+BUSY_TIMEOUT_SECONDS = 5.0  # how long a statement waits for another program's lock
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+
+# SQLite's primary result codes (the low byte of an extended code).
+SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_NOMEM, SQLITE_READONLY = 3, 5, 6, 7, 8
+SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 10, 11, 13, 14, 26
+DAMAGE_CODES = frozenset({SQLITE_CORRUPT, SQLITE_NOTADB})
+# The file is fine; the machine is not (another program, the disk, the permissions, memory).
+TROUBLE_CODES = frozenset(
+    {SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_NOMEM, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN}
+)
 
 
 class StoreError(Exception):
-    """The data folder cannot be used at all (not writable, disk full...)."""
+    """The store cannot do what was asked; the message is one line for the user."""
+
+
+class ReadOnlyError(StoreError):
+    """Nothing can be written: the database, or the folder it is in, is read-only."""
+
+
+class DamagedError(sqlite3.DatabaseError):
+    """The file opened but is not a healthy database of ours."""
 
 
 @dataclass(frozen=True)
@@ -29,30 +63,103 @@ class Opened:
     reason: str | None
 
 
+def primary_code(exc: BaseException) -> int | None:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def is_damage(exc: BaseException) -> bool:
+    """True when ``exc`` says the file itself is damaged, not that it is busy or the disk failed."""
+    return isinstance(exc, DamagedError) or primary_code(exc) in DAMAGE_CODES
+
+
+def is_trouble(exc: BaseException) -> bool:
+    """True when ``exc`` comes from the machine around a healthy database, not from our SQL."""
+    return primary_code(exc) in TROUBLE_CODES
+
+
+def _read_only(exc: BaseException) -> bool:
+    return primary_code(exc) in (SQLITE_READONLY, SQLITE_PERM) or getattr(exc, "errno", None) in (1, 13, 30)
+
+
+def store_error(exc: BaseException, path: Path) -> StoreError:
+    """The :class:`StoreError` (or :class:`ReadOnlyError`) that explains ``exc`` in one line."""
+    return (ReadOnlyError if _read_only(exc) else StoreError)(explain(exc, path))
+
+
+def explain(exc: BaseException, path: Path) -> str:
+    """One line for the user: what went wrong with the database at ``path``, and that nothing changed."""
+    code = primary_code(exc)
+    folder = path.parent
+    if code in (SQLITE_BUSY, SQLITE_LOCKED):
+        return _(
+            "the database {path} is in use by another program and stayed locked for {seconds:g} "
+            "seconds; close the other program and try again"
+        ).format(path=path, seconds=BUSY_TIMEOUT_SECONDS)
+    if code == SQLITE_FULL or getattr(exc, "errno", None) == 28:  # ENOSPC
+        return _("the disk holding {folder} is full; nothing was changed. Free some space and try again").format(
+            folder=folder
+        )
+    if _read_only(exc):  # EPERM, EACCES, EROFS
+        return _("the database {path} is read-only; nothing was changed").format(path=path)
+    if code == SQLITE_CANTOPEN:
+        return _("the database {path} cannot be opened: check that the folder {folder} exists and is yours").format(
+            path=path, folder=folder
+        )
+    if code == SQLITE_IOERR or isinstance(exc, OSError):
+        detail = getattr(exc, "strerror", None) or str(exc)
+        return _("the disk reported an error with {path} ({detail}); nothing was changed").format(
+            path=path, detail=detail
+        )
+    if code == SQLITE_NOMEM or isinstance(exc, MemoryError):
+        return _("there is not enough memory to use the database {path}").format(path=path)
+    return _("the database {path} could not be used ({detail})").format(path=path, detail=exc)
+
+
 def _connect(path: Path) -> sqlite3.Connection:
-    # isolation_level=None: transactions are explicit ("with conn" or BEGIN).
-    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    # isolation_level=None: transactions are explicit (BEGIN IMMEDIATE ... COMMIT).
+    conn = sqlite3.connect(
+        str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_SECONDS
+    )
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
 
 
-def _diagnose(path: Path) -> tuple[sqlite3.Connection | None, int, str | None]:
-    """Open ``path`` and say what is wrong with it, if anything."""
-    conn = None
+def _inspect(conn: sqlite3.Connection) -> int:
+    """The schema version of a healthy database, or :class:`DamagedError`; trouble propagates."""
+    version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+    result = conn.execute("PRAGMA quick_check").fetchone()[0]
+    if result != "ok":
+        raise DamagedError(f"integrity check failed: {result}")
+    return version
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
     try:
-        conn = _connect(path)
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            raise sqlite3.DatabaseError("integrity check failed")
         conn.execute("PRAGMA journal_mode = wal")
-    except sqlite3.DatabaseError as exc:
-        if conn is not None:
-            conn.close()
-        return None, 0, f"it is damaged ({exc})"
-    if version > LATEST:
-        conn.close()
-        return None, version, f"a newer version of Training Companion wrote it (schema {version})"
-    return conn, version, None
+    except sqlite3.OperationalError as exc:
+        # A read-only file can still be read in the mode it has; writing says why it cannot.
+        if primary_code(exc) not in (SQLITE_READONLY, SQLITE_PERM):
+            raise
+
+
+def make_private(path: Path) -> None:
+    """Owner-only access for the database and its WAL files (where the platform has modes)."""
+    if os.name != "posix":
+        return
+    for candidate in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            mode = candidate.stat().st_mode
+            if stat.S_IMODE(mode) & 0o077:
+                candidate.chmod(PRIVATE_FILE)
+        except OSError:
+            pass  # absent, or not ours: SQLite reports what matters when it opens it
+
+
+def _create_private(path: Path) -> None:
+    """Create an empty database file owner-only; SQLite gives its WAL files the same mode."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    os.close(fd)
 
 
 def _move_aside(path: Path) -> Path:
@@ -70,26 +177,51 @@ def _move_aside(path: Path) -> Path:
     return target
 
 
-def open_database(data_dir: Path) -> Opened:
+def make_folder(data_dir: Path) -> None:
+    """Create the data folder (owner-only) if it is missing."""
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        data_dir.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
     except OSError as exc:
-        raise StoreError(f"cannot create the data folder {data_dir}: {exc.strerror}") from None
+        raise StoreError(
+            _("cannot create the data folder {folder}: {reason}").format(folder=data_dir, reason=exc.strerror)
+        ) from None
+
+
+def open_database(data_dir: Path) -> Opened:
+    """Open (or create) the database in ``data_dir``; :class:`StoreError` for trouble."""
+    make_folder(data_dir)
     path = data_dir / DATABASE_NAME
     moved = reason = None
     if path.exists():
-        conn, version, reason = _diagnose(path)
-        if conn is not None:
-            return Opened(conn, version < LATEST, None, None)
+        make_private(path)
+        conn = None
+        try:
+            conn = _connect(path)
+            version = _inspect(conn)
+            _use_wal(conn)
+        except sqlite3.Error as exc:
+            if conn is not None:
+                conn.close()
+            if not is_damage(exc):
+                raise store_error(exc, path) from None
+            reason = _("it is damaged ({detail})").format(detail=exc)
+        else:
+            if version <= LATEST:
+                return Opened(conn, version < LATEST, None, None)
+            conn.close()
+            reason = _("a newer version of Training Companion wrote it (schema {version})").format(version=version)
         try:
             moved = _move_aside(path)
         except OSError as exc:
             raise StoreError(
-                f"the database {path} cannot be used and cannot be moved aside: {exc.strerror}"
+                _("the database {path} cannot be used and cannot be moved aside: {reason}").format(
+                    path=path, reason=exc.strerror
+                )
             ) from None
     try:
+        _create_private(path)
         conn = _connect(path)
-        conn.execute("PRAGMA journal_mode = wal")
-    except sqlite3.Error as exc:
-        raise StoreError(f"cannot create a database in {data_dir}: {exc}") from None
+        _use_wal(conn)
+    except (sqlite3.Error, OSError) as exc:
+        raise store_error(exc, path) from None
     return Opened(conn, True, moved, reason)

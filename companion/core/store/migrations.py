@@ -71,19 +71,94 @@ def m003_pack_provenance(db: sqlite_utils.Database) -> None:
     db["trusted_publishers"].create({"fingerprint": str, "name": str, "added_at": str}, pk="fingerprint")
 
 
+def m004_search_parts(db: sqlite_utils.Database) -> None:
+    """Search rows per part (public, each stage, facilitator-only), rebuilt from the stored items.
+
+    One row per item and language held all of an item's text, so a search
+    showed an audience facilitator notes and stages not yet revealed (see
+    companion.core.store.search). An item the model no longer reads keeps its
+    title searchable rather than stopping the store from opening.
+    """
+    from companion.core.store.store import _insert_rows, _item_from_json, _search_docs
+
+    # The columns as of this migration, not store.SEARCH_COLUMNS: a later migration may add more.
+    columns = ("pack_id", "item_id", "kind", "lang", "part", "title", "body")
+    conn = db.conn
+    conn.execute("ALTER TABLE search_docs ADD COLUMN part TEXT NOT NULL DEFAULT 'public'")
+    conn.execute("DELETE FROM search_docs")
+    docs: list[dict[str, object]] = []
+    items = conn.execute(
+        "SELECT pack_id, id, kind, title_en, title_zh, data FROM items ORDER BY pack_id, position"
+    ).fetchall()
+    for pack_id, item_id, kind, title_en, title_zh, data in items:
+        try:
+            docs.extend(_search_docs(pack_id, _item_from_json(data)))
+        except ValueError:  # pydantic's ValidationError is one
+            for lang, title in (("en", title_en), ("zh-Hans", title_zh)):
+                row = {"pack_id": pack_id, "item_id": item_id, "kind": kind, "lang": lang, "part": "public"}
+                docs.append(row | {"title": title or "", "body": ""})
+        if len(docs) >= 1000:  # a statement per thousand rows: see _insert_rows
+            _insert_rows(conn, "search_docs", columns, docs)
+            docs = []
+    if docs:
+        _insert_rows(conn, "search_docs", columns, docs)
+
+
+def m005_record_versions(db: sqlite_utils.Database) -> None:
+    """A version beside each sealed field record, and the vault's sealed index of current versions.
+
+    A record sealed before this has version 0 (sealed under its ID alone); the
+    vault reseals those under (ID, version) the first time it is unlocked, since
+    only then is the key at hand (see companion.core.records).
+    """
+    db.execute("ALTER TABLE field_records ADD COLUMN version INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE vault ADD COLUMN record_index BLOB")
+
+
+def m006_content_digests(db: sqlite_utils.Database) -> None:
+    """A digest of each installed workshop's stored items, so `companion check` can tell if they changed."""
+    from companion.core.store.digest import content_digest
+
+    db["packs"].add_column("content_digest", str)
+    for (pack_id,) in db.execute("SELECT id FROM packs").fetchall():
+        digest = content_digest(db.conn, pack_id)
+        db.execute("UPDATE packs SET content_digest = ? WHERE id = ?", (digest, pack_id))
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_initial,
     m002_field_records,
     m003_pack_provenance,
+    m004_search_parts,
+    m005_record_versions,
+    m006_content_digests,
 ]
 LATEST = len(MIGRATIONS)
 
 
 def migrate(db: sqlite_utils.Database) -> int:
-    """Apply every pending migration, each in its own transaction; return how many."""
-    current = db.execute("PRAGMA user_version").fetchone()[0]
-    for number, migration in enumerate(MIGRATIONS[current:], start=current + 1):
-        with db.conn:
-            migration(db)
-            db.execute(f"PRAGMA user_version = {number:d}")
-    return LATEST - current
+    """Apply every pending migration, each in one transaction of its own; return how many.
+
+    ``BEGIN IMMEDIATE`` takes the write lock before the schema version is read,
+    so a second process that started at the same moment waits, then finds the
+    work done. A crash between two statements of a migration rolls all of it
+    back: sqlite-utils (4.2 and later) nests its own writes in savepoints
+    when a transaction is open, rather than committing it.
+    """
+    conn = db.conn
+    applied = 0
+    while True:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            current = conn.execute("PRAGMA user_version").fetchone()[0]
+            if current >= LATEST:
+                conn.execute("ROLLBACK")
+                return applied
+            MIGRATIONS[current](db)
+            conn.execute(f"PRAGMA user_version = {current + 1:d}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        applied += 1

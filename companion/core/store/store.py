@@ -15,8 +15,19 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from companion.core.store.database import Opened, StoreError, open_database
-from companion.core.store.search import SearchHit, search
+from companion.core.store.database import (
+    DATABASE_NAME,
+    Opened,
+    StoreError,
+    is_damage,
+    is_trouble,
+    open_database,
+    store_error,
+)
+from companion.core.store.digest import digest_of
+from companion.core.store.folderlock import locked
+from companion.core.store.search import AUDIENCE, SearchHit, Visibility, search
+from companion.i18n import _
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -42,7 +53,7 @@ class PackInfo:
 
 
 ITEM_COLUMNS = ("pack_id", "id", "kind", "position", "title_en", "title_zh", "data")
-SEARCH_COLUMNS = ("pack_id", "item_id", "kind", "lang", "title", "body")
+SEARCH_COLUMNS = ("pack_id", "item_id", "kind", "lang", "part", "title", "body")
 
 
 def _insert_rows(
@@ -75,22 +86,58 @@ class Store:
         # One sentence about a database that was moved aside, for the user.
         self.recovery_message: str | None = None
         if opened.moved_aside is not None:
-            self.recovery_message = (
-                f"The database could not be used because {opened.reason}; it was kept as "
-                f"{opened.moved_aside.name} and a fresh one was started."
-            )
+            self.recovery_message = _(
+                "The database could not be used because {reason}; it was kept as {kept} "
+                "and a fresh one was started."
+            ).format(reason=opened.reason, kept=opened.moved_aside)
+        # True when this process created the database: it holds nothing of the user's yet.
+        self.created = opened.needs_migration and self._schema_version() == 0
         if opened.needs_migration:
-            from companion.core.store.migrations import migrate
-
-            migrate(self.db)
+            self._migrate(back_up_first=not self.created)
 
     @classmethod
     def open(cls, data_dir: Path) -> Store:
+        """Open the data folder's store, creating or migrating it under the folder's lock."""
+        with locked(data_dir):
+            return cls.open_unlocked(data_dir)
+
+    @classmethod
+    def open_unlocked(cls, data_dir: Path) -> Store:
+        """:meth:`open` for a caller that already holds :func:`locked` for ``data_dir``."""
         opened = open_database(data_dir)
-        return cls(opened, data_dir / "companion.db")
+        try:
+            return cls(opened, data_dir / DATABASE_NAME)
+        except BaseException:
+            opened.conn.close()
+            raise
+
+    def _schema_version(self) -> int:
+        version: int = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        return version
+
+    def _migrate(self, back_up_first: bool) -> None:
+        """Bring the schema up to date, after a backup of what the older one held."""
+        from companion.core.store.migrations import migrate
+
+        try:
+            if back_up_first:
+                from companion.core.store.backups import create_backup
+
+                create_backup(self, "before-migration")
+            migrate(self.db)
+        except sqlite3.Error as exc:
+            raise store_error(exc, self.path) from None
+
+    def migrate_after_restore(self) -> None:
+        """A restored backup may hold an older schema: bring it up to date (it is a backup itself)."""
+        self._migrate(back_up_first=False)
 
     def close(self) -> None:
         self.conn.close()
+
+    @property
+    def data_dir(self) -> Path:
+        return self.path.parent
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -100,18 +147,27 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One atomic write: everything inside commits together or not at all."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        """One atomic write: everything inside commits together or not at all.
+
+        A database error (locked, disk full, read-only, I/O) becomes a
+        :class:`StoreError` that names the cause; the rollback never hides it.
+        """
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise store_error(exc, self.path) from None
         try:
             yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        try:
             self.conn.execute("COMMIT")
-        except sqlite3.OperationalError as exc:
-            self.conn.execute("ROLLBACK")
-            raise StoreError(f"could not save to {self.path}: {exc}") from None
+        except BaseException as exc:
+            if self.conn.in_transaction:
+                try:
+                    self.conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass  # SQLite rolled back already, or will when the file is next opened
+            if is_trouble(exc) or is_damage(exc):
+                raise store_error(exc, self.path) from None
+            raise
 
     # --- content --------------------------------------------------------------
 
@@ -175,6 +231,7 @@ class Store:
                 }
             )
             batches[-1][1].extend(_search_docs(pack_id, item))
+        digest = digest_of((row["id"], row["kind"], row["data"]) for items, _docs in batches for row in items)
         db = self.db
         with self.transaction():
             self.conn.execute("DELETE FROM search_docs WHERE pack_id = ?", (pack_id,))
@@ -198,6 +255,7 @@ class Store:
                 self._insert_batch(self.conn, items, docs)
                 if progress is not None:
                     progress(done + 1, len(batches))
+            self.conn.execute("UPDATE packs SET content_digest = ? WHERE id = ?", (digest, pack_id))
             if self.get_setting("current_pack") is None:
                 self._set_setting(self.conn, "current_pack", pack_id)
 
@@ -264,9 +322,10 @@ class Store:
         ).fetchone()
         return _item_from_json(row[0]) if row else None
 
-    def search(self, query: str, lang: str = "en") -> list[SearchHit]:
+    def search(self, query: str, lang: str = "en", visibility: Visibility = AUDIENCE) -> list[SearchHit]:
+        """Hits in the current workshop, among the text ``visibility`` shows (by default, an audience's)."""
         pack_id = self.current_pack_id()
-        return search(self.conn, pack_id, query, lang) if pack_id else []
+        return search(self.conn, pack_id, query, lang, visibility) if pack_id else []
 
     # --- field records (sealed user data; see companion.core.records) -----------
 
@@ -275,33 +334,60 @@ class Store:
         row = self.conn.execute("SELECT kdf, verifier FROM vault WHERE id = 1").fetchone()
         return (row[0], bytes(row[1])) if row else None
 
-    def create_vault(self, kdf: str, verifier: bytes) -> None:
+    def create_vault(self, kdf: str, verifier: bytes, index: bytes) -> None:
         with self.transaction() as conn:
             conn.execute(
-                "INSERT INTO vault(id, kdf, verifier, created_at) VALUES(1, ?, ?, ?)", (kdf, verifier, _now())
+                "INSERT INTO vault(id, kdf, verifier, created_at, record_index) VALUES(1, ?, ?, ?, ?)",
+                (kdf, verifier, _now(), index),
             )
 
-    def sealed_records(self) -> list[tuple[str, bytes]]:
-        return [(row[0], bytes(row[1])) for row in self.conn.execute("SELECT id, sealed FROM field_records")]
+    def sealed_records(self) -> tuple[bytes | None, list[tuple[str, int, bytes]]]:
+        """The sealed version index and every sealed record as (ID, version, bytes), as one snapshot."""
+        self.conn.execute("BEGIN")  # one read transaction: the index and the rows it vouches for agree
+        try:
+            return self._record_index(), [
+                (row[0], row[1], bytes(row[2]))
+                for row in self.conn.execute("SELECT id, version, sealed FROM field_records ORDER BY id")
+            ]
+        finally:
+            self.conn.execute("COMMIT")
+
+    def _record_index(self) -> bytes | None:
+        row = self.conn.execute("SELECT record_index FROM vault WHERE id = 1").fetchone()
+        return bytes(row[0]) if row and row[0] is not None else None
 
     def sealed_record(self, record_id: str) -> bytes | None:
         row = self.conn.execute("SELECT sealed FROM field_records WHERE id = ?", (record_id,)).fetchone()
         return bytes(row[0]) if row else None
 
-    def put_sealed_record(self, record_id: str, sealed: bytes) -> None:
-        with self.transaction() as conn:
-            conn.execute(
-                "INSERT INTO field_records(id, sealed) VALUES(?, ?) "
-                "ON CONFLICT(id) DO UPDATE SET sealed = excluded.sealed",
-                (record_id, sealed),
-            )
+    def write_sealed_records(
+        self,
+        puts: list[tuple[str, int, bytes]],
+        deletes: list[str],
+        index: bytes,
+        *,
+        expected_index: bytes | None,
+    ) -> bool:
+        """Write sealed records, delete others and store the new index, all in one transaction.
 
-    def delete_record(self, record_id: str) -> bool:
-        # secure_delete overwrites the freed pages, so not even the sealed bytes linger in the file.
+        Only if the stored index is still ``expected_index`` (each write reseals
+        it, so any write in between changes it); otherwise nothing is written and
+        the answer is False: the caller reads again, so no two writers take the
+        same version.
+        """
+        # secure_delete overwrites the freed pages, so no earlier sealed bytes linger in the file.
         self.conn.execute("PRAGMA secure_delete = ON")
         with self.transaction() as conn:
-            deleted = conn.execute("DELETE FROM field_records WHERE id = ?", (record_id,)).rowcount
-        return deleted > 0
+            if self.vault() is None or self._record_index() != expected_index:
+                return False
+            conn.executemany(
+                "INSERT INTO field_records(id, version, sealed) VALUES(?, ?, ?) "
+                "ON CONFLICT(id) DO UPDATE SET version = excluded.version, sealed = excluded.sealed",
+                puts,
+            )
+            conn.executemany("DELETE FROM field_records WHERE id = ?", [(gone,) for gone in deletes])
+            conn.execute("UPDATE vault SET record_index = ? WHERE id = 1", (index,))
+        return True
 
     # --- publishers the user trusts (user data) ---------------------------------
 
@@ -350,21 +436,31 @@ def _item_from_json(data: str) -> Any:
 
 
 def _search_docs(pack_id: str, item: Any) -> list[dict[str, Any]]:
-    from companion.core.model import LANGUAGES, texts_of, title_of
+    """The search rows of ``item``: one per language and part (see companion.core.store.search).
+
+    The title is on the public row only, which every item has, so a title is
+    found whatever the viewer may see; a row of another part holds only that
+    part's text, so its snippet cannot show anything else.
+    """
+    from companion.core.model import LANGUAGES, title_of
+    from companion.core.store.search import PUBLIC, parts_of
 
     title = title_of(item)
-    texts = texts_of(item)
+    parts = parts_of(item)
     docs = []
     for lang in LANGUAGES:
-        body = "\n".join(t for t in (text.get(lang) for text in texts) if t)
-        docs.append(
-            {
-                "pack_id": pack_id,
-                "item_id": item.id,
-                "kind": item.kind,
-                "lang": lang,
-                "title": title.get(lang) or "",
-                "body": body,
-            }
-        )
+        for part, texts in parts.items():
+            body = "\n".join(t for t in (text.get(lang) for text in texts) if t)
+            if body or part == PUBLIC:
+                docs.append(
+                    {
+                        "pack_id": pack_id,
+                        "item_id": item.id,
+                        "kind": item.kind,
+                        "lang": lang,
+                        "part": part,
+                        "title": (title.get(lang) or "") if part == PUBLIC else "",
+                        "body": body,
+                    }
+                )
     return docs
