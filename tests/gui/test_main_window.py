@@ -155,7 +155,9 @@ def test_a_damaged_store_is_announced_in_the_window(qtbot, tmp_path) -> None:
     qtbot.addWidget(win)
     win.load_content()
     assert win.catalogue.of_kind("case-study")
-    (kept,) = [p for p in tmp_path.iterdir() if ".unreadable-" in p.name and not p.name.endswith(("-wal", "-shm"))]
+    (kept,) = [
+        p for p in tmp_path.iterdir() if ".unreadable-" in p.name and not p.name.endswith(("-wal", "-shm"))
+    ]
     assert f"kept as {kept}" in win.banner.text()  # the full path: the user can find the old file
 
 

@@ -113,7 +113,9 @@ HOSTILE: dict[str, tuple[Callable[[], bytes], str]] = {
 
 
 def _files_beside_the_database(data_dir: Path) -> list[str]:
-    return sorted(str(p.relative_to(data_dir)) for p in data_dir.rglob("*") if not p.name.startswith("companion.db"))
+    return sorted(
+        str(p.relative_to(data_dir)) for p in data_dir.rglob("*") if not p.name.startswith("companion.db")
+    )
 
 
 @pytest.mark.parametrize("case", list(HOSTILE))

@@ -3,10 +3,9 @@ refused in one line or, if the user chooses, installed beside it under a new ID.
 
 from __future__ import annotations
 
-import sqlite3
-
 import json
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest

@@ -199,7 +199,9 @@ def test_the_data_folder_and_the_database_are_readable_by_their_owner_only(tmp_p
     data_dir = tmp_path / "data"
     store = open_data_folder(data_dir)
     store.set_setting("language", "en")  # the WAL file now exists too
-    modes = {p.name: p.stat().st_mode & 0o777 for p in data_dir.iterdir() if p.name.startswith("companion.db")}
+    modes = {
+        p.name: p.stat().st_mode & 0o777 for p in data_dir.iterdir() if p.name.startswith("companion.db")
+    }
     store.close()
     assert data_dir.stat().st_mode & 0o777 == 0o700
     assert modes and set(modes.values()) == {0o600}, modes

@@ -206,14 +206,16 @@ def _check_backup(backup: Backup) -> None:
     except sqlite3.Error as exc:
         if is_damage(exc):
             raise StoreError(
-                _("the backup {id} is damaged and cannot be restored; nothing was changed").format(id=backup.id)
+                _("the backup {id} is damaged and cannot be restored; nothing was changed").format(
+                    id=backup.id
+                )
             ) from None
         raise store_error(exc, backup.path) from None
     if version > LATEST:
         raise StoreError(
-            _("the backup {id} was made by a newer version of Training Companion; nothing was changed").format(
-                id=backup.id
-            )
+            _(
+                "the backup {id} was made by a newer version of Training Companion; nothing was changed"
+            ).format(id=backup.id)
         )
 
 

@@ -84,7 +84,9 @@ def _integrity(conn: sqlite3.Connection, path: Path, report: CheckReport) -> Non
         conn.execute("INSERT INTO search_docs_fts(search_docs_fts, rank) VALUES('integrity-check', 1)")
     except sqlite3.DatabaseError as exc:
         if is_trouble(exc):  # read-only or busy: the check could not run, which finds no problem either
-            report.add(True, _("The search index could not be checked: {reason}").format(reason=explain(exc, path)))
+            report.add(
+                True, _("The search index could not be checked: {reason}").format(reason=explain(exc, path))
+            )
         else:
             report.add(False, _("The search index does not match the content ({detail}).").format(detail=exc))
     else:
@@ -109,13 +111,15 @@ def _workshops(store: Store, report: CheckReport) -> None:
         if stored_digest is not None and content_digest(store.conn, pack_id) != stored_digest:
             report.add(False, _("{name}: its items changed outside the application.").format(name=name))
         elif invalid:
-            report.add(False, _("{name}: items that cannot be read: {ids}").format(name=name, ids=_listed(invalid)))
+            report.add(
+                False, _("{name}: items that cannot be read: {ids}").format(name=name, ids=_listed(invalid))
+            )
         else:
             report.add(
                 True,
-                ngettext("{name}: {count} item, as installed.", "{name}: {count} items, as installed.", count).format(
-                    name=name, count=count
-                ),
+                ngettext(
+                    "{name}: {count} item, as installed.", "{name}: {count} items, as installed.", count
+                ).format(name=name, count=count),
             )
     if not rows:
         report.add(False, _("No workshop is installed."))
@@ -135,9 +139,11 @@ def _user_data(store: Store, report: CheckReport) -> None:
     if backups:
         report.add(
             True,
-            ngettext("{count} backup, the newest made {when}.", "{count} backups, the newest made {when}.", len(backups)).format(
-                count=len(backups), when=backups[0].made_at.strftime("%Y-%m-%d %H:%M")
-            ),
+            ngettext(
+                "{count} backup, the newest made {when}.",
+                "{count} backups, the newest made {when}.",
+                len(backups),
+            ).format(count=len(backups), when=backups[0].made_at.strftime("%Y-%m-%d %H:%M")),
         )
     else:
         report.add(True, _("No backups yet: one is made before every import and once a day."))

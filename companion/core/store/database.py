@@ -39,7 +39,16 @@ SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 10, 
 DAMAGE_CODES = frozenset({SQLITE_CORRUPT, SQLITE_NOTADB})
 # The file is fine; the machine is not (another program, the disk, the permissions, memory).
 TROUBLE_CODES = frozenset(
-    {SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_NOMEM, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN}
+    {
+        SQLITE_PERM,
+        SQLITE_BUSY,
+        SQLITE_LOCKED,
+        SQLITE_NOMEM,
+        SQLITE_READONLY,
+        SQLITE_IOERR,
+        SQLITE_FULL,
+        SQLITE_CANTOPEN,
+    }
 )
 
 
@@ -97,15 +106,15 @@ def explain(exc: BaseException, path: Path) -> str:
             "seconds; close the other program and try again"
         ).format(path=path, seconds=BUSY_TIMEOUT_SECONDS)
     if code == SQLITE_FULL or getattr(exc, "errno", None) == 28:  # ENOSPC
-        return _("the disk holding {folder} is full; nothing was changed. Free some space and try again").format(
-            folder=folder
-        )
+        return _(
+            "the disk holding {folder} is full; nothing was changed. Free some space and try again"
+        ).format(folder=folder)
     if _read_only(exc):  # EPERM, EACCES, EROFS
         return _("the database {path} is read-only; nothing was changed").format(path=path)
     if code == SQLITE_CANTOPEN:
-        return _("the database {path} cannot be opened: check that the folder {folder} exists and is yours").format(
-            path=path, folder=folder
-        )
+        return _(
+            "the database {path} cannot be opened: check that the folder {folder} exists and is yours"
+        ).format(path=path, folder=folder)
     if code == SQLITE_IOERR or isinstance(exc, OSError):
         detail = getattr(exc, "strerror", None) or str(exc)
         return _("the disk reported an error with {path} ({detail}); nothing was changed").format(
@@ -209,7 +218,9 @@ def open_database(data_dir: Path) -> Opened:
             if version <= LATEST:
                 return Opened(conn, version < LATEST, None, None)
             conn.close()
-            reason = _("a newer version of Training Companion wrote it (schema {version})").format(version=version)
+            reason = _("a newer version of Training Companion wrote it (schema {version})").format(
+                version=version
+            )
         try:
             moved = _move_aside(path)
         except OSError as exc:
