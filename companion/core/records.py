@@ -4,8 +4,22 @@ Recording is a deliberate switch; practice stays the default and stores nothing.
 A record names its person by a case code (never a name) and holds the tool's
 answers and any notes. Everything of a record, its case code and dates
 included, is sealed (:mod:`companion.core.sealing`) under a key derived from a
-passphrase that is set once; the database holds only a random ID beside the
-sealed bytes. The key lives in memory while the :class:`Vault` is unlocked.
+passphrase that is set once; the database holds only a random ID and a version
+number beside the sealed bytes. The key lives in memory while the
+:class:`Vault` is unlocked.
+
+What is sealed is checked on the way in and on the way out by one model
+(:mod:`companion.core.record_form`): a record read from a row or a hand-over
+file that a new record could not be is refused in one sentence. A row that
+does not open is listed as a :class:`DamagedRecord` (its ID only), so the
+other records still open and the damaged one can be deleted.
+
+Each save takes a new version number from a counter that never goes back, and
+seals the record with its ID and that version as associated data; a sealed
+index, written in the same transaction, holds the current version of every
+record. An older sealed copy of a record put back into its row therefore does
+not open: it is listed as damaged. Rolling back the whole database (as
+restoring a backup does) rolls back the index with it and is not detected.
 
 A record can be handed over as a file sealed with a separate hand-over
 passphrase, which the receiving colleague opens with :func:`read_handover`.
@@ -14,72 +28,55 @@ passphrase, which the receiving colleague opens with :func:`read_handover`.
 from __future__ import annotations
 
 import json
-import re
+import os
+import sqlite3
+import stat
 import uuid
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from companion.core.files import write_atomically
-from companion.core.sealing import KdfParams, WrongPassphraseError, derive_key, open_sealed, seal
+from companion.core.record_form import (
+    MAX_RECORD_BYTES,
+    DamagedRecord,
+    FieldRecord,
+    RecordsError,
+    check_case_code,
+)
+from companion.core.sealing import (
+    KdfParams,
+    KdfParamsError,
+    WrongPassphraseError,
+    derive_key,
+    open_sealed,
+    seal,
+)
+from companion.core.store.database import StoreError
 from companion.i18n import _
 
-__all__ = ["FieldRecord", "RecordsError", "Vault", "WrongPassphraseError", "read_handover"]
+__all__ = [
+    "DamagedRecord",
+    "FieldRecord",
+    "RecordsError",
+    "Vault",
+    "WrongPassphraseError",
+    "check_case_code",
+    "read_handover",
+]
 
 MIN_PASSPHRASE = 8
-# A code has a digit in it, so that a person's name is refused (see check_case_code).
-CASE_CODE = re.compile(r"^(?=.*\d)[A-Za-z0-9][A-Za-z0-9._/-]{1,23}$")
 HANDOVER_FORMAT = "training-companion/field-record"
 HANDOVER_SUFFIX = ".tcrecord"
+MAX_HANDOVER_BYTES = 4 * MAX_RECORD_BYTES  # a hand-over file is one record and a few lines
 _VERIFIER = b"training-companion vault v1"
 _VERIFIER_AD = b"vault"
 _HANDOVER_AD = b"hand-over"
+_INDEX_AD = b"record-index"
+_DRAFT_AD = b"unsaved draft"
 DEFAULT_IDLE_MINUTES = 5
-
-
-class RecordsError(Exception):
-    """A request about records that cannot be done, in one sentence for the user."""
-
-
-@dataclass(frozen=True)
-class FieldRecord:
-    """One real screening. ``id`` is random; nothing in it is derived from the person."""
-
-    case_code: str
-    tool_id: str
-    tool_version: str
-    answers: dict[str, str]
-    notes: str = ""
-    age: int | None = None
-    act: bool = False
-    id: str = ""
-    created_at: str = ""
-    updated_at: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)  # room for later fields, kept on rewrite
-
-    def to_bytes(self) -> bytes:
-        return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True).encode("utf-8")
-
-    @classmethod
-    def from_bytes(cls, data: bytes) -> FieldRecord:
-        return cls(**json.loads(data.decode("utf-8")))
-
-    @property
-    def created_date(self) -> str:
-        return self.created_at[:10]
-
-
-def check_case_code(code: str) -> str:
-    code = code.strip()
-    if not CASE_CODE.match(code):
-        raise RecordsError(
-            _(
-                "A case code is 2 to 24 letters, digits or . _ / - and contains a digit, "
-                "for example NN-2026-014. Never use a person's name."
-            )
-        )
-    return code
 
 
 def check_new_passphrase(passphrase: str, repeated: str) -> None:
@@ -93,12 +90,77 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+# --- versions ----------------------------------------------------------------------
+
+SealedRow = tuple[str, int, bytes]  # (record ID, version, sealed bytes), as the store keeps them
+
+
+def _record_ad(record_id: str, version: int) -> bytes:
+    # Version 0 is a record sealed before versions were kept: bound to its ID alone.
+    return record_id.encode() if version == 0 else f"record:{record_id}:{version}".encode()
+
+
+def _sealed_row(key: bytes, record_id: str, version: int, plaintext: bytes) -> SealedRow:
+    return record_id, version, seal(key, plaintext, _record_ad(record_id, version))
+
+
+@dataclass
+class _Index:
+    """The current version of every record, and a counter that only goes up.
+
+    ``state`` says what the stored index could vouch for: "ok" (versions must
+    match), "missing" (a vault from before versions were kept: only records
+    sealed the old way open) or "damaged" (nothing to check against; said so).
+    """
+
+    counter: int = 0
+    versions: dict[str, int] = field(default_factory=dict)
+    state: Literal["ok", "missing", "damaged"] = "ok"
+
+    def vouches_for(self, record_id: str, version: int) -> bool:
+        if self.state == "ok":
+            return self.versions.get(record_id) == version
+        return version == 0 if self.state == "missing" else True
+
+    def next_version(self, record_id: str) -> int:
+        self.counter += 1
+        self.versions[record_id] = self.counter
+        return self.counter
+
+    def sealed(self, key: bytes) -> bytes:
+        document = {"counter": self.counter, "versions": self.versions}
+        return seal(key, json.dumps(document, sort_keys=True).encode(), _INDEX_AD)
+
+    @classmethod
+    def opened(cls, key: bytes, box: bytes | None, stored: list[SealedRow]) -> _Index:
+        if box is None:  # before versions were kept; but then no record has a version
+            return cls(state="missing" if all(row[1] == 0 for row in stored) else "damaged")
+        try:
+            document = json.loads(open_sealed(key, box, _INDEX_AD))
+            counter, versions = document["counter"], document["versions"]
+            if type(counter) is not int or not all(type(v) is int for v in versions.values()):
+                raise ValueError("not an index")
+            return cls(counter, dict(versions))
+        except (WrongPassphraseError, ValueError, TypeError, KeyError, AttributeError):
+            return cls(state="damaged")
+
+
+# What a write does to the records: given the index and the rows as stored, the
+# rows to write and the IDs to delete (it may take versions from the index).
+_Change = Callable[[_Index, dict[str, SealedRow]], tuple[list[SealedRow], list[str]]]
+
+
+# --- the vault -------------------------------------------------------------------------
+
+
 class Vault:
     """The sealed records of one data folder, and the key while it is unlocked."""
 
     def __init__(self, store: Any) -> None:
         self.store = store
         self._key: bytes | None = None
+        # Set by records() when the version index could not be read: one sentence for the user.
+        self.warning: str | None = None
 
     @property
     def is_set_up(self) -> bool:
@@ -115,7 +177,9 @@ class Vault:
         check_new_passphrase(passphrase, repeated)
         params = KdfParams.fresh()
         key = derive_key(passphrase, params)
-        self.store.create_vault(json.dumps(params.as_json()), seal(key, _VERIFIER, _VERIFIER_AD))
+        self.store.create_vault(
+            json.dumps(params.as_json()), seal(key, _VERIFIER, _VERIFIER_AD), _Index().sealed(key)
+        )
         self._key = key
 
     def unlock(self, passphrase: str) -> None:
@@ -123,12 +187,26 @@ class Vault:
         if stored is None:
             raise RecordsError(_("Field records have no passphrase yet."))
         kdf, verifier = stored
-        key = derive_key(passphrase, KdfParams.from_json(json.loads(kdf)))
+        try:
+            params = KdfParams.from_json(json.loads(kdf))
+        except (ValueError, TypeError, RecursionError):  # KdfParamsError too: checked before any work
+            raise RecordsError(
+                _("The key settings of the field records are damaged; the records cannot be opened.")
+            ) from None
+        key = derive_key(passphrase, params)
         try:
             open_sealed(key, verifier, _VERIFIER_AD)
         except WrongPassphraseError:
             raise WrongPassphraseError(_("That passphrase is not right; the records stay locked.")) from None
         self._key = key
+        index_box, rows = self.store.sealed_records()
+        if _Index.opened(key, index_box, rows).state == "missing":
+            # Records sealed before versions were kept: reseal them under versions now that
+            # the key is at hand. If that cannot be written, they still open as they are.
+            try:
+                self._write(lambda index, rows: ([], []))
+            except RecordsError:
+                pass
 
     def lock(self) -> None:
         self._key = None
@@ -151,29 +229,122 @@ class Vault:
             created_at=record.created_at or now,
             updated_at=now,
         )
-        self.store.put_sealed_record(record.id, seal(key, record.to_bytes(), record.id.encode()))
+        plaintext = record.to_bytes()
+
+        def change(index: _Index, rows: dict[str, SealedRow]) -> tuple[list[SealedRow], list[str]]:
+            return [_sealed_row(key, record.id, index.next_version(record.id), plaintext)], []
+
+        self._write(change)
         return record
 
-    def records(self) -> list[FieldRecord]:
-        """Every record, newest first."""
+    def records(self) -> list[FieldRecord | DamagedRecord]:
+        """Every record, newest first, then any that do not open (listed by ID, to be deleted)."""
         key = self._unlocked_key()
-        opened = [
-            FieldRecord.from_bytes(open_sealed(key, sealed, record_id.encode()))
-            for record_id, sealed in self.store.sealed_records()
-        ]
-        return sorted(opened, key=lambda r: (r.created_at, r.id), reverse=True)
+        index_box, rows = self.store.sealed_records()
+        index = _Index.opened(key, index_box, rows)
+        self.warning = None
+        if index.state == "damaged":
+            self.warning = _(
+                "The list of record versions is damaged, so a record put back from an older copy "
+                "would not be noticed. Saving any record repairs the list."
+            )
+        opened: list[FieldRecord] = []
+        damaged: list[DamagedRecord] = []
+        for row in rows:
+            entry = self._open_row(key, index, row)
+            if isinstance(entry, DamagedRecord):
+                damaged.append(entry)
+            else:
+                opened.append(entry)
+        opened.sort(key=lambda r: (r.created_at, r.id), reverse=True)
+        return [*opened, *sorted(damaged, key=lambda d: d.id)]
 
     def get(self, record_id: str) -> FieldRecord:
         key = self._unlocked_key()
-        sealed = self.store.sealed_record(record_id)
-        if sealed is None:
-            raise RecordsError(_("That record does not exist any more."))
-        return FieldRecord.from_bytes(open_sealed(key, sealed, record_id.encode()))
+        index_box, rows = self.store.sealed_records()
+        for row in rows:
+            if row[0] == record_id:
+                entry = self._open_row(key, _Index.opened(key, index_box, rows), row)
+                if isinstance(entry, DamagedRecord):
+                    raise RecordsError(entry.reason + " " + _("You can delete it."))
+                return entry
+        raise RecordsError(_("That record does not exist any more."))
 
     def delete(self, record_id: str) -> None:
-        self._unlocked_key()
-        if not self.store.delete_record(record_id):
-            raise RecordsError(_("That record does not exist any more."))
+        """Delete a record, damaged or not, and its entry in the version index."""
+
+        def change(index: _Index, rows: dict[str, SealedRow]) -> tuple[list[SealedRow], list[str]]:
+            if record_id not in rows:
+                raise RecordsError(_("That record does not exist any more."))
+            index.versions.pop(record_id, None)
+            return [], [record_id]
+
+        self._write(change)
+
+    @staticmethod
+    def _open_row(key: bytes, index: _Index, row: SealedRow) -> FieldRecord | DamagedRecord:
+        record_id, version, box = row
+        damaged = DamagedRecord(record_id, _("This record is damaged and cannot be opened."))
+        if not index.vouches_for(record_id, version):
+            if version == 0 and record_id not in index.versions:
+                return damaged  # sealed the old way and not resealed at the upgrade: it did not open then
+            return DamagedRecord(
+                record_id, _("This record was replaced by an older copy of itself and is not opened.")
+            )
+        try:
+            record = FieldRecord.from_bytes(open_sealed(key, box, _record_ad(record_id, version)))
+        except (WrongPassphraseError, RecordsError):
+            return damaged
+        return record if record.id == record_id else damaged
+
+    def _write(self, change: _Change) -> None:
+        """Apply ``change`` to the records as stored and write the result with the new index.
+
+        One transaction, written only if nobody else wrote in between (else read
+        again and retry), so two windows never take the same version. An index
+        that was missing or damaged is rebuilt here from the rows, and a record
+        still sealed the old way is resealed under a version.
+        """
+        key = self._unlocked_key()
+        for _attempt in range(3):
+            index_box, stored = self.store.sealed_records()
+            index = _Index.opened(key, index_box, stored)
+            resealed: list[SealedRow] = []
+            if index.state != "ok":
+                index, resealed = self._rebuilt(key, stored)
+            rows = {row[0]: row for row in stored}
+            puts, deletes = change(index, rows)
+            try:
+                if self.store.write_sealed_records(
+                    resealed + puts, deletes, index.sealed(key), expected_index=index_box
+                ):
+                    return
+            except (StoreError, sqlite3.Error, OSError) as exc:
+                problem = _("The records could not be saved ({reason}).").format(reason=exc)
+                raise RecordsError(problem) from None
+        raise RecordsError(_("The records were being changed elsewhere at the same moment; try again."))
+
+    def _rebuilt(self, key: bytes, stored: list[SealedRow]) -> tuple[_Index, list[SealedRow]]:
+        """An index made from the rows as they are, and every record sealed the old way resealed."""
+        versions = {record_id: version for record_id, version, _box in stored if version > 0}
+        index = _Index(max(versions.values(), default=0), versions)
+        resealed: list[SealedRow] = []
+        for row in stored:
+            legacy = self._open_row(key, _Index(state="missing"), row) if row[1] == 0 else None
+            if isinstance(legacy, FieldRecord):  # one that does not open stays as it is: damaged
+                resealed.append(_sealed_row(key, legacy.id, index.next_version(legacy.id), legacy.to_bytes()))
+        return index, resealed
+
+    # --- unsaved changes, held in memory while locked ----------------------------------
+
+    def seal_draft(self, base: FieldRecord, draft: FieldRecord) -> bytes:
+        """Unsaved changes (and the record they change), sealed under the key to be held in memory."""
+        document = {"base": asdict(base), "draft": asdict(draft)}
+        return seal(self._unlocked_key(), json.dumps(document).encode(), _DRAFT_AD)
+
+    def open_draft(self, box: bytes) -> tuple[FieldRecord, FieldRecord]:
+        document = json.loads(open_sealed(self._unlocked_key(), box, _DRAFT_AD))
+        return FieldRecord(**document["base"]), FieldRecord(**document["draft"])
 
     # --- hand-over ----------------------------------------------------------------------
 
@@ -188,32 +359,62 @@ class Vault:
 
     def import_handover(self, source: Path, passphrase: str) -> FieldRecord:
         """Add a handed-over record to these records (unlocked), keeping its ID."""
-        self._unlocked_key()
-        record = read_handover(source, passphrase)
-        if self.store.sealed_record(record.id) is not None:
-            raise RecordsError(_("This record is already among your records."))
         key = self._unlocked_key()
-        self.store.put_sealed_record(record.id, seal(key, record.to_bytes(), record.id.encode()))
+        record = read_handover(source, passphrase)
+        plaintext = record.to_bytes()
+
+        def change(index: _Index, rows: dict[str, SealedRow]) -> tuple[list[SealedRow], list[str]]:
+            if record.id in rows:
+                raise RecordsError(_("This record is already among your records."))
+            return [_sealed_row(key, record.id, index.next_version(record.id), plaintext)], []
+
+        self._write(change)
         return record
 
 
+def _read_small_file(source: Path, limit: int) -> bytes | None:
+    """The bytes of a regular file of at most ``limit`` bytes, else None (a pipe never blocks us)."""
+    descriptor = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
+        return None
+    with os.fdopen(descriptor, "rb") as stream:
+        data = stream.read(limit + 1)
+    return data if len(data) <= limit else None
+
+
 def read_handover(source: Path, passphrase: str) -> FieldRecord:
-    """Open a hand-over file; a wrong passphrase or a damaged file gets one clear message."""
+    """Open a hand-over file; a wrong passphrase or a damaged file gets one clear message.
+
+    The file's scrypt cost is checked against fixed bounds before any key is
+    derived (see :class:`companion.core.sealing.KdfParams`), and the record in
+    it must pass the same checks as a new one.
+    """
+    not_handover = RecordsError(_("This file is not a field record hand-over file."))
+    data = _read_small_file(Path(source), MAX_HANDOVER_BYTES)
+    if data is None:
+        raise not_handover
     try:
-        document = json.loads(Path(source).read_bytes().decode("utf-8"))
-        if document.get("format") != HANDOVER_FORMAT or document.get("version") != 1:
+        document = json.loads(data.decode("utf-8"))
+        if document.get("format") != HANDOVER_FORMAT or type(document.get("version")) is not int:
             raise ValueError("not a hand-over file")
+        if document["version"] != 1:
+            raise ValueError("another version of the format")
         params = KdfParams.from_json(document["kdf"])
         sealed = bytes.fromhex(document["sealed"])
-    except (ValueError, KeyError, TypeError, AttributeError):
-        raise RecordsError(_("This file is not a field record hand-over file.")) from None
+    except KdfParamsError:
+        raise RecordsError(
+            _("This hand-over file asks for key settings outside the accepted bounds; it was not opened.")
+        ) from None
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        raise not_handover from None
     try:
-        data = open_sealed(derive_key(passphrase, params), sealed, _HANDOVER_AD)
+        plaintext = open_sealed(derive_key(passphrase, params), sealed, _HANDOVER_AD)
     except WrongPassphraseError:
         raise WrongPassphraseError(
             _("That hand-over passphrase does not open this file (or the file was changed).")
         ) from None
-    return FieldRecord.from_bytes(data)
+    return FieldRecord.from_bytes(plaintext)
 
 
 def default_handover_name(record: FieldRecord) -> str:

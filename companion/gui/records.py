@@ -3,17 +3,22 @@
 A window of its own with four pages over :class:`companion.core.records.Vault`:
 choosing the passphrase (once), unlocking, the list (case codes and dates only)
 and a recorded interview with notes. It locks itself after a period without
-input; an open record is sealed first, so the lock loses nothing. The window
-title and list never show more than a case code and a date.
+input; an open record is sealed into the store first. If that fails (a full
+disk, a busy database) the lock still closes every view: the unsaved changes
+are kept sealed under the key, in memory only, and come back in the editor
+after the next unlock. The window title and list never show more than a case
+code and a date; a record that does not open is listed as damaged, by nothing
+but a short random ID, and can be deleted.
 """
 
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -40,6 +45,7 @@ from PySide6.QtWidgets import (
 from companion.core.records import (
     DEFAULT_IDLE_MINUTES,
     HANDOVER_SUFFIX,
+    DamagedRecord,
     FieldRecord,
     RecordsError,
     Vault,
@@ -51,10 +57,17 @@ from companion.gui import render
 from companion.gui.fields import error_label, password_field
 from companion.gui.result_pdf import default_folder, save_result_pdf
 from companion.gui.screening import InterviewView
-from companion.i18n import _, current_language
+from companion.i18n import _, current_language, ngettext
 
 IDLE_SETTING = "records_idle_minutes"
 ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel}
+CASE_CODE_ROLE = Qt.ItemDataRole.UserRole + 1  # the list entry's case code; "" for a damaged record
+
+
+def _application() -> QCoreApplication:
+    application = QApplication.instance()
+    assert application is not None  # a window exists only inside a running application
+    return application
 
 
 class RecordsWindow(QDialog):
@@ -66,6 +79,10 @@ class RecordsWindow(QDialog):
         self.record: FieldRecord | None = None  # the record open in the editor
         self.pending_tool = ""  # a tool to start a record with, once unlocked
         self.view: InterviewView | None = None
+        # Changes the idle lock could not save: sealed under the key, in memory only, with why.
+        self.unsaved: bytes | None = None
+        self.unsaved_reason = ""
+        self.closing_discards = False  # set once closing has warned that it discards them
         minutes = float(store.get_setting(IDLE_SETTING, str(DEFAULT_IDLE_MINUTES)) or DEFAULT_IDLE_MINUTES)
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
@@ -81,7 +98,7 @@ class RecordsWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
         self.resize(1000, 700)
-        QApplication.instance().installEventFilter(self)
+        _application().installEventFilter(self)
         self.retranslate()
         self.show_start()
 
@@ -147,8 +164,10 @@ class RecordsWindow(QDialog):
             bar.addWidget(button)
         bar.insertStretch(5, 1)
         self.list_error = error_label()
+        self.damage_notice = error_label()  # records that do not open, and why
         column = QVBoxLayout(self.list_page)
         column.addWidget(self.list, 1)
+        column.addWidget(self.damage_notice)
         column.addWidget(self.list_error)
         column.addLayout(bar)
         self.pages.addWidget(self.list_page)
@@ -290,7 +309,9 @@ class RecordsWindow(QDialog):
     def _unlocked(self) -> None:
         self.idle.start()
         self.retranslate()
-        if self.pending_tool:
+        if self.unsaved is not None:
+            self._restore_unsaved()
+        elif self.pending_tool:
             self.show_new(self.pending_tool)
             self.pending_tool = ""
         else:
@@ -304,35 +325,92 @@ class RecordsWindow(QDialog):
             self.pending_tool = tool_id
 
     def lock(self, idle: bool = False) -> None:
-        """Forget the key. An open record is sealed first, if it can be, so nothing is lost."""
-        saved_open_record = False
-        if self.view is not None and self.vault.is_unlocked and self._changed():
-            saved_open_record = self._save(quiet=True)
-        self._close_editor()
-        self.vault.lock()
-        self.idle.stop()
-        self.list.clear()
-        if idle:
-            minutes = round(self.idle.interval() / 60_000, 1)
-            message = _("Locked after {minutes} minutes without use.").format(minutes=f"{minutes:g}")
-            if saved_open_record:
+        """Forget the key and close every view of the records, whatever happens on the way.
+
+        An open record with changes is sealed into the store first. If that
+        fails, its changes are sealed in memory instead (see the module's
+        docstring); nothing readable is left on screen either way.
+        """
+        outcome = ""
+        try:
+            if self.view is not None and self.vault.is_unlocked and self._changed():
+                outcome = self._save_or_keep()
+        finally:
+            self._close_editor()
+            self.vault.lock()
+            self.idle.stop()
+            self.list.clear()
+            for label in (self.list_error, self.damage_notice, self.editor_error, self.new_error):
+                label.clear()
+            self.case_code.clear()
+            message = ""
+            if idle:
+                minutes = round(self.idle.interval() / 60_000, 1)
+                message = _("Locked after {minutes} minutes without use.").format(minutes=f"{minutes:g}")
+            if outcome == "saved" and idle:
                 message += " " + _("The open record was saved first.")
-            self.unlock_text.setText(message)
-            self.unlock_text.setProperty("idle", True)
-        self.show_start()
+            elif outcome == "kept":
+                message += " " + self.unsaved_reason + " " + _(
+                    "The open record's changes are kept encrypted in memory and come back when you "
+                    "open the records in this window again."
+                )
+            if message:
+                self.unlock_text.setText(message.strip())
+                self.unlock_text.setProperty("idle", True)
+            self.show_start()
+
+    def _save_or_keep(self) -> str:
+        """Save the open record ("saved"), or seal its changes in memory ("kept")."""
+        try:
+            problem = self._try_save()
+        except Exception as exc:  # whatever failed, the lock must go on and keep the changes
+            problem = str(exc) or type(exc).__name__
+        if problem is None:
+            return "saved"
+        assert self.record is not None
+        self.unsaved = self.vault.seal_draft(self.record, self._draft())
+        self.unsaved_reason = problem
+        return "kept"
+
+    def _restore_unsaved(self) -> None:
+        """Reopen the changes the lock could not save, in the editor, with a word about them."""
+        box, self.unsaved = self.unsaved, None
+        self.closing_discards = False
+        assert box is not None
+        try:
+            base, draft = self.vault.open_draft(box)
+        except (WrongPassphraseError, ValueError, TypeError, KeyError):
+            self.show_list()
+            self.list_error.setText(_("The unsaved changes could not be restored and were discarded."))
+            return
+        self._open_editor(draft)
+        self.record = base  # what is stored, so the restored changes count as changes
+        self.editor_error.setText(_("These changes were not saved when the records locked. Save them now."))
 
     def show_list(self) -> None:
-        self.refresh_list()
         self.list_error.clear()
+        self.refresh_list()
         self.pages.setCurrentWidget(self.list_page)
         self.list.setFocus()
 
     def refresh_list(self) -> None:
         current = self.selected_id()
         self.list.clear()
-        for record in self.vault.records():
-            # Only the case code and the date: a list may be seen over a shoulder.
-            entry = QListWidgetItem(f"{record.case_code}    {record.created_date}")
+        try:
+            records = self.vault.records()
+        except RecordsError as exc:
+            records = []
+            self.list_error.setText(str(exc))
+        for record in records:
+            # Only the case code and the date: a list may be seen over a shoulder. A damaged
+            # record shows a short random ID, so two of them can be told apart.
+            if isinstance(record, DamagedRecord):
+                label = _("damaged record")
+                entry = QListWidgetItem(f"{label}    {record.id[:8]}")
+                entry.setData(CASE_CODE_ROLE, "")
+            else:
+                entry = QListWidgetItem(f"{record.case_code}    {record.created_date}")
+                entry.setData(CASE_CODE_ROLE, record.case_code)
             entry.setData(Qt.ItemDataRole.UserRole, record.id)
             self.list.addItem(entry)
             if record.id == current:
@@ -341,10 +419,24 @@ class RecordsWindow(QDialog):
             self.list.setCurrentRow(0)
         for name in ("open", "export", "delete"):
             self.buttons[name].setEnabled(self.list.count() > 0)
+        count = sum(isinstance(record, DamagedRecord) for record in records)
+        notices = [self.vault.warning] if self.vault.warning else []
+        if count:
+            notices.insert(
+                0,
+                ngettext(
+                    "{count} record could not be opened: it was changed, damaged or put back from an "
+                    "older copy. You can delete it.",
+                    "{count} records could not be opened: they were changed, damaged or put back from an "
+                    "older copy. You can delete them.",
+                    count,
+                ).format(count=count),
+            )
+        self.damage_notice.setText(" ".join(notices))
 
     def selected_id(self) -> str | None:
         item = self.list.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
 
     def show_new(self, tool_id: str = "") -> None:
         lang = current_language()
@@ -417,6 +509,7 @@ class RecordsWindow(QDialog):
             self.view.deleteLater()
             self.view = None
         self.record = None
+        self.editor_title.clear()
         self.notes.clear()
 
     def _changed(self) -> bool:
@@ -426,23 +519,26 @@ class RecordsWindow(QDialog):
         before = {k: v for k, v in self.record.answers.items() if v != "unknown"}
         return not self.record.id or answers != before or self.notes.toPlainText() != self.record.notes
 
-    def _save(self, quiet: bool = False) -> bool:
+    def _draft(self) -> FieldRecord:
+        """The open record with the answers and notes on screen."""
+        assert self.view is not None and self.record is not None
+        return replace(self.record, answers=dict(self.view.interview.answers), notes=self.notes.toPlainText())
+
+    def _try_save(self) -> str | None:
+        """Save the open record; None, or why it could not be saved (one sentence)."""
         if self.view is None or self.record is None:
-            return False
-        draft = FieldRecord(
-            **{
-                **self.record.__dict__,
-                "answers": dict(self.view.interview.answers),
-                "notes": self.notes.toPlainText(),
-            }
-        )
+            return _("No record is open.")
         try:
-            self.record = self.vault.save(draft)
+            self.record = self.vault.save(self._draft())
         except RecordsError as exc:
-            if not quiet:
-                self.editor_error.setText(str(exc))
-            return False
-        return True
+            return str(exc)
+        return None
+
+    def _save(self) -> bool:
+        problem = self._try_save()
+        if problem is not None:
+            self.editor_error.setText(problem)
+        return problem is None
 
     def save_record(self) -> None:
         if self._save():
@@ -475,7 +571,11 @@ class RecordsWindow(QDialog):
         record_id = self.selected_id()
         if record_id is None:
             return
-        record = self.vault.get(record_id)
+        try:
+            record = self.vault.get(record_id)
+        except RecordsError as exc:
+            self.list_error.setText(str(exc))
+            return
         first = self._ask_passphrase(
             _("A passphrase for the colleague who receives this file (tell it to them separately):")
         )
@@ -523,17 +623,21 @@ class RecordsWindow(QDialog):
         record_id = self.selected_id()
         if record_id is None:
             return
-        code = self.list.currentItem().text().split()[0]
-        answer = QMessageBox.question(
-            self,
-            _("Field records"),
-            _(
+        code = self.list.currentItem().data(CASE_CODE_ROLE)
+        if code:
+            question = _(
                 "Delete the record {code} for good? Export it for hand-over first if it is still needed."
-            ).format(code=code),
-        )
+            ).format(code=code)
+        else:
+            question = _("Delete this damaged record for good? It cannot be opened.")
+        answer = QMessageBox.question(self, _("Field records"), question)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.vault.delete(record_id)
+        try:
+            self.vault.delete(record_id)
+        except RecordsError as exc:
+            self.list_error.setText(str(exc))
+            return
         self.refresh_list()
 
     # --- the idle lock ----------------------------------------------------------------------------
@@ -544,6 +648,21 @@ class RecordsWindow(QDialog):
         return False
 
     def done(self, result: int) -> None:
-        QApplication.instance().removeEventFilter(self)
         self.lock()
+        if self.unsaved is not None and not self.closing_discards:
+            # Closing would forget what the lock kept in memory: the first close says so and
+            # stays open; a second one discards it.
+            self.closing_discards = True
+            self.unlock_text.setText(
+                self.unsaved_reason
+                + " "
+                + _(
+                    "Open the records to get the unsaved changes back, or close this window again "
+                    "to discard them."
+                )
+            )
+            self.unlock_text.setProperty("idle", True)
+            return
+        self.unsaved = None
+        _application().removeEventFilter(self)
         super().done(result)

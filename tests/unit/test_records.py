@@ -115,9 +115,13 @@ def test_a_deleted_record_is_gone_and_its_sealed_bytes_with_it(vault: Vault, dat
 
 def test_a_sealed_record_moved_onto_another_row_does_not_open(vault: Vault) -> None:
     one, two = vault.save(_record("NN-1")), vault.save(_record("NN-2"))
-    vault.store.put_sealed_record(two.id, vault.store.sealed_record(one.id))
-    with pytest.raises(WrongPassphraseError):
+    vault.store.conn.execute(
+        "UPDATE field_records SET sealed = (SELECT sealed FROM field_records WHERE id = ?) WHERE id = ?",
+        (one.id, two.id),
+    )
+    with pytest.raises(RecordsError, match="damaged"):
         vault.get(two.id)
+    assert [(r.id, r.damaged) for r in vault.records()] == [(one.id, False), (two.id, True)]
 
 
 def test_hand_over_round_trip_with_its_own_passphrase(vault: Vault, tmp_path: Path, data_dir: Path) -> None:
