@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.catalogue = Catalogue()
         self.sections: list[Any] = []  # built by load_content(), after the first paint
         self.results: Any = None
+        self.results_query = ""  # what the search results list shows hits for
         self.records_window: Any = None
         self.export_dialog: Any = None
         self.stack = QStackedWidget()
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         self.tools.sig_record_requested.connect(self.open_records)
         self.results = ItemList()
         self.results.itemActivated.connect(lambda row: self.open_item(row.data(ID_ROLE)))
+        self.case_studies.sig_visibility_changed.connect(self.refresh_results)
         for section in self.sections:
             self.stack.addWidget(section)
             section.sig_navigate.connect(self.open_item)
@@ -174,6 +176,11 @@ class MainWindow(QMainWindow):
         self.file_menu.setObjectName("file-menu")
         self.help_menu = bar.addMenu("")
         self.help_menu.setObjectName("help-menu")
+        self.check_action = QAction(self)
+        self.check_action.setObjectName("check-database")
+        self.check_action.triggered.connect(self.check_database)
+        self.help_menu.addAction(self.check_action)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
         self.export_action = QAction(self)
         _set_shortcut(self.export_action, "Ctrl+E")
@@ -183,6 +190,10 @@ class MainWindow(QMainWindow):
         _set_shortcut(self.records_action, "Ctrl+Shift+R")
         self.records_action.triggered.connect(lambda: self.open_records())
         self.file_menu.addAction(self.records_action)
+        self.backups_action = QAction(self)
+        self.backups_action.setObjectName("backups")
+        self.backups_action.triggered.connect(self.open_backups)
+        self.file_menu.addAction(self.backups_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.packs: Any = None  # added with the sections
@@ -193,6 +204,8 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(_("Quit"))
         self.records_action.setText(_("Field records…"))
         self.export_action.setText(_("Export handouts…"))
+        self.backups_action.setText(_("&Backups…"))
+        self.check_action.setText(_("&Check database…"))
         self.about_action.setText(_("&About Training Companion"))
         if self.packs is not None:
             self.packs.retranslate()
@@ -281,8 +294,31 @@ class MainWindow(QMainWindow):
         query = self.search_field.text().strip()
         if not query or self.results is None:
             return
-        lang = current_language()
-        hits = self.store.search(query, lang)
+        found = self._fill_results(query)
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(-1)
+        self.nav.blockSignals(False)
+        self.stack.setCurrentWidget(self.results)
+        if found:
+            self.results.setCurrentRow(1)
+            self.results.setFocus()
+
+    def refresh_results(self) -> None:
+        """Search again for the listed results when what the room may see changes.
+
+        Unticking facilitator notes must take their text off the results too,
+        not only off the case study; revealing a stage makes its text findable.
+        """
+        if self.results is not None and self.results_query:
+            row = self.results.currentRow()
+            found = self._fill_results(self.results_query)
+            if found and row >= 1:  # row 0 is the header
+                self.results.setCurrentRow(min(row, found))
+
+    def _fill_results(self, query: str) -> int:
+        """List the hits for ``query`` among what the room may see (see CaseStudySection); how many."""
+        hits = self.store.search(query, current_language(), self.case_studies.visibility())
+        self.results_query = query
         self.results.clear()
         self.results.add_header(
             _("{count} results for “{query}”").format(count=len(hits), query=query)
@@ -292,19 +328,23 @@ class MainWindow(QMainWindow):
         for hit in hits:
             kind = _(SECTION_NAMES[SECTION_OF_KIND[hit.kind]])
             self.results.add_entry(hit.id, f"{hit.title}   · {kind}\n    {hit.snippet}")
-        self.nav.blockSignals(True)
-        self.nav.setCurrentRow(-1)
-        self.nav.blockSignals(False)
-        self.stack.setCurrentWidget(self.results)
-        if hits:
-            self.results.setCurrentRow(1)
-            self.results.setFocus()
+        return len(hits)
 
     def show_about(self) -> QWidget:
         # Imported when asked for, like every rarely used dialog, to keep the start fast.
         from companion.gui.about import AboutDialog
 
         return _open_dialog(AboutDialog(self))
+
+    def open_backups(self) -> QWidget:
+        from companion.gui.backups import BackupsDialog
+
+        return _open_dialog(BackupsDialog(self))
+
+    def check_database(self) -> None:
+        from companion.gui.check_dialog import check_database
+
+        self.check_task = check_database(self)
 
     # --- text size ----------------------------------------------------------------
 
@@ -327,6 +367,16 @@ class MainWindow(QMainWindow):
         self.banner.setText(message)
         self.banner.show()
 
+    def reload_from_store(self) -> None:
+        """Show what the store holds now (after a restore): its language, text size and workshop."""
+        from companion.gui.app import install_qt_translator
+
+        set_language(self.store.get_setting("language") or current_language())
+        install_qt_translator(current_language())
+        self.scale = float(self.store.get_setting("text_scale", "1.0") or 1.0)
+        self._apply_scale()
+        self.load_content()  # the current workshop, and every label in the language just read
+
     def _restore_geometry(self) -> None:
         geometry = self.store.get_setting("window_geometry")
         state = self.store.get_setting("window_state")
@@ -338,10 +388,15 @@ class MainWindow(QMainWindow):
             self.restoreState(QByteArray.fromBase64(state.encode("ascii")))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        self.store.set_setting(
-            "window_geometry", bytes(self.saveGeometry().toBase64().data()).decode("ascii")
-        )
-        self.store.set_setting("window_state", bytes(self.saveState().toBase64().data()).decode("ascii"))
+        from companion.core.store import StoreError
+
+        try:
+            self.store.set_setting(
+                "window_geometry", bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+            )
+            self.store.set_setting("window_state", bytes(self.saveState().toBase64().data()).decode("ascii"))
+        except StoreError:
+            pass  # a read-only or full store keeps the last size it saved; closing must not fail
         super().closeEvent(event)
 
 

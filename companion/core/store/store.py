@@ -24,7 +24,6 @@ from companion.core.store.database import (
     open_database,
     store_error,
 )
-from companion.core.store.digest import digest_of
 from companion.core.store.folderlock import locked
 from companion.core.store.search import AUDIENCE, SearchHit, Visibility, search
 from companion.i18n import _
@@ -231,6 +230,8 @@ class Store:
                 }
             )
             batches[-1][1].extend(_search_docs(pack_id, item))
+        from companion.core.store.digest import digest_of  # hashlib loads OpenSSL: not at start-up
+
         digest = digest_of((row["id"], row["kind"], row["data"]) for items, _docs in batches for row in items)
         db = self.db
         with self.transaction():
