@@ -131,7 +131,8 @@ def test_a_restore_brings_the_earlier_workshop_and_language_back_into_the_window
     assert dialog.selected_id() == safety.id
     notice = window.banner.text()
     assert window.banner.isVisible() and shown_time(earlier) in notice and shown_time(safety) in notice
-    assert "backed up first" in asked[0] and "before a restore" in asked[0]
+    # Asked in the language of the moment (Chinese), before the restore brought English back.
+    assert "先备份当前状态" in asked[0] and "恢复之前" in asked[0]
 
 
 def test_an_open_field_record_is_saved_into_the_backup_made_before_a_restore(
