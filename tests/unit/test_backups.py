@@ -24,6 +24,7 @@ from companion.core.store.backups import (
 )
 from companion.core.store.migrations import LATEST
 from tests.unit.pack_support import PACK_ID, install, pack_of, tiny_files
+from tests.unit.store_support import old_database
 
 PASSPHRASE = "correct horse battery"
 ORIGINAL_STORY = "Mai answered an advert."
@@ -105,17 +106,7 @@ def test_an_unknown_backup_id_is_one_line(data_dir: Path) -> None:
 
 
 def test_a_backup_of_an_older_schema_is_brought_up_to_date_when_restored(data_dir: Path) -> None:
-    import sqlite_utils
-
-    from companion.core.store.migrations import MIGRATIONS
-
-    folder = data_dir / "backups"
-    folder.mkdir(exist_ok=True)
-    old = sqlite_utils.Database(folder / "20200101-090000.manual.db")
-    MIGRATIONS[0](old)
-    old.execute("PRAGMA user_version = 1")
-    old["settings"].insert({"key": "language", "value": "zh-Hans"})
-    old.close()
+    old_database(data_dir / "backups" / "20200101-090000.manual.db", 1, {"language": "zh-Hans"})
     store = open_data_folder(data_dir)
     restore_backup(store, "20200101-090000")
     assert store.get_setting("language") == "zh-Hans"
@@ -124,17 +115,8 @@ def test_a_backup_of_an_older_schema_is_brought_up_to_date_when_restored(data_di
 
 
 def test_a_backup_before_a_migration_keeps_the_older_database(tmp_path: Path) -> None:
-    import sqlite_utils
-
-    from companion.core.store.migrations import MIGRATIONS
-
     data_dir = tmp_path / "data"
-    data_dir.mkdir()
-    old = sqlite_utils.Database(data_dir / "companion.db")
-    MIGRATIONS[0](old)
-    old.execute("PRAGMA user_version = 1")
-    old["settings"].insert({"key": "language", "value": "zh-Hans"})
-    old.close()
+    old_database(data_dir / "companion.db", 1, {"language": "zh-Hans"})
     Store.open(data_dir).close()
     (backup,) = list_backups(data_dir)
     assert backup.reason == "before-migration"
@@ -188,3 +170,12 @@ def test_backup_files_name_no_person_and_are_private(data_dir: Path) -> None:
     store.close()
     assert backup.path.name == f"{backup.id}.manual.db"
     assert backup.path.stat().st_mode & 0o777 == 0o600
+
+
+def test_many_backups_in_one_second_each_get_a_new_id_and_the_newest_are_kept(data_dir: Path) -> None:
+    store = open_data_folder(data_dir)
+    made = [create_backup(store).id for _ in range(25)]  # far more than are kept, mostly in one second
+    store.close()
+    assert len(set(made)) == len(made)
+    kept = [b.id for b in list_backups(data_dir)]
+    assert kept[: backups_module.KEEP_LATEST] == made[::-1][: backups_module.KEEP_LATEST]

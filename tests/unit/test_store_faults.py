@@ -24,6 +24,7 @@ from companion.core.store import Store, StoreError
 from companion.core.store import database as database_module
 from companion.core.store.migrations import LATEST
 from tests.conftest import REPO
+from tests.unit.store_support import old_database
 
 
 def _aside(folder: Path) -> list[Path]:
@@ -261,18 +262,8 @@ def test_a_crash_inside_the_first_migration_leaves_a_folder_that_starts_next_tim
 
 
 def test_a_crash_inside_a_later_migration_keeps_the_user_data_and_resumes(tmp_path: Path) -> None:
-    import sqlite_utils
-
-    from companion.core.store.migrations import MIGRATIONS
-
     data_dir = tmp_path / "data"
-    data_dir.mkdir()
-    old = sqlite_utils.Database(data_dir / "companion.db")
-    for migration in MIGRATIONS[:2]:
-        migration(old)
-    old.execute("PRAGMA user_version = 2")
-    old["settings"].insert({"key": "language", "value": "zh-Hans"})
-    old.close()
+    old_database(data_dir / "companion.db", 2, {"language": "zh-Hans"})
     _crash_during(data_dir, 2)  # m003 adds a column, then dies
     store = open_data_folder(data_dir)
     assert store.get_setting("language") == "zh-Hans"

@@ -116,13 +116,10 @@ def find_backup(data_dir: Path, backup_id: str) -> Backup:
 
 
 def _new_id(folder: Path, now: datetime) -> str:
+    """The time, with a number after it past the highest already used in that second (never reused)."""
     stamp = now.strftime(STAMP)
-    taken = {path.name.split(".")[0] for path in folder.iterdir()}
-    candidate, n = stamp, 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{stamp}-{n}"
-    return candidate
+    used = [_sequence(path.name.split(".")[0]) for path in folder.glob(f"{stamp}*.db")]
+    return f"{stamp}-{max(used) + 1}" if used else stamp
 
 
 def create_backup(store: Store, reason: str = "manual") -> Backup:
@@ -153,23 +150,27 @@ def create_backup(store: Store, reason: str = "manual") -> Backup:
     except (sqlite3.Error, OSError) as exc:
         part.unlink(missing_ok=True)
         raise store_error(exc, store.path) from None
-    prune(store.data_dir)
     backup = _parse(target)
-    assert backup is not None
+    assert backup is not None  # the name was made by _new_id, in the form _parse reads
+    prune(store.data_dir, keep=backup.id)
     return backup
 
 
-def prune(data_dir: Path) -> list[Backup]:
-    """Delete the backups the keeping rule lets go; return them."""
+def prune(data_dir: Path, keep: str = "") -> list[Backup]:
+    """Delete the backups the keeping rule lets go (never ``keep``, the one just made); return them.
+
+    The rule goes by the times in the names: a clock set back makes a new
+    backup look older than the rest, and it is still kept.
+    """
     backups = list_backups(data_dir)
-    keep = {b.id for b in backups[:KEEP_LATEST]}
+    kept = {keep} | {b.id for b in backups[:KEEP_LATEST]}
     weeks: set[tuple[int, int]] = set()
     for backup in backups[KEEP_LATEST:]:
         week = backup.made_at.isocalendar()[:2]
         if week not in weeks and len(weeks) < KEEP_WEEKS:
             weeks.add(week)
-            keep.add(backup.id)
-    gone = [b for b in backups if b.id not in keep]
+            kept.add(backup.id)
+    gone = [b for b in backups if b.id not in kept]
     for backup in gone:
         backup.path.unlink(missing_ok=True)
     return gone
