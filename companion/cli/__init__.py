@@ -1,4 +1,4 @@
-"""The scriptable interface (see PRODUCT.md): argparse over the core, no Qt.
+"""The scriptable interface (docs/contract.md): argparse over the core, no Qt.
 
 Each command group lives in its own module with ``add_parsers(subparsers)``,
 which registers its commands and sets ``handler`` on them. Errors print one
@@ -20,9 +20,12 @@ import io
 import os
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from companion import APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from companion.app.workshop import Workshop
 
 DEBUG_VARIABLE = "COMPANION_DEBUG"
 # Standard output writes a non-UTF-8 file name back as the bytes it came from, and any
@@ -38,19 +41,18 @@ class CliError(Exception):
     """A problem to report to the user in one line (exit 1)."""
 
 
-def open_store(args: argparse.Namespace) -> Any:
-    """The data folder's store, ready for use, or a one-line :class:`CliError`."""
-    from companion.core.datafolder import open_data_folder
-    from companion.core.sources import ContentError
-    from companion.core.store import StoreError
+def open_workshop(args: argparse.Namespace) -> Workshop:
+    """The data folder opened for use, or a one-line :class:`CliError`; its notice goes to stderr."""
+    from companion.app.domain import ContentError, StoreError
+    from companion.app.workshop import Workshop
 
     try:
-        store = open_data_folder(args.data_dir)
+        workshop = Workshop.open(args.data_dir)
     except (StoreError, ContentError) as exc:
         raise CliError(str(exc)) from None
-    if store.recovery_message:
-        print(store.recovery_message, file=sys.stderr)
-    return store
+    if workshop.notice:
+        print(workshop.notice, file=sys.stderr)
+    return workshop
 
 
 def print_json(value: Any, out: TextIO) -> None:
@@ -87,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def version_text() -> str:
     """Versions of the application and of what it bundles, read without importing Qt."""
-    from companion.core.components import shipped
+    from companion.app.domain import shipped
 
     lines = [f"{APP_NAME} {__version__}"]
     lines += [f"{c.name} {c.version or '(version unknown)'}" for c in shipped() if c.main]
@@ -246,11 +248,11 @@ def _explained(exc: Exception, args: argparse.Namespace) -> str:
     import sqlite3
 
     if isinstance(exc, sqlite3.Error):
-        from companion.core.datafolder import default_data_dir
-        from companion.core.store.database import DATABASE_NAME, explain
+        from companion.app.domain import explain_database_error
+        from companion.app.workshop import Workshop
 
-        folder = Path(args.data_dir) if getattr(args, "data_dir", None) else default_data_dir()
-        return explain(exc, folder / DATABASE_NAME)
+        folder = Path(args.data_dir) if getattr(args, "data_dir", None) else Workshop.default_folder()
+        return explain_database_error(exc, folder)
     if isinstance(exc, OSError):
         return f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")
     if isinstance(exc, MemoryError):

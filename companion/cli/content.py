@@ -5,10 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
-from companion.cli import CliError, open_store, print_json, quoted
-
-# A literal copy of the content kinds, so building the parser loads no model (a test keeps them equal).
-KINDS = ("agenda-item", "case-study", "screening-tool", "document", "glossary-term")
+from companion.app.kinds import KIND_IDS, LANGUAGES
+from companion.cli import CliError, open_workshop, print_json, quoted
 
 
 def add_parsers(sub: Any) -> None:
@@ -30,14 +28,14 @@ def add_parsers(sub: Any) -> None:
         help="leave out facilitator notes, answer keys, case-study stages after the first "
         "and discussion questions",
     )
-    search.add_argument("--lang", choices=("en", "zh-Hans"), default="en")
+    search.add_argument("--lang", choices=LANGUAGES, default="en")
     search.add_argument("--json", action="store_true")
     search.set_defaults(handler=cmd_search)
 
     content = sub.add_parser("content", help="list or show content items")
     content_sub = content.add_subparsers(dest="content_command", metavar="ACTION", required=True)
     listing = content_sub.add_parser("list", help="list items")
-    listing.add_argument("--kind", choices=KINDS)
+    listing.add_argument("--kind", choices=KIND_IDS)
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=cmd_content_list)
     show = content_sub.add_parser("show", help="show one item, every field in both languages")
@@ -47,25 +45,21 @@ def add_parsers(sub: Any) -> None:
 
 
 def cmd_self_test(args: argparse.Namespace, out: TextIO) -> int:
-    from companion.core import selftest
+    from companion.app.domain import run_self_test
 
-    results = selftest.run(extra=[("main window", _check_main_window)])
+    # The window's check is handed in by the composition root (companion.__main__):
+    # the command line itself never imports the window.
+    window_check = getattr(args, "window_check", None)
+    results = run_self_test(extra=[("main window", window_check)] if window_check else [])
     for result in results:
         print(f"{'ok  ' if result.ok else 'FAIL'} {result.name}: {result.detail}", file=out)
     return 0 if all(r.ok for r in results) else 1
 
 
-def _check_main_window() -> str:
-    # The only check that needs Qt: imported when it runs, so the command line stays Qt-free.
-    from companion.gui.selfcheck import open_and_close_main_window
-
-    return open_and_close_main_window()
-
-
 def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
-    from companion.core.store.search import AUDIENCE, EVERYTHING
+    from companion.app.domain import AUDIENCE, EVERYTHING
 
-    hits = open_store(args).search(args.query, args.lang, AUDIENCE if args.audience else EVERYTHING)
+    hits = open_workshop(args).search(args.query, args.lang, AUDIENCE if args.audience else EVERYTHING)
     if args.json:
         print_json([{"kind": h.kind, "id": h.id, "title": h.title, "snippet": h.snippet} for h in hits], out)
         return 0
@@ -77,9 +71,9 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_content_list(args: argparse.Namespace, out: TextIO) -> int:
-    from companion.core.model import title_of
+    from companion.app.domain import title_of
 
-    items = open_store(args).items(args.kind)
+    items = open_workshop(args).items(args.kind)
     if args.json:
         print_json([{"kind": i.kind, "id": i.id, "title": title_of(i).as_json()} for i in items], out)
         return 0
@@ -89,7 +83,7 @@ def cmd_content_list(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_content_show(args: argparse.Namespace, out: TextIO) -> int:
-    item = open_store(args).item(args.id)
+    item = open_workshop(args).item(args.id)
     if item is None:
         raise CliError(f"no content item with id {quoted(args.id)} in the current workshop")
     print_json(item.model_dump(mode="json", by_alias=True), out)

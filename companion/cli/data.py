@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any, TextIO
 
-from companion.cli import CliError, open_store, print_json
+from companion.cli import CliError, open_workshop, print_json
 
 
 def add_parsers(sub: Any) -> None:
@@ -28,10 +28,7 @@ def add_parsers(sub: Any) -> None:
 
 
 def cmd_backup_list(args: argparse.Namespace, out: TextIO) -> int:
-    from companion.core.store.backups import list_backups
-
-    store = open_store(args)
-    backups = list_backups(store.data_dir)
+    backups = open_workshop(args).backups()
     if args.json:
         print_json([b.as_json() for b in backups], out)
         return 0
@@ -43,12 +40,11 @@ def cmd_backup_list(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_backup_create(args: argparse.Namespace, out: TextIO) -> int:
-    from companion.core.store import StoreError
-    from companion.core.store.backups import create_backup
+    from companion.app.domain import StoreError
 
-    store = open_store(args)
+    workshop = open_workshop(args)
     try:
-        backup = create_backup(store, "manual")
+        backup = workshop.back_up()
     except StoreError as exc:
         raise CliError(str(exc)) from None
     if args.json:
@@ -59,12 +55,11 @@ def cmd_backup_create(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_backup_restore(args: argparse.Namespace, out: TextIO) -> int:
-    from companion.core.store import StoreError
-    from companion.core.store.backups import restore_backup
+    from companion.app.domain import StoreError
 
-    store = open_store(args)
+    workshop = open_workshop(args)
     try:
-        safety = restore_backup(store, args.id)
+        safety = workshop.restore(args.id)
     except StoreError as exc:
         raise CliError(str(exc)) from None
     print(f"Backup {args.id} restored. What was there before is backup {safety.id}.", file=out)
@@ -72,9 +67,7 @@ def cmd_backup_restore(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
-    from companion.core.store.check import check_store
-
-    report = check_store(open_store(args))
+    report = open_workshop(args).check()
     if args.json:
         print_json(report.as_json(), out)
     else:

@@ -11,14 +11,16 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from companion.cli import CliError, decoded_text, open_store, print_json
+from companion.app.kinds import EDITIONS, IMPORT_POLICIES
+from companion.cli import CliError, decoded_text, open_workshop, print_json
+
+if TYPE_CHECKING:
+    from companion.app.domain import VerifiedPack
+    from companion.app.workshop import Workshop
 
 PASSPHRASE_VARIABLE = "COMPANION_PASSPHRASE"
-# Literal copies of the core's choices, so that building the parser stays cheap.
-EDITIONS = ("participant", "facilitator")
-POLICIES = ("newer", "overwrite", "keep")
 
 
 def add_parsers(sub: Any) -> None:
@@ -37,7 +39,7 @@ def add_parsers(sub: Any) -> None:
 
     imp = actions.add_parser("import", help="import a pack file and print what changed")
     imp.add_argument("file", type=Path)
-    imp.add_argument("--policy", choices=POLICIES, default="newer")
+    imp.add_argument("--policy", choices=IMPORT_POLICIES, default="newer")
     imp.add_argument(
         "--beside",
         action="store_true",
@@ -69,9 +71,9 @@ def add_parsers(sub: Any) -> None:
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
-    from companion.core.datafolder import default_data_dir
+    from companion.app.workshop import Workshop
 
-    return Path(args.data_dir) if args.data_dir else default_data_dir()
+    return Path(args.data_dir) if args.data_dir else Workshop.default_folder()
 
 
 def _passphrase(confirm: bool) -> str:
@@ -92,41 +94,38 @@ def _passphrase(confirm: bool) -> str:
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
-    from companion.core.packs import PackError, signing
-    from companion.core.packs.exporter import export_pack
+    from companion.app.domain import PackError, load_key
 
-    store = open_store(args)
+    workshop = open_workshop(args)
     try:
-        key = signing.load_key(_data_dir(args), _passphrase(False)) if args.sign else None
-        result = export_pack(store, args.file, args.edition, key)
+        key = load_key(_data_dir(args), _passphrase(False)) if args.sign else None
+        result = workshop.export_pack(args.file, args.edition, key)
     except PackError as exc:
         raise CliError(str(exc)) from None
     print(result.path, file=out)
     return 0
 
 
-def _verified(args: argparse.Namespace, store: Any) -> Any:
-    from companion.core.packs import PackError, trusted
-    from companion.core.packs.verify import verify_file
+def _verified(args: argparse.Namespace, workshop: Workshop) -> VerifiedPack:
+    from companion.app.domain import PackError
 
     try:
-        return verify_file(args.file, trusted(store))
+        return workshop.verify_pack(args.file)
     except PackError as exc:
         raise CliError(f"{args.file}: {exc}") from None
 
 
 def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
-    from companion.core.packs.publisher import refusal
-    from companion.core.packs.verify import describe, signature_warning
+    from companion.app.domain import describe_pack, signature_warning
 
-    store = open_store(args)
-    pack = _verified(args, store)
-    for line in describe(pack):
+    workshop = open_workshop(args)
+    pack = _verified(args, workshop)
+    for line in describe_pack(pack):
         print(line, file=out)
     warning = signature_warning(pack)
     if warning:
         print(f"Warning: {warning}", file=out)
-    refused = refusal(store, pack, pack.pack_id)
+    refused = workshop.pack_refusal(pack)
     if refused is not None:
         print(f"Warning: {refused}", file=out)
         verdict = "Verified: the pack is intact; it can be imported only beside that workshop (--beside)."
@@ -137,14 +136,12 @@ def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
-    from companion.core.packs import PackError
-    from companion.core.packs.importer import import_pack
-    from companion.core.packs.publisher import PublisherMismatchError
+    from companion.app.domain import PackError, PublisherMismatchError
 
-    store = open_store(args)
-    pack = _verified(args, store)
+    workshop = open_workshop(args)
+    pack = _verified(args, workshop)
     try:
-        report = import_pack(store, pack, args.policy, beside=args.beside)
+        report = workshop.import_pack(pack, args.policy, beside=args.beside)
     except PublisherMismatchError as exc:
         hint = "Nothing was changed; --beside installs it as a separate workshop."
         raise CliError(f"{args.file}: {exc} {hint}") from None
@@ -159,11 +156,9 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
-    from companion.core.packs.publisher import installed_publisher, publisher_name
-
-    store = open_store(args)
-    current = store.current_pack_id()
-    packs = store.packs()
+    workshop = open_workshop(args)
+    current = workshop.current_pack_id()
+    packs = workshop.packs()
     if args.json:
         print_json(
             [
@@ -173,7 +168,7 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
                     "title": p.title.as_json(),
                     "publisher": p.publisher,
                     "source": p.source,
-                    "signer": installed_publisher(store, p.id),  # the bundled one's is the pinned key
+                    "signer": workshop.signer_of(p.id),  # the bundled one's is the pinned key
                     "current": p.id == current,
                 }
                 for p in packs
@@ -183,53 +178,53 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     for p in packs:
         mark = "*" if p.id == current else " "
-        signer = installed_publisher(store, p.id)
-        signed = "unsigned" if signer is None else f"signed by {publisher_name(store, signer, p.id)}"
+        signer = workshop.signer_of(p.id)
+        signed = "unsigned" if signer is None else f"signed by {workshop.publisher_name(signer, p.id)}"
         print(f"{mark} {p.id:24} {p.version:8} {p.source:9} {p.title.resolve('en')[0]}  ({signed})", file=out)
     return 0
 
 
 def cmd_use(args: argparse.Namespace, out: TextIO) -> int:
-    from companion.core.store import StoreError
+    from companion.app.domain import StoreError
 
     try:
-        open_store(args).set_current_pack(args.id)
+        open_workshop(args).use(args.id)
     except StoreError as exc:
         raise CliError(str(exc)) from None
     return 0
 
 
 def cmd_key_create(args: argparse.Namespace, out: TextIO) -> int:
-    from companion.core.packs import PackError, signing
+    from companion.app.domain import PackError, create_key, show_fingerprint
 
     try:
-        value = signing.create_key(_data_dir(args), _passphrase(True))
+        value = create_key(_data_dir(args), _passphrase(True))
     except PackError as exc:
         raise CliError(str(exc)) from None
-    print(signing.show_fingerprint(value), file=out)
+    print(show_fingerprint(value), file=out)
     return 0
 
 
 def cmd_key_show(args: argparse.Namespace, out: TextIO) -> int:
-    from companion.core.packs import signing
+    from companion.app.domain import own_fingerprint, show_fingerprint
 
-    value = signing.own_fingerprint(_data_dir(args))
+    value = own_fingerprint(_data_dir(args))
     if value is None:
         raise CliError("this data folder has no publisher key; create one with `companion pack key create`")
-    print(signing.show_fingerprint(value), file=out)
+    print(show_fingerprint(value), file=out)
     return 0
 
 
 def cmd_trust(args: argparse.Namespace, out: TextIO) -> int:
-    from companion.core.packs import PackError, signing
+    from companion.app.domain import PackError, parse_fingerprint, show_fingerprint
 
     try:
-        value = signing.parse_fingerprint(args.fingerprint)
+        value = parse_fingerprint(args.fingerprint)
     except PackError as exc:
         raise CliError(str(exc)) from None
     name = " ".join(args.name.split())
     if not name:
         raise CliError("the publisher needs a name")
-    open_store(args).trust_publisher(value, name)
-    print(f"Trusted {name}: {signing.show_fingerprint(value)}", file=out)
+    open_workshop(args).trust_publisher(value, name)
+    print(f"Trusted {name}: {show_fingerprint(value)}", file=out)
     return 0

@@ -13,10 +13,10 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from companion.cli import CliError, open_store, print_json, quoted
+from companion.app.kinds import CHILD_POLICIES, LANGUAGES
+from companion.cli import CliError, open_workshop, print_json, quoted
 
 # The engine's policies, repeated so that building the parser imports no core module (fast start).
-CHILD_POLICIES = ("palermo", "ilo-as-adult")
 # An answers file names each of a tool's indicators at most once: a few kilobytes. A far larger
 # file is not one, and is refused before it fills memory (/dev/zero never ends).
 MAX_ANSWERS_BYTES = 1_000_000
@@ -52,20 +52,20 @@ def add_parsers(sub: Any) -> None:
         default="palermo",
         help="rule for a person under 18 (ilo-as-adult: for comparison only)",
     )
-    screen.add_argument("--lang", choices=("en", "zh-Hans"), default="en")
+    screen.add_argument("--lang", choices=LANGUAGES, default="en")
     screen.add_argument("--json", action="store_true")
     screen.set_defaults(handler=cmd_screen)
 
 
 def cmd_screen(args: argparse.Namespace, out: TextIO) -> int:
-    from companion.core.screening import ScreeningError, describe, evaluate, result_json
+    from companion.app.domain import ScreeningError, describe_tool, evaluate, result_json
 
-    item = open_store(args).item(args.tool)
+    item = open_workshop(args).item(args.tool)
     if item is None or item.kind != "screening-tool":
         raise CliError(f"no screening tool with id {quoted(args.tool)} in the current workshop")
     if args.describe:
         if args.json:
-            print_json(describe(item), out)
+            print_json(describe_tool(item), out)
         else:
             _print_tool(item, args.lang, out)
         return 0
@@ -83,7 +83,7 @@ def cmd_screen(args: argparse.Namespace, out: TextIO) -> int:
 
 def _read_answers(path: Path, tool: Any) -> dict[str, str]:
     """The answers file as a flat dict of answers, or a one-line error saying what is wrong with it."""
-    from companion.core.screening import ANSWERS
+    from companion.app.domain import ANSWERS
 
     name = "from standard input" if str(path) == "-" else str(path)
     try:

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from companion.core.kinds import CONTENT_KINDS
+
 EDITIONS: tuple[str, ...] = ("participant", "facilitator")
 
-# Item kind -> fields only facilitators may see. Every field here must be
-# optional in the model (a participant copy is still a valid item).
-FACILITATOR_ONLY: dict[str, tuple[str, ...]] = {
-    "case-study": ("facilitator_notes", "answer_keys"),
-}
+# Item kind -> fields only facilitators may see (the ``hidden`` of each kind in
+# companion.core.kinds). Each is optional in the model: a participant copy is still valid.
+FACILITATOR_ONLY: dict[str, tuple[str, ...]] = {kind.id: kind.hidden for kind in CONTENT_KINDS if kind.hidden}
 
 
 def check_edition(edition: str) -> None:

@@ -7,15 +7,10 @@ catalogue's ``gettext`` at the moment of display.
 
 from __future__ import annotations
 
+from companion.core.kinds import CONTENT_KINDS
 from companion.i18n import N_
 
-KIND_NAMES = {
-    "agenda-item": N_("Agenda items"),
-    "case-study": N_("Case studies"),
-    "screening-tool": N_("Screening tools"),
-    "document": N_("Library documents"),
-    "glossary-term": N_("Glossary terms"),
-}
+KIND_NAMES = {kind.id: kind.label for kind in CONTENT_KINDS}
 FORMAT_NAMES = {
     "opening": N_("Opening"),
     "presentation": N_("Presentation"),

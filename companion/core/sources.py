@@ -12,14 +12,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from companion.core.kinds import CONTENT_KINDS
+
 MANIFEST = "pack.toml"
-FOLDERS = {
-    "agenda": "agenda-item",
-    "case-studies": "case-study",
-    "tools": "screening-tool",
-    "library": "document",
-    "glossary": "glossary-term",
-}
+# Pack folder -> the kind of item its files hold, in the workshop's order (companion.core.kinds).
+FOLDERS = {kind.folder: kind.id for kind in CONTENT_KINDS}
 
 
 @dataclass(frozen=True)

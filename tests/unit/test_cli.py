@@ -96,13 +96,6 @@ def test_a_reader_that_stops_early_gets_no_error_line(data_dir: Path) -> None:
     assert err == ""
 
 
-def test_the_kinds_offered_are_the_kinds_content_has() -> None:
-    from companion.cli.content import KINDS
-    from companion.core.sources import FOLDERS
-
-    assert set(KINDS) == set(FOLDERS.values())
-
-
 # --- the boundary: arguments, unexpected errors, output encodings -------------------------------
 
 NOT_UTF8 = b"caf\xe9 \xff".decode("utf-8", "surrogateescape")  # what Python makes of such bytes in argv

@@ -22,12 +22,13 @@ from typing import Any, Literal
 
 from companion.core.agenda import day_date
 from companion.core.editions import EDITIONS, for_edition, has_facilitator_content
+from companion.core.kinds import HANDOUT_IDS
 from companion.core.names import FORMAT_NAMES, GRADE_NAMES
 from companion.i18n import N_, load_catalogue
 
 HandoutLang = Literal["en", "zh-Hans", "bilingual"]
 HANDOUT_LANGUAGES: tuple[str, ...] = ("en", "zh-Hans", "bilingual")
-KINDS: tuple[str, ...] = ("agenda", "case-studies", "screening-forms", "glossary", "sign-in")
+KINDS: tuple[str, ...] = HANDOUT_IDS  # plan() has a builder for each
 SIGN_IN_ROWS = 15
 
 ANSWERS = (N_("Present"), N_("Absent"), N_("Unknown"))

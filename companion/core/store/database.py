@@ -125,6 +125,11 @@ def explain(exc: BaseException, path: Path) -> str:
     return _("the database {path} could not be used ({detail})").format(path=path, detail=exc)
 
 
+def explain_in(exc: BaseException, data_dir: Path) -> str:
+    """:func:`explain` for the database of the data folder ``data_dir``."""
+    return explain(exc, data_dir / DATABASE_NAME)
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     # isolation_level=None: transactions are explicit (BEGIN IMMEDIATE ... COMMIT).
     conn = sqlite3.connect(

@@ -1,0 +1,279 @@
+"""A data folder opened for use, and every workflow the window and the command line share.
+
+:class:`Workshop` wraps the store of one data folder. Reading (items, search,
+the installed workshops, settings) is immediate; long work (exporting
+handouts, importing a pack, checking the database) takes ``progress(done,
+total)`` and ``cancelled()`` (:mod:`companion.core.progress`) so the window can
+run it on a worker and the command line in line. Each method says what it
+changed in what it returns, so a surface refreshes from that, not by guessing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from companion.core.progress import CancelCheck, Progress, never_cancelled, no_progress
+from companion.core.store import PackInfo, SearchHit, Store
+from companion.core.store.search import AUDIENCE, Visibility
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from companion.core.model import ContentItem, Manifest
+    from companion.core.packs.exporter import ExportResult
+    from companion.core.packs.importer import ImportReport
+    from companion.core.packs.verify import VerifiedPack
+    from companion.core.records import Vault
+    from companion.core.store.backups import Backup
+    from companion.core.store.check import CheckReport
+
+
+@dataclass(frozen=True)
+class HandoutRequest:
+    """What to print: handout kinds (IDs of companion.app.kinds.HANDOUT_KINDS), language, edition, paper."""
+
+    kinds: Sequence[str]
+    lang: str
+    folder: Path
+    edition: str = "participant"
+    paper: str = "a4"
+
+
+@dataclass(frozen=True)
+class HandoutsWritten:
+    files: list[Path]
+    total: int  # how many files the request stands for
+    stopped: bool  # cancelled before all were written (the written ones are kept)
+
+
+class Workshop:
+    """The installed workshops and the user's data in one data folder."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    @classmethod
+    def open(cls, data_dir: Path | None = None) -> Workshop:
+        """Open (creating, migrating, loading the bundled workshop as needed) ``data_dir``.
+
+        :class:`~companion.core.store.StoreError` or
+        :class:`~companion.core.sources.ContentError` in one line when it cannot.
+        """
+        from companion.core.datafolder import open_data_folder
+
+        return cls(open_data_folder(data_dir))
+
+    @staticmethod
+    def default_folder() -> Path:
+        from companion.core.datafolder import default_data_dir
+
+        return default_data_dir()
+
+    @property
+    def notice(self) -> str | None:
+        """One sentence the user must read (a damaged database set aside, a failed daily backup)."""
+        return self._store.recovery_message
+
+    @property
+    def data_dir(self) -> Path:
+        return self._store.data_dir
+
+    @property
+    def store(self) -> Store:
+        """The store itself, for the core functions this layer hands it to."""
+        return self._store
+
+    def close(self) -> None:
+        self._store.close()
+
+    # --- the current workshop ------------------------------------------------
+
+    def current_pack_id(self) -> str | None:
+        return self._store.current_pack_id()
+
+    def manifest(self, pack_id: str | None = None) -> Manifest | None:
+        chosen = pack_id or self.current_pack_id()
+        return self._store.manifest(chosen) if chosen else None
+
+    def fingerprint(self, pack_id: str | None = None) -> str:
+        chosen = pack_id or self.current_pack_id()
+        return (self._store.pack_fingerprint(chosen) if chosen else None) or ""
+
+    def items(self, kind: str | None = None) -> list[ContentItem]:
+        return self._store.items(kind)
+
+    def item(self, item_id: str) -> ContentItem | None:
+        return self._store.item(item_id)
+
+    def search(self, query: str, lang: str = "en", visibility: Visibility = AUDIENCE) -> list[SearchHit]:
+        return self._store.search(query, lang, visibility)
+
+    def packs(self) -> list[PackInfo]:
+        return self._store.packs()
+
+    def use(self, pack_id: str) -> None:
+        """Make an installed workshop the current one."""
+        self._store.set_current_pack(pack_id)
+
+    # --- settings --------------------------------------------------------------
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        return self._store.get_setting(key, default)
+
+    def set_setting(self, key: str, value: str) -> None:
+        self._store.set_setting(key, value)
+
+    # --- handouts --------------------------------------------------------------
+
+    def handout_count(self, request: HandoutRequest) -> int:
+        from companion.core.handouts.builder import plan
+
+        items, manifest, fingerprint = self._handout_source()
+        return sum(
+            len(plan(items, manifest, fingerprint, kind, request.lang, request.edition))
+            for kind in request.kinds
+        )
+
+    def export_handouts(
+        self,
+        request: HandoutRequest,
+        progress: Progress = no_progress,
+        cancelled: CancelCheck = never_cancelled,
+    ) -> HandoutsWritten:
+        """Write the PDFs ``request`` asks for, one kind after another, with one progress for all."""
+        from companion.core.handouts import export
+        from companion.core.handouts.builder import plan
+
+        items, manifest, fingerprint = self._handout_source()
+        counts = [
+            len(plan(items, manifest, fingerprint, kind, request.lang, request.edition))
+            for kind in request.kinds
+        ]
+        total, base, written = sum(counts), 0, []
+        for kind, count in zip(request.kinds, counts, strict=True):
+            if cancelled():
+                break
+            written += export(
+                items,
+                manifest,
+                fingerprint,
+                kind,
+                request.lang,
+                request.folder,
+                edition=request.edition,
+                paper=request.paper,
+                progress=lambda done, _total, base=base: progress(base + done, total),
+                cancelled=cancelled,
+            )
+            base += count
+        return HandoutsWritten(written, total, cancelled())
+
+    def _handout_source(self) -> tuple[list[ContentItem], Manifest, str]:
+        from companion.core.store import StoreError
+
+        manifest = self.manifest()
+        if manifest is None:
+            raise StoreError("no workshop is installed in the data folder")
+        return self.items(), manifest, self.fingerprint()
+
+    # --- packs -----------------------------------------------------------------
+
+    def trusted_publishers(self) -> dict[str, str]:
+        """Fingerprint -> name of every publisher this installation trusts (the pinned ones too)."""
+        from companion.core.packs import trusted
+
+        return trusted(self._store)
+
+    def trust_publisher(self, fingerprint: str, name: str) -> None:
+        self._store.trust_publisher(fingerprint, name)
+
+    def verify_pack(
+        self, path: Path, progress: Progress = no_progress, cancelled: CancelCheck = never_cancelled
+    ) -> VerifiedPack:
+        """Read and check a pack file (integrity, signature, schema, version); nothing is written."""
+        from companion.core.packs.verify import verify_file
+
+        return verify_file(path, self.trusted_publishers(), progress, cancelled)
+
+    def plan_import(self, pack: VerifiedPack, policy: str = "newer", beside: bool = False) -> ImportReport:
+        """What importing ``pack`` under ``policy`` would change, item by item; nothing is written."""
+        from companion.core.packs.importer import plan_import
+
+        return plan_import(self._store, pack, policy, beside=beside)
+
+    def import_pack(
+        self,
+        pack: VerifiedPack,
+        policy: str = "newer",
+        beside: bool = False,
+        progress: Progress = no_progress,
+        cancelled: CancelCheck = never_cancelled,
+    ) -> ImportReport:
+        """Import ``pack`` (after a backup), all or nothing; the report says what changed."""
+        from companion.core.packs.importer import import_pack
+
+        return import_pack(self._store, pack, policy, progress=progress, cancelled=cancelled, beside=beside)
+
+    def pack_refusal(self, pack: VerifiedPack) -> Exception | None:
+        """Why ``pack`` may not update the workshop of its ID (another publisher); None when it may."""
+        from companion.core.packs.publisher import refusal
+
+        return refusal(self._store, pack, pack.pack_id)
+
+    def signer_of(self, pack_id: str) -> str | None:
+        """The fingerprint an installed workshop is bound to (the pinned key for the bundled one)."""
+        from companion.core.packs.publisher import installed_publisher
+
+        return installed_publisher(self._store, pack_id)
+
+    def publisher_name(self, fingerprint: str, pack_id: str | None = None) -> str:
+        """Who holds ``fingerprint``, as people read it: a trusted name, else what the workshop says."""
+        from companion.core.packs.publisher import publisher_name
+
+        return publisher_name(self._store, fingerprint, pack_id)
+
+    def export_pack(
+        self,
+        target: Path,
+        edition: str = "participant",
+        key: Ed25519PrivateKey | None = None,
+        progress: Progress = no_progress,
+        cancelled: CancelCheck = never_cancelled,
+    ) -> ExportResult:
+        """Write the current workshop to a pack file (signed with ``key`` if given)."""
+        from companion.core.packs.exporter import export_pack
+
+        return export_pack(self._store, target, edition, key, progress=progress, cancelled=cancelled)
+
+    # --- backups and the check ------------------------------------------------
+
+    def backups(self) -> list[Backup]:
+        from companion.core.store.backups import list_backups
+
+        return list_backups(self.data_dir)
+
+    def back_up(self, reason: str = "manual") -> Backup:
+        from companion.core.store.backups import create_backup
+
+        return create_backup(self._store, reason)
+
+    def restore(self, backup_id: str) -> Backup:
+        """Put a backup back; returns the backup of what was there before."""
+        from companion.core.store.backups import restore_backup
+
+        return restore_backup(self._store, backup_id)
+
+    def check(self) -> CheckReport:
+        from companion.core.store.check import check_store
+
+        return check_store(self._store)
+
+    # --- field records ---------------------------------------------------------
+
+    def vault(self) -> Vault:
+        from companion.core.records import Vault
+
+        return Vault(self._store)
