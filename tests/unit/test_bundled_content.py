@@ -21,7 +21,7 @@ PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,5
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 WEB = re.compile(r"https?://|www\.", re.IGNORECASE)
 
-# Adult labour list, brief 5.1.3: indicator grades per dimension, in ID order.
+# Adult labour list (docs/domain.md#indicators-and-grades): indicator grades per dimension, in ID order.
 ADULT_GRADES = {
     "DR": "SMMMMMMMMW",
     "CR": "SMMMMMMMMM",

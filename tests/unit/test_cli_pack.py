@@ -1,4 +1,4 @@
-"""``companion pack``: export, verify and import as PRODUCT.md specifies them, plus workshops, keys, trust."""
+"""``companion pack``: export, verify and import (docs/contract.md#pack), plus workshops, keys, trust."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ import pytest
 from companion.__main__ import main
 
 EXAMPLE_1 = ("DR01", "DR08", "EXP01", "EXP04", "CD01", "AVD01", "AVD03")
-# BRIEF.md 5.1.3: every ID of the adult labour list; grades spot-checked below.
+# Every ID of the adult labour list (docs/domain.md#indicators-and-grades); grades spot-checked below.
 ADULT_IDS = {"DR": 10, "CR": 10, "AVR": 16, "EXP": 9, "CD": 15, "AVD": 7}
 STRONG = {"DR01", "CR01", "EXP01", "CD01", "CD02", "CD03", "CD04"}
 WEAK = {"DR10", "AVR15", "AVR16", "EXP09", "CD15", "AVD06", "AVD07"}

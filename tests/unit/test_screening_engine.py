@@ -1,4 +1,4 @@
-"""The screening engine against BRIEF.md 5.1.5 to 5.2: truth table, worked examples, answer keys."""
+"""The screening engine against docs/domain.md#scoring-rule: truth table, worked examples, answer keys."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from companion.core.screening import (
 
 ADULT, CHILD = "ilo-adult-labour", "ilo-child-labour"
 
-# BRIEF.md 5.1.6: (strong, medium, weak, positive?)
+# The dimension rule's truth table (docs/domain.md#scoring-rule): (strong, medium, weak, positive?)
 TRUTH_TABLE = [
     (0, 0, 0, False),
     (1, 0, 0, False),
@@ -70,7 +70,7 @@ def assert_framed(result) -> None:  # type: ignore[no-untyped-def]
         assert text and not any(phrase in text for phrase in NEVER)
 
 
-# --- the dimension rule (5.1.5 level A, 5.1.6) ------------------------------------------------
+# --- the dimension rule (docs/domain.md#scoring-rule) -----------------------------------------
 
 
 @pytest.mark.parametrize("tool_id", [ADULT, CHILD])
@@ -115,7 +115,7 @@ def test_a_single_strong_indicator_is_never_enough_in_any_dimension() -> None:
             assert evaluate(tool(ADULT), present(indicator.id)).dimension(dimension.id).positive is False
 
 
-# --- worked examples (5.1.7) ------------------------------------------------------------------
+# --- worked examples (docs/domain.md#worked-examples) -----------------------------------------
 
 EXAMPLE_1 = ("DR01", "DR08", "EXP01", "EXP04", "CD01", "AVD01", "AVD03")
 

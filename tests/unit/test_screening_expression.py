@@ -14,7 +14,7 @@ DIMENSION_RULE = (
 
 
 def brief_dimension_positive(s: int, m: int, w: int) -> bool:
-    """BRIEF.md 5.1.5, reference pseudo-code."""
+    """The dimension rule as docs/domain.md#scoring-rule states it, written as plain Python."""
     return (s >= 2) or (s >= 1 and m + w >= 1) or (m >= 3) or (m >= 2 and w >= 1)
 
 

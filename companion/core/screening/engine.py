@@ -1,4 +1,4 @@
-"""The screening engine: one tool's answers in, a framed result out (BRIEF.md 5.1.5 to 5.2).
+"""The screening engine: one tool's answers in, a framed result out (docs/domain.md#scoring-rule).
 
 Owns the application of the tool's own rules (dimension, groups, overall, child), the child
 policy and "what would change"; the result types live in ``result`` and the bilingual
@@ -206,7 +206,7 @@ def _label(tool: ScreeningTool, env: Mapping[str, Value], met: bool) -> Text:
 
 
 def _checklist(tool: ScreeningTool, full: dict[str, str], age: int | None) -> Result:
-    """A tool without scoring: list what is present, never a score or a threshold (BRIEF.md 5.2)."""
+    """A tool without scoring: list what is present, never a score (docs/domain.md#checklist-tools)."""
     dims = _count(tool, full)
     present = [i for d in dims for i in d.present]
     label = (
@@ -237,7 +237,7 @@ def _checklist(tool: ScreeningTool, full: dict[str, str], age: int | None) -> Re
     return replace(result, explanation=explain_checklist(tool, result))
 
 
-# --- JSON views (PRODUCT.md, "The scriptable interface") ---------------------------------------
+# --- JSON views (docs/contract.md#screen) -----------------------------------------------------
 
 
 def describe(tool: ScreeningTool) -> dict[str, Any]:
