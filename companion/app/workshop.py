@@ -153,6 +153,10 @@ class Workshop:
             for kind in request.kinds
         ]
         total, base, written = sum(counts), 0, []
+
+        def overall(base: int) -> Progress:
+            return lambda done, _total: progress(base + done, total)
+
         for kind, count in zip(request.kinds, counts, strict=True):
             if cancelled():
                 break
@@ -165,7 +169,7 @@ class Workshop:
                 request.folder,
                 edition=request.edition,
                 paper=request.paper,
-                progress=lambda done, _total, base=base: progress(base + done, total),
+                progress=overall(base),
                 cancelled=cancelled,
             )
             base += count
@@ -265,6 +269,19 @@ class Workshop:
         from companion.core.store.backups import restore_backup
 
         return restore_backup(self._store, backup_id)
+
+    def backups_folder(self) -> Path:
+        """The folder the backups are kept in, made (private to the user) if there is none yet.
+
+        There is none before the first backup; a window that shows the folder
+        needs it to exist. OSError (its ``filename`` the folder) when it cannot be made.
+        """
+        from companion.core.store.backups import backups_folder
+        from companion.core.store.database import PRIVATE_FOLDER
+
+        folder = backups_folder(self.data_dir)
+        folder.mkdir(mode=PRIVATE_FOLDER, exist_ok=True)
+        return folder
 
     def check(self) -> CheckReport:
         from companion.core.store.check import check_store

@@ -143,7 +143,8 @@ def _json_kind(value: object) -> str:
         return "null"
     if isinstance(value, bool):
         return "true or false"
-    return {dict: "object", list: "array", str: "string"}.get(type(value), "number")
+    names: dict[type, str] = {dict: "object", list: "array", str: "string"}
+    return names.get(type(value), "number")
 
 
 def _print_tool(tool: Any, lang: str, out: TextIO) -> None:

@@ -99,6 +99,7 @@ COMPONENTS: tuple[Component, ...] = (
     Component("cryptography", "Apache-2.0 OR BSD-3-Clause", "cryptography", main=True),
     Component("platformdirs", "MIT", "platformdirs"),
     Component("tomli", "MIT", "tomli"),
+    Component("packaging", "Apache-2.0 OR BSD-2-Clause", "packaging"),
     Component("pydantic-core", "MIT", "pydantic_core"),
     Component("annotated-types", "MIT", "annotated-types"),
     Component("typing-extensions", "PSF-2.0", "typing_extensions"),

@@ -334,6 +334,6 @@ def _field_names(model: type[BaseModel]) -> tuple[str, ...]:
     return tuple(model.model_fields)
 
 
-def title_of(item: object) -> Text:
+def title_of(item: ContentItem) -> Text:
     """The :class:`Text` a list shows for an item of any kind."""
-    return item.term if isinstance(item, GlossaryTerm) else item.title  # type: ignore[attr-defined,no-any-return]
+    return item.term if isinstance(item, GlossaryTerm) else item.title

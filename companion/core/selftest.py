@@ -56,6 +56,8 @@ def _write_chinese_pdf(store: Store, folder: Path) -> str:
     from companion.core.handouts import export
 
     pack_id = store.current_pack_id()
+    if pack_id is None:
+        raise RuntimeError("no workshop is installed to write a PDF from")
     paths = export(
         store.items("agenda-item"),
         store.manifest(pack_id),

@@ -9,6 +9,7 @@ import pytest
 
 from companion.core.datafolder import ensure_bundled_content
 from companion.core.packs import PackError, toml_writer, trusted
+from companion.core.packs.format import version_key
 from companion.core.packs.importer import import_pack, plan_import
 from companion.core.packs.reader import read_pack_bytes
 from companion.core.packs.verify import VerifiedPack, verify
@@ -146,7 +147,7 @@ def test_an_import_that_would_break_links_is_refused_whole(tiny: Store, tmp_path
     # 2.0 drops cs-01 and indicator AB01; the installed cs-01 (kept) still names AB01.
     files = tiny_files("2.0.0")
     del files["case-studies/cs-01.toml"]
-    files["agenda/ag-01.toml"] = re.sub(rb"case_studies = .*\n", b"", files["agenda/ag-01.toml"])
+    files["agenda/ag-01.toml"] = re.sub(rb"case_studies = \[[^]]*\]\n", b"", files["agenda/ag-01.toml"])
     files["tools/tiny-check.toml"] = files["tools/tiny-check.toml"].replace(b"AB01", b"AB03")
     before = snapshot(tmp_path / "data" / "companion.db")
     with pytest.raises(PackError, match="AB01"):
@@ -172,3 +173,23 @@ def test_the_bundled_workshop_never_overwrites_a_copy_its_publisher_signed(
     assert ensure_bundled_content(store) is False
     assert store.pack_version(bundled_id) == "9.0.0" and store.pack_source(bundled_id) == "imported"
     assert store.item("cs-01").title.en == "The advert"
+
+
+@pytest.mark.parametrize(
+    ("higher", "lower"), [("1.10", "1.9"), ("1.10.0", "1.9.9"), ("2.0", "1.99.99"), ("0.1.10", "0.1.2")]
+)
+def test_versions_compare_as_numbers_part_by_part(higher: str, lower: str) -> None:
+    assert version_key(higher) > version_key(lower)
+    assert version_key("1.2") == version_key("1.2.0")
+
+
+def test_an_installed_version_that_is_no_version_number_is_refused_in_one_line(
+    tiny: Store, tmp_path: Path
+) -> None:
+    with tiny.transaction() as conn:  # a store edited by hand
+        conn.execute("UPDATE packs SET version = '1.x' WHERE id = ?", (PACK_ID,))
+    before = snapshot(tmp_path / "data" / "companion.db")
+    with pytest.raises(PackError) as refused:
+        import_pack(tiny, verified(tiny_files("1.1.0", story="Edited.")))
+    assert str(refused.value) == "Not a version number (such as 1.2.0): 1.x"
+    assert snapshot(tmp_path / "data" / "companion.db") == before

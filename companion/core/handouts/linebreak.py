@@ -13,6 +13,10 @@ prohibitions, 避头尾):
 - spaces at a break are dropped.
 
 Pure text and numbers: the caller measures characters (in points).
+
+Hand-written because no library does this job: Unicode line breaking (UAX #14,
+in uniseg or PyICU) lets a line start with a dash (—), which the rules above
+forbid, and fits nothing to widths; PyICU would also bring ICU into the bundle.
 """
 
 from __future__ import annotations

@@ -103,7 +103,7 @@ def build_pack(
         languages=manifest.languages,
         publisher=manifest.publisher,
         title=manifest.workshop.title,
-        edition=edition,  # type: ignore[arg-type]
+        edition=edition,
         created=when.strftime("%Y-%m-%dT%H:%M:%SZ"),
         files={
             name: FileEntry(sha256=hashlib.sha256(data).hexdigest(), size=len(data))

@@ -20,9 +20,11 @@ import json
 import re
 from typing import Annotated, Any, Literal
 
+from packaging.version import InvalidVersion, Version
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from companion.core.model import ITEM_ID, Language, Text
+from companion.core.sources import FOLDERS
 from companion.i18n import _
 
 FORMAT = "training-companion-pack"
@@ -47,9 +49,8 @@ MAX_SIGNATURE_BYTES = 4096
 VERSION = r"^\d{1,6}\.\d{1,6}(\.\d{1,6})?$"
 SHA256 = r"^[0-9a-f]{64}$"
 # What a content entry may be called: nothing else is ever written or read.
-CONTENT_NAME = re.compile(
-    r"^content/(pack\.toml|(agenda|case-studies|tools|library|glossary)/[a-z0-9]+(-[a-z0-9]+)*\.toml)$"
-)
+_FOLDER = "|".join(re.escape(folder) for folder in FOLDERS)  # the content kinds' folders
+CONTENT_NAME = re.compile(rf"^content/(pack\.toml|({_FOLDER})/[a-z0-9]+(-[a-z0-9]+)*\.toml)$")
 
 
 class PackError(Exception):
@@ -82,10 +83,16 @@ class PackManifest(BaseModel):
     files: dict[str, FileEntry] = Field(min_length=1, max_length=MAX_ENTRIES)
 
 
-def version_key(version: str) -> tuple[int, ...]:
-    """``"1.2"`` -> ``(1, 2, 0)``: versions compare as numbers, part by part."""
-    parts = [int(part) for part in re.findall(r"\d+", version)[:3]]
-    return tuple(parts + [0] * (3 - len(parts)))
+def version_key(version: str) -> Version:
+    """A version to compare: as numbers, part by part (``1.10`` > ``1.9``, ``1.2`` == ``1.2.0``).
+
+    A string that is no version number is a :class:`PackError` saying which.
+    """
+    try:
+        return Version(version)
+    except InvalidVersion:
+        problem = _("Not a version number (such as 1.2.0): {version}")
+        raise PackError(problem.format(version=shown(version))) from None
 
 
 def manifest_bytes(manifest: PackManifest) -> bytes:

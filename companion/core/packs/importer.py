@@ -164,13 +164,13 @@ def plan_import(store: Any, pack: VerifiedPack, policy: str = "newer", beside: b
     before = store.pack_version(pack_id)
     if before is None:
         reason = _("new workshop")  # translated once, not once per item
-        changes = tuple(Change(i.id, i.kind, "added", reason) for i in incoming.items)
+        added = tuple(Change(i.id, i.kind, "added", reason) for i in incoming.items)
         return ImportReport(
             pack_id,
             policy,
             None,
             incoming.manifest.version,
-            changes,
+            added,
             tuple(_signature_warnings(store, pack)),
             new_pack=True,
             whole_pack=True,
@@ -181,6 +181,7 @@ def plan_import(store: Any, pack: VerifiedPack, policy: str = "newer", beside: b
     newer = version_key(incoming.manifest.version) > version_key(before)
     changes: list[Change] = []
     chosen: dict[str, Any] = {}
+    action: Action
     for item in incoming.items:
         mine = installed.get(item.id)
         if mine is None:
@@ -196,7 +197,7 @@ def plan_import(store: Any, pack: VerifiedPack, policy: str = "newer", beside: b
         else:
             action, reason, winner = "skipped", _("the pack is not newer ({new} ≤ {old})"), mine
         reason = reason.format(new=incoming.manifest.version, old=before)
-        changes.append(Change(item.id, item.kind, action, reason))  # type: ignore[arg-type]
+        changes.append(Change(item.id, item.kind, action, reason))
         chosen[item.id] = winner
     for item_id, mine in installed.items():
         if item_id not in chosen:

@@ -8,6 +8,10 @@ counting what comes out against the entry's limit and what the pack may still
 unpack, and what went in against the compression ratio. A bomb is refused
 after at most about one limit's worth of output, whatever the headers claim.
 The declared size and CRC are compared only at the end, as a test of damage.
+
+Hand-written because no library does this job: ``ZipFile.open`` can stop at a
+size asked for but watches no compression ratio while it inflates, and the
+wrappers that do (safezip) come with extraction to disk.
 """
 
 from __future__ import annotations
@@ -55,7 +59,8 @@ def _data_start(data: bytes, info: zipfile.ZipInfo) -> int:
     if len(header) != LOCAL_HEADER.size:
         raise _damaged(info)
     fields = LOCAL_HEADER.unpack(header)
-    name_length, extra_length = fields[10], fields[11]
+    name_length: int = fields[10]
+    extra_length: int = fields[11]
     start = offset + LOCAL_HEADER.size
     try:
         name = data[start : start + name_length].decode("utf-8" if info.flag_bits & UTF8_NAME else "cp437")

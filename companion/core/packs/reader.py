@@ -7,6 +7,10 @@ the pack layout), its type (no links or special files), no duplicates, no
 encryption, and the sizes its header declares. Those sizes are only a first
 sieve: :mod:`.inflate` counts the real bytes as they come out. Every problem
 becomes one :class:`PackError` sentence; nothing here raises anything else.
+
+Hand-written because no library does this job: :mod:`zipfile` trusts the names
+and sizes a file declares, and hardening wrappers (safezip and the like)
+extract to disk, which a pack never is, knowing nothing of its layout.
 """
 
 from __future__ import annotations

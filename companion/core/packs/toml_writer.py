@@ -7,6 +7,12 @@ allows it: no escapes to read, and Python's TOML parser finds their end with
 one fast search instead of a character-by-character loop, which makes
 importing a large pack several times faster. Anything else falls back to an
 escaped basic string. A test checks that every string reads back unchanged.
+
+Why not tomli-w (measured for this project): it writes the bundled workshop
+about four times slower (52 ms against 14 ms), the packs it writes import
+about 5% slower (basic strings, escaped, where these are literal), and its
+multi-line strings read a ``\r\n`` back as ``\n``. What is written here
+is only what the content model produces, so the writer stays this small.
 """
 
 from __future__ import annotations

@@ -18,8 +18,8 @@ from companion.core.content import ContentPack, build_from_files
 from companion.core.editions import has_facilitator_content
 from companion.core.names import KIND_NAMES
 from companion.core.packs import signing
-from companion.core.packs.format import CONTENT_PREFIX, PackError, PackManifest, parse_manifest
-from companion.core.packs.reader import RawPack, read_pack, shown
+from companion.core.packs.format import CONTENT_PREFIX, PackError, PackManifest, parse_manifest, shown
+from companion.core.packs.reader import RawPack, read_pack
 from companion.core.progress import CancelCheck, Progress, never_cancelled, no_progress
 from companion.core.sources import ContentError
 from companion.i18n import _

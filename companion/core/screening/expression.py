@@ -14,6 +14,10 @@ and evaluation walks it over a dict of names. Grammar, loosest binding first::
 Values are integers (counts) or booleans (dimensions, groups, ``act``); ``+`` and comparisons
 take integers, ``and``/``or``/``not`` take booleans, and a rule must come out boolean. Mixing
 them is an error rather than Python's silent ``True + 1 == 2``.
+
+Hand-written because no library fits: safe evaluators (simpleeval, asteval) take Python's grammar
+and its ``True + 1 == 2``, and a parser library (lark, pyparsing) would outweigh a six-rule grammar
+whose length and depth limits and one-line errors would still be ours to write.
 """
 
 from __future__ import annotations

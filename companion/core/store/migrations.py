@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # imported by the caller only when a migration is due
 
 
 def m001_initial(db: sqlite_utils.Database) -> None:
-    db["packs"].create(
+    db.table("packs").create(
         {
             "id": str,
             "version": str,
@@ -29,7 +29,7 @@ def m001_initial(db: sqlite_utils.Database) -> None:
         },
         pk="id",
     )
-    db["items"].create(
+    db.table("items").create(
         {
             "pack_id": str,
             "id": str,
@@ -42,33 +42,37 @@ def m001_initial(db: sqlite_utils.Database) -> None:
         pk=("pack_id", "id"),
         foreign_keys=[("pack_id", "packs", "id")],
     )
-    db["items"].create_index(["pack_id", "kind", "position"])
+    db.table("items").create_index(["pack_id", "kind", "position"])
     # One row per item and language: what the full-text index reads.
-    db["search_docs"].create(
+    db.table("search_docs").create(
         {"id": int, "pack_id": str, "item_id": str, "kind": str, "lang": str, "title": str, "body": str},
         pk="id",
     )
-    db["search_docs"].create_index(["pack_id", "item_id"])
-    db["search_docs"].enable_fts(["title", "body"], tokenize="trigram", create_triggers=True)
+    db.table("search_docs").create_index(["pack_id", "item_id"])
+    db.table("search_docs").enable_fts(["title", "body"], tokenize="trigram", create_triggers=True)
 
-    db["settings"].create({"key": str, "value": str}, pk="key")
-    db["notes"].create(
+    db.table("settings").create({"key": str, "value": str}, pk="key")
+    db.table("notes").create(
         {"pack_id": str, "item_id": str, "body": str, "updated_at": str}, pk=("pack_id", "item_id")
     )
-    db["bookmarks"].create({"pack_id": str, "item_id": str, "created_at": str}, pk=("pack_id", "item_id"))
+    db.table("bookmarks").create(
+        {"pack_id": str, "item_id": str, "created_at": str}, pk=("pack_id", "item_id")
+    )
 
 
 def m002_field_records(db: sqlite_utils.Database) -> None:
     # Field records are user data about real people: every byte of them is sealed
     # (see companion.core.records); only a random ID is stored in the clear.
-    db["vault"].create({"id": int, "kdf": str, "verifier": bytes, "created_at": str}, pk="id")
-    db["field_records"].create({"id": str, "sealed": bytes}, pk="id")
+    db.table("vault").create({"id": int, "kdf": str, "verifier": bytes, "created_at": str}, pk="id")
+    db.table("field_records").create({"id": str, "sealed": bytes}, pk="id")
 
 
 def m003_pack_provenance(db: sqlite_utils.Database) -> None:
     """Who signed each installed pack, and the publishers the user trusts (by fingerprint)."""
-    db["packs"].add_column("signer", str)  # SHA-256 fingerprint of the signing key, NULL if unsigned
-    db["trusted_publishers"].create({"fingerprint": str, "name": str, "added_at": str}, pk="fingerprint")
+    db.table("packs").add_column("signer", str)  # SHA-256 fingerprint of the signing key, NULL if unsigned
+    db.table("trusted_publishers").create(
+        {"fingerprint": str, "name": str, "added_at": str}, pk="fingerprint"
+    )
 
 
 def m004_search_parts(db: sqlite_utils.Database) -> None:
@@ -119,7 +123,7 @@ def m006_content_digests(db: sqlite_utils.Database) -> None:
     """A digest of each installed workshop's stored items, so `companion check` can tell if they changed."""
     from companion.core.store.digest import content_digest
 
-    db["packs"].add_column("content_digest", str)
+    db.table("packs").add_column("content_digest", str)
     for (pack_id,) in db.execute("SELECT id FROM packs").fetchall():
         digest = content_digest(db.conn, pack_id)
         db.execute("UPDATE packs SET content_digest = ? WHERE id = ?", (digest, pack_id))

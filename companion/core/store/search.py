@@ -106,7 +106,17 @@ def _fts_phrase(query: str) -> str:
 
 
 def _cut_snippet(text: str, query: str) -> str:
-    """A window of ``text`` around the first match, with the match bracketed."""
+    """A window of ``text`` around the first match, with the match bracketed.
+
+    Cut here rather than by FTS5's ``snippet()``: a query shorter than three
+    characters is a plain scan, where ``snippet()`` cannot run, and for the
+    others it costs more. It runs inside the full-text query, so on every
+    matching row before one row per item is kept (or in a second query for the
+    hits kept): on the bundled workshop, eleven queries take 34 ms of CPU that
+    way against 25 ms here, a three-character Chinese word two to three times
+    as long. Its window is counted in trigrams, at most 64, and a short one cuts
+    the match itself (``[debt bonda]…``).
+    """
     flat = re.sub(r"\s+", " ", text)
     at = flat.lower().find(query.lower())
     if at < 0:

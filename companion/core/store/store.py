@@ -237,7 +237,7 @@ class Store:
         with self.transaction():
             self.conn.execute("DELETE FROM search_docs WHERE pack_id = ?", (pack_id,))
             self.conn.execute("DELETE FROM items WHERE pack_id = ?", (pack_id,))
-            db["packs"].upsert(
+            db.table("packs").upsert(
                 {
                     "id": pack_id,
                     "version": pack.manifest.version,
