@@ -16,6 +16,11 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from companion.core.agenda import NowNext, day_date, now_and_next
     from companion.core.components import Component, shipped
+
+    # What the window speaks beyond the command line: backups, the check, field records,
+    # pack types, printing, a screening on screen and its result as a PDF.
+    from companion.core.handouts import write_handout
+    from companion.core.handouts.result import screening_result
     from companion.core.model import (
         AgendaItem,
         CaseStudy,
@@ -30,6 +35,8 @@ if TYPE_CHECKING:
     )
     from companion.core.names import CATEGORY_NAMES, FORMAT_NAMES, GRADE_NAMES, KIND_NAMES, OUTCOME_NAMES
     from companion.core.packs import PackError
+    from companion.core.packs.exporter import ExportResult
+    from companion.core.packs.importer import ImportReport
     from companion.core.packs.publisher import PublisherMismatchError
     from companion.core.packs.signing import (
         create_key,
@@ -42,30 +49,23 @@ if TYPE_CHECKING:
     )
     from companion.core.packs.verify import VerifiedPack, signature_warning
     from companion.core.packs.verify import describe as describe_pack
-    from companion.core.progress import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
-    from companion.core.screening import ANSWERS, ScreeningError, evaluate, result_json
-    from companion.core.screening import describe as describe_tool
-    from companion.core.selftest import run as run_self_test
-    from companion.core.sources import ContentError
-    from companion.core.store import PackInfo, SearchHit, StoreError
-    from companion.core.store.database import explain_in as explain_database_error
-    from companion.core.store.search import AUDIENCE, EVERYTHING, FIRST_STAGES_SHOWN, Visibility
-    # What the window speaks beyond the command line: backups, the check, field records,
-    # pack types, printing, a screening on screen and its result as a PDF.
-    from companion.core.handouts import write_handout
-    from companion.core.handouts.result import screening_result
-    from companion.core.packs.exporter import ExportResult
-    from companion.core.packs.importer import ImportReport
     from companion.core.printing import PrintError, send_to_printer
+    from companion.core.progress import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
     from companion.core.record_form import DamagedRecord, FieldRecord, RecordsError, check_case_code
     from companion.core.records import DEFAULT_IDLE_MINUTES, HANDOVER_SUFFIX, Vault, default_handover_name
-    from companion.core.screening import DimensionResult
+    from companion.core.screening import ANSWERS, DimensionResult, ScreeningError, evaluate, result_json
     from companion.core.screening import Result as ScreeningResult
+    from companion.core.screening import describe as describe_tool
     from companion.core.screening.interview import Interview
     from companion.core.screening.practice import Comparison, Finding, compare
     from companion.core.sealing import WrongPassphraseError
+    from companion.core.selftest import run as run_self_test
+    from companion.core.sources import ContentError
+    from companion.core.store import PackInfo, SearchHit, StoreError
     from companion.core.store.backups import KEEP_LATEST, KEEP_WEEKS, REASONS, Backup
     from companion.core.store.check import CheckReport
+    from companion.core.store.database import explain_in as explain_database_error
+    from companion.core.store.search import AUDIENCE, EVERYTHING, FIRST_STAGES_SHOWN, Visibility
 
 # Name -> the core module it comes from; each is imported on first use, so a
 # surface may import this module at start-up without loading the content model.
@@ -163,65 +163,62 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "ANSWERS",
-    "write_handout",
-    "screening_result",
-    "ExportResult",
-    "ImportReport",
-    "PrintError",
-    "send_to_printer",
-    "DamagedRecord",
-    "FieldRecord",
-    "RecordsError",
-    "check_case_code",
-    "DEFAULT_IDLE_MINUTES",
-    "HANDOVER_SUFFIX",
-    "Vault",
-    "default_handover_name",
-    "DimensionResult",
-    "ScreeningResult",
-    "Interview",
-    "Comparison",
-    "Finding",
-    "compare",
-    "WrongPassphraseError",
-    "KEEP_LATEST",
-    "KEEP_WEEKS",
-    "REASONS",
-    "Backup",
-    "CheckReport",
     "AUDIENCE",
     "CATEGORY_NAMES",
+    "DEFAULT_IDLE_MINUTES",
     "EVERYTHING",
     "FIRST_STAGES_SHOWN",
     "FORMAT_NAMES",
     "GRADE_NAMES",
+    "HANDOVER_SUFFIX",
+    "KEEP_LATEST",
+    "KEEP_WEEKS",
     "KIND_NAMES",
     "OUTCOME_NAMES",
+    "REASONS",
     "AgendaItem",
+    "Backup",
     "CancelCheck",
     "Cancelled",
     "CaseStudy",
+    "CheckReport",
+    "Comparison",
     "Component",
     "ContentError",
     "ContentItem",
+    "DamagedRecord",
+    "DimensionResult",
     "Document",
+    "ExportResult",
+    "FieldRecord",
+    "Finding",
     "GlossaryTerm",
+    "ImportReport",
     "Indicator",
+    "Interview",
     "Manifest",
     "NowNext",
     "PackError",
     "PackInfo",
+    "PrintError",
     "Progress",
     "PublisherMismatchError",
+    "RecordsError",
     "ScreeningError",
+    "ScreeningResult",
     "ScreeningTool",
     "SearchHit",
     "StoreError",
     "Text",
+    "Vault",
     "VerifiedPack",
     "Visibility",
+    "WrongPassphraseError",
+    "check_case_code",
+    "compare",
     "create_key",
     "day_date",
+    "default_handover_name",
     "describe_pack",
     "describe_tool",
     "evaluate",
@@ -235,9 +232,12 @@ __all__ = [
     "parse_fingerprint",
     "result_json",
     "run_self_test",
+    "screening_result",
+    "send_to_printer",
     "shipped",
     "short_fingerprint",
     "show_fingerprint",
     "signature_warning",
     "title_of",
+    "write_handout",
 ]

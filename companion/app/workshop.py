@@ -11,9 +11,8 @@ changed in what it returns, so a surface refreshes from that, not by guessing.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from companion.core.progress import CancelCheck, Progress, never_cancelled, no_progress
 from companion.core.store import PackInfo, SearchHit, Store
@@ -31,8 +30,9 @@ if TYPE_CHECKING:
     from companion.core.store.check import CheckReport
 
 
-@dataclass(frozen=True)
-class HandoutRequest:
+# NamedTuples, not dataclasses: the window imports this module before its first paint,
+# and a dataclass costs several times more to define.
+class HandoutRequest(NamedTuple):
     """What to print: handout kinds (IDs of companion.app.kinds.HANDOUT_KINDS), language, edition, paper."""
 
     kinds: Sequence[str]
@@ -42,8 +42,7 @@ class HandoutRequest:
     paper: str = "a4"
 
 
-@dataclass(frozen=True)
-class HandoutsWritten:
+class HandoutsWritten(NamedTuple):
     files: list[Path]
     total: int  # how many files the request stands for
     stopped: bool  # cancelled before all were written (the written ones are kept)

@@ -1,7 +1,7 @@
 """The About dialog: the application's version and licence, and every bundled component's.
 
 The component list, versions and licence texts come from
-:mod:`companion.core.components`; selecting a component shows its licence in
+:func:`companion.app.domain.shipped`; selecting a component shows its licence in
 full (the LGPL asks that Qt's users can read it). Opened from Help › About (F1).
 """
 
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from companion import __version__, resources
-from companion.core.components import Component, shipped
+from companion.app.domain import Component, shipped
 from companion.i18n import _
 
 APPLICATION_LICENCE = "Apache-2.0"
@@ -86,8 +86,9 @@ class AboutDialog(QDialog):
     def select(self, name: str) -> None:
         """Select a component by name, showing its licence."""
         for row, component in enumerate(self.components):
-            if component.name == name:
-                self.list.setCurrentItem(self.list.topLevelItem(row))
+            item = self.list.topLevelItem(row)
+            if component.name == name and item is not None:
+                self.list.setCurrentItem(item)
                 return
         raise KeyError(name)
 

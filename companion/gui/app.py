@@ -1,4 +1,4 @@
-"""Starting the Qt application: fonts, translations, the store, the window.
+"""Starting the Qt application: fonts, translations, the workshop, the window.
 
 The bundled Chinese font is registered before any widget exists, so Chinese
 never shows as boxes, even on a machine with no fonts of its own.
@@ -10,6 +10,7 @@ import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
@@ -18,7 +19,18 @@ from PySide6.QtWidgets import QApplication, QWidget
 from companion import APP_NAME, __version__, resources
 from companion.i18n import normalise, set_language
 
+if TYPE_CHECKING:
+    from companion.gui.main_window import MainWindow
+
 _qt_translator: QTranslator | None = None
+
+
+def application() -> QApplication:
+    """The running application: a window exists only inside one."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        raise RuntimeError("no QApplication is running")
+    return app
 
 
 @functools.cache
@@ -43,7 +55,7 @@ def register_fonts(app: QApplication) -> QFont:
 def install_qt_translator(lang: str) -> None:
     """Qt's own strings (stock dialogs, context menus) in the interface language."""
     global _qt_translator
-    app = QApplication.instance()
+    app = application()
     if _qt_translator is not None:
         app.removeTranslator(_qt_translator)
         _qt_translator = None
@@ -60,7 +72,11 @@ def installed_qt_translator() -> QTranslator | None:
 
 
 def create_application(argv: list[str] | None = None) -> tuple[QApplication, QFont]:
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    running = QApplication.instance()
+    if isinstance(running, QApplication):
+        app = running
+    else:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     # Ties the window to resources/linux/companion.desktop (its icon and name in the task bar).
@@ -69,28 +85,27 @@ def create_application(argv: list[str] | None = None) -> tuple[QApplication, QFo
     return app, register_fonts(app)
 
 
-def open_main_window(data_dir: Path | None):  # type: ignore[no-untyped-def]
-    """Open the store and build the window; errors become one clear message."""
-    from companion.core.datafolder import open_data_folder
-    from companion.core.sources import ContentError
-    from companion.core.store import StoreError
+def open_main_window(data_dir: Path | None) -> MainWindow | None:
+    """Open the workshop and build the window; errors become one clear message."""
+    from companion.app.domain import ContentError, StoreError
+    from companion.app.workshop import Workshop
     from companion.gui.main_window import MainWindow
 
     _app, base_font = create_application()
     try:
-        store = open_data_folder(data_dir)
+        workshop = Workshop.open(data_dir)
     except (StoreError, ContentError, OSError) as exc:
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.critical(None, APP_NAME, f"{APP_NAME} cannot start: {exc}")
         return None
-    lang = store.get_setting("language") or ("zh-Hans" if QLocale.system().name().startswith("zh") else "en")
+    lang = workshop.setting("language") or ("zh-Hans" if QLocale.system().name().startswith("zh") else "en")
     set_language(lang)
     install_qt_translator(lang)
-    window = MainWindow(store, base_font)
-    if store.recovery_message:
-        print(store.recovery_message, file=sys.stderr)
-        window.show_notice(store.recovery_message)
+    window = MainWindow(workshop, base_font)
+    if workshop.notice:
+        print(workshop.notice, file=sys.stderr)
+        window.show_notice(workshop.notice)
     return window
 
 
@@ -134,7 +149,7 @@ class AfterFirstPaint(QObject):
             callback()
 
 
-def show_main_window(window) -> None:  # type: ignore[no-untyped-def]
+def show_main_window(window: MainWindow) -> None:
     """Show the frame at once; the workshop fills it right after its first paint."""
     window.show()
     AfterFirstPaint(window, window.load_content)
@@ -145,4 +160,4 @@ def run_gui(data_dir: Path | None) -> int:
     if window is None:
         return 1
     show_main_window(window)
-    return QApplication.instance().exec()
+    return application().exec()

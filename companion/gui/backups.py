@@ -1,11 +1,11 @@
 """File ▸ Backups…: the data folder's backups, one made now, and one put back.
 
-A thin window over :mod:`companion.core.store.backups`. The list shows when
+A thin window over the backup methods of :class:`companion.app.workshop.Workshop`. The list shows when
 each backup was made, what for and its size, newest first; nothing in it names
 a person. Making and restoring run on a worker while the dialog says what it
 is doing and takes no other request. A restore asks first, in plain words:
 what is replaced, that the current state is backed up first, and how to undo
-it. Afterwards the main window shows what the store holds now (its language,
+it. Afterwards the main window shows what the workshop holds now (its language,
 text size and workshop) and a notice naming both backups.
 
 The dialog is window-modal, so the language cannot be switched while it is
@@ -16,7 +16,7 @@ dialog retranslates itself along with the window.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QShowEvent
@@ -36,20 +36,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.core.store import StoreError
-from companion.core.store.backups import (
-    KEEP_LATEST,
-    KEEP_WEEKS,
-    REASONS,
-    Backup,
-    backups_folder,
-    create_backup,
-    list_backups,
-    restore_backup,
-)
-from companion.core.store.database import PRIVATE_FOLDER
+from companion.app.domain import KEEP_LATEST, KEEP_WEEKS, REASONS, Backup, StoreError
 from companion.gui.worker import Task, run_in_background
 from companion.i18n import _
+
+if TYPE_CHECKING:
+    from companion.gui.main_window import MainWindow
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -100,14 +92,14 @@ def confirm_restore(parent: QWidget, backup: Backup) -> bool:
 
 
 class BackupsDialog(QDialog):
-    """The backups of the main window's store, with Back up now, Restore…, Show folder and Close."""
+    """The backups of the main window's workshop, with Back up now, Restore…, Show folder and Close."""
 
-    def __init__(self, main: Any) -> None:
+    def __init__(self, main: MainWindow) -> None:
         super().__init__(main)
         self.setObjectName("backups")
         self.main = main  # the main window (not `window`: QWidget.window() is taken)
-        self.store = main.store
-        self.task: Task | None = None  # the running backup or restore, kept alive
+        self.workshop = main.workshop
+        self.task: Task[Backup] | None = None  # the running backup or restore, kept alive
         self.backups: list[Backup] = []
         self.refocus: QWidget = self  # where the focus goes back to after a task
 
@@ -190,7 +182,7 @@ class BackupsDialog(QDialog):
     def fill(self, select: str | None = None) -> None:
         """List the backups there are now, selecting ``select`` (an ID) or keeping the selection."""
         keep = select or self.selected_id()
-        self.backups = list_backups(self.store.data_dir)
+        self.backups = self.workshop.backups()
         self.list.clear()
         current = None
         for backup in self.backups:
@@ -226,13 +218,13 @@ class BackupsDialog(QDialog):
     # --- the buttons ----------------------------------------------------------------------
 
     def back_up_now(self) -> None:
-        store = self.store
+        workshop = self.workshop
 
         def made(backup: Backup) -> None:
             self.fill(select=backup.id)
             self.status.setText(_("Backup made: {when}.").format(when=shown_time(backup)))
 
-        self._run(_("Making a backup…"), lambda: create_backup(store, "manual"), made)
+        self._run(_("Making a backup…"), lambda: workshop.back_up("manual"), made)
 
     def restore_selected(self) -> None:
         backup = self.selected()
@@ -244,15 +236,15 @@ class BackupsDialog(QDialog):
             records.close()
             if records.isVisible():
                 return  # the records window stayed open: restore nothing under it
-        store = self.store
+        workshop = self.workshop
         self._run(
             _("Restoring the backup made {when}…").format(when=shown_time(backup)),
-            lambda: restore_backup(store, backup.id),
+            lambda: workshop.restore(backup.id),
             lambda safety: self._restored(backup, safety),
         )
 
     def _restored(self, backup: Backup, safety: Backup) -> None:
-        self.main.reload_from_store()
+        self.main.reload_from_workshop()
         notice = _("Backup {restored} restored; what was there before is backup {safety}.").format(
             restored=shown_time(backup), safety=shown_time(safety)
         )
@@ -262,25 +254,24 @@ class BackupsDialog(QDialog):
         self.status.setText(notice)
 
     def show_folder(self) -> None:
-        folder = backups_folder(self.store.data_dir)
         try:
-            folder.mkdir(mode=PRIVATE_FOLDER, exist_ok=True)  # there is none before the first backup
+            folder = self.workshop.backups_folder()  # made if there is none yet
         except OSError as exc:
-            tell(self, _("Cannot open {folder}: {reason}").format(folder=folder, reason=exc.strerror))
+            tell(self, _("Cannot open {folder}: {reason}").format(folder=exc.filename, reason=exc.strerror))
             return
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
             tell(self, _("No program could open {folder}.").format(folder=folder))
 
     # --- running on the worker ------------------------------------------------------------
 
-    def _run(self, label: str, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
+    def _run(self, label: str, work: Callable[[], Backup], done: Callable[[Backup], None]) -> None:
         """Run ``work`` off the UI thread; the dialog takes no other request until it ends."""
         self.status.setText(label)
         self.busy.show()
         # Disabling the buttons takes the focus away; it comes back where it was when the work ends.
         self.refocus = self.focusWidget() or self.list
 
-        def finished(result: Any) -> None:
+        def finished(result: Backup) -> None:
             self._idle()
             done(result)
 
@@ -300,7 +291,7 @@ class BackupsDialog(QDialog):
         if isinstance(error, StoreError):
             tell(self, str(error))
         elif isinstance(error, Exception):
-            # A bug, not bad input; the store has rolled back, so say so rather than vanish.
+            # A bug, not bad input; the database has rolled back, so say so rather than vanish.
             tell(self, f"{type(error).__name__}: {error}")
         else:
             raise error

@@ -6,34 +6,45 @@ section exists or any content is read.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
-    from companion.core.model import Text
+    from companion.app.domain import ContentItem, Manifest, Text
+
+Model = TypeVar("Model")
 
 
 class Catalogue:
     """The current workshop's items, indexed once for the views (empty until loaded)."""
 
     def __init__(self) -> None:
-        self.items: list[Any] = []
-        self.manifest: Any = None
+        self.items: list[ContentItem] = []
+        self.manifest: Manifest | None = None
         self.fingerprint = ""
         self.start_date = "2000-01-01"
-        self.by_id: dict[str, Any] = {}
+        self.by_id: dict[str, ContentItem] = {}
 
-    def load(self, items: list[Any], manifest: Any, fingerprint: str) -> None:
+    def load(self, items: list[ContentItem], manifest: Manifest, fingerprint: str) -> None:
         self.items = items
         self.manifest = manifest
         self.fingerprint = fingerprint
         self.start_date = manifest.workshop.start_date
         self.by_id = {item.id: item for item in items}
 
-    def of_kind(self, kind: str) -> list[Any]:
+    def of_kind(self, kind: str) -> list[ContentItem]:
         return [item for item in self.items if item.kind == kind]
 
+    def of_type(self, model: type[Model]) -> list[Model]:
+        """The items of one model class (:class:`~companion.app.domain.CaseStudy`...), typed as such."""
+        return [item for item in self.items if isinstance(item, model)]
+
+    def get(self, item_id: str | None, model: type[Model]) -> Model | None:
+        """The item ``item_id`` if there is one and it is a ``model``, else None."""
+        item = self.by_id.get(item_id or "")
+        return item if isinstance(item, model) else None
+
     def title(self, item_id: str) -> Text | None:
-        from companion.core.model import title_of
+        from companion.app.domain import title_of
 
         item = self.by_id.get(item_id)
         return title_of(item) if item is not None else None

@@ -1,4 +1,4 @@
-"""Help ▸ Check database…: :func:`companion.core.store.check.check_store` on a worker, and its report.
+"""Help ▸ Check database…: :meth:`companion.app.workshop.Workshop.check` on a worker, and its report.
 
 The check reads everything (a full integrity check of a big store takes a
 second or two), so it runs on a worker behind a progress dialog that appears
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import html
 import sqlite3
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -30,11 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.core.store import StoreError
-from companion.core.store.check import CheckReport, check_store
-from companion.core.store.database import explain
+from companion.app.domain import StoreError, explain_database_error
 from companion.gui.worker import Task, run_in_background
 from companion.i18n import _
+
+if TYPE_CHECKING:
+    from companion.app.domain import CheckReport
+    from companion.gui.main_window import MainWindow
 
 OK_COLOUR, PROBLEM_COLOUR = "#1a7f37", "#b00020"
 
@@ -44,9 +46,9 @@ def tell(parent: QWidget, message: str) -> None:
     QMessageBox.warning(parent, _("Check database"), message)
 
 
-def check_database(main: Any) -> Task:
-    """Check the main window's store on a worker, then show the report window-modal."""
-    store = main.store
+def check_database(main: MainWindow) -> Task[CheckReport]:
+    """Check the main window's workshop on a worker, then show the report window-modal."""
+    workshop = main.workshop
     waiting = QProgressDialog(_("Checking the database…"), "", 0, 0, main)
     waiting.setObjectName("progress")
     waiting.setCancelButton(None)
@@ -71,13 +73,14 @@ def check_database(main: Any) -> Task:
         if isinstance(error, StoreError):
             tell(main, str(error))
         elif isinstance(error, sqlite3.Error):  # busy, read-only or unreadable: say which, in one line
-            tell(main, _("The check could not run: {reason}").format(reason=explain(error, store.path)))
+            reason = explain_database_error(error, workshop.data_dir)
+            tell(main, _("The check could not run: {reason}").format(reason=reason))
         elif isinstance(error, Exception):
             tell(main, f"{type(error).__name__}: {error}")
         else:
             raise error
 
-    return run_in_background(main, lambda _progress, _cancelled: check_store(store), done, failed)
+    return run_in_background(main, lambda _progress, _cancelled: workshop.check(), done, failed)
 
 
 def report_html(report: CheckReport) -> str:
@@ -95,7 +98,7 @@ def report_html(report: CheckReport) -> str:
 class CheckDialog(QDialog):
     """The findings of one check, the summary, Copy, and (after problems) a way to the backups."""
 
-    def __init__(self, report: CheckReport, main: Any) -> None:
+    def __init__(self, report: CheckReport, main: MainWindow) -> None:
         super().__init__(main)
         self.setObjectName("check-report")
         self.setWindowTitle(_("Check database"))

@@ -1,14 +1,16 @@
 """The Export dialog: choose handouts, language, edition and paper; write them; open or print.
 
-The choices are remembered in the store's settings. The PDFs are written on a
-worker (:mod:`companion.gui.worker`) behind a progress bar with Cancel; a
-stopped export keeps the files already finished and says how many.
+The choices are remembered in the workshop's settings. The PDFs are written by
+:meth:`companion.app.workshop.Workshop.export_handouts` on a worker
+(:mod:`companion.gui.worker`) behind a progress bar with Cancel; a stopped
+export keeps the files already finished and says how many. The handouts on
+offer are :data:`companion.app.kinds.HANDOUT_KINDS`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -31,17 +33,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from companion.app.kinds import HANDOUT_KINDS
+from companion.app.workshop import HandoutRequest
 from companion.gui.result_pdf import default_folder
-from companion.gui.worker import run_with_progress
+from companion.gui.worker import Task, run_with_progress
 from companion.i18n import N_, _
 
-KIND_NAMES = {
-    "agenda": N_("Agenda (one page per day, and a wall version)"),
-    "case-studies": N_("Case studies"),
-    "screening-forms": N_("Blank screening forms"),
-    "glossary": N_("Glossary"),
-    "sign-in": N_("Sign-in sheet"),
-}
+if TYPE_CHECKING:
+    from companion.app.domain import CancelCheck, Progress
+    from companion.app.workshop import HandoutsWritten, Workshop
+
+KIND_NAMES = {kind.id: kind.label for kind in HANDOUT_KINDS}  # labels marked for translation there
 LANGUAGE_NAMES = {"en": "English", "zh-Hans": "中文", "bilingual": N_("Both (English and 中文)")}
 EDITION_NAMES = {
     "participant": N_("Participant"),
@@ -51,30 +53,29 @@ PAPER_NAMES = {"a4": "A4", "letter": "Letter"}
 
 
 class ExportDialog(QDialog):
-    def __init__(self, store: Any, catalogue: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, workshop: Workshop, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("export-dialog")
-        self.store = store
-        self.catalogue = catalogue
+        self.workshop = workshop
         self.written: list[Path] = []
-        self.task: Any = None
+        self.task: Task[HandoutsWritten] | None = None
 
         self.kinds: dict[str, QCheckBox] = {}
         kinds_box = QVBoxLayout()
-        chosen = (store.get_setting("export_kinds") or ",".join(KIND_NAMES)).split(",")
+        chosen = (workshop.setting("export_kinds") or ",".join(KIND_NAMES)).split(",")
         for kind in KIND_NAMES:
             box = QCheckBox()
             box.setChecked(kind in chosen)
             box.toggled.connect(self._update_buttons)
             self.kinds[kind] = box
             kinds_box.addWidget(box)
-        self.language = self._choice(LANGUAGE_NAMES, store.get_setting("export_language") or "en")
-        self.edition = self._choice(EDITION_NAMES, store.get_setting("export_edition") or "participant")
+        self.language = self._choice(LANGUAGE_NAMES, workshop.setting("export_language") or "en")
+        self.edition = self._choice(EDITION_NAMES, workshop.setting("export_edition") or "participant")
         self.paper = QComboBox()
         for key, name in PAPER_NAMES.items():
             self.paper.addItem(name, key)
-        self.paper.setCurrentIndex(max(0, self.paper.findData(store.get_setting("export_paper") or "a4")))
-        self.folder = QLineEdit(store.get_setting("export_folder") or str(default_folder() / "handouts"))
+        self.paper.setCurrentIndex(max(0, self.paper.findData(workshop.setting("export_paper") or "a4")))
+        self.folder = QLineEdit(workshop.setting("export_folder") or str(default_folder() / "handouts"))
         self.browse = QPushButton()
         self.browse.clicked.connect(self.choose_folder)
         folder_row = QHBoxLayout()
@@ -83,12 +84,11 @@ class ExportDialog(QDialog):
 
         self.form = QFormLayout()
         self.labels = [QLabel() for _n in range(5)]
-        for label, field in zip(
-            self.labels,
-            (kinds_box, self.language[0], self.edition[0], self.paper, folder_row),
-            strict=True,
-        ):
-            self.form.addRow(label, field)
+        self.form.addRow(self.labels[0], kinds_box)
+        self.form.addRow(self.labels[1], self.language[0])
+        self.form.addRow(self.labels[2], self.edition[0])
+        self.form.addRow(self.labels[3], self.paper)
+        self.form.addRow(self.labels[4], folder_row)
 
         self.outcome = QLabel()
         self.outcome.setObjectName("outcome")
@@ -123,7 +123,7 @@ class ExportDialog(QDialog):
         line = QHBoxLayout(row)
         line.setContentsMargins(0, 0, 0, 0)
         group = QButtonGroup(row)
-        buttons = {}
+        buttons: dict[str, QRadioButton] = {}
         for key in names:
             button = QRadioButton()
             button.setChecked(key == current)
@@ -167,59 +167,39 @@ class ExportDialog(QDialog):
 
     # --- exporting ------------------------------------------------------------------------------
 
-    def selection(self) -> dict[str, Any]:
-        return {
-            "kinds": [kind for kind, box in self.kinds.items() if box.isChecked()],
-            "lang": self._chosen(self.language),
-            "edition": self._chosen(self.edition),
-            "paper": self.paper.currentData(),
-            "folder": Path(self.folder.text()).expanduser(),
-        }
+    def selection(self) -> HandoutRequest:
+        return HandoutRequest(
+            kinds=[kind for kind, box in self.kinds.items() if box.isChecked()],
+            lang=self._chosen(self.language),
+            folder=Path(self.folder.text()).expanduser(),
+            edition=self._chosen(self.edition),
+            paper=str(self.paper.currentData()),
+        )
 
-    def _remember(self, chosen: dict[str, Any]) -> None:
+    def _remember(self, chosen: HandoutRequest) -> None:
         for key, value in (
-            ("export_kinds", ",".join(chosen["kinds"])),
-            ("export_language", chosen["lang"]),
-            ("export_edition", chosen["edition"]),
-            ("export_paper", chosen["paper"]),
-            ("export_folder", str(chosen["folder"])),
+            ("export_kinds", ",".join(chosen.kinds)),
+            ("export_language", chosen.lang),
+            ("export_edition", chosen.edition),
+            ("export_paper", chosen.paper),
+            ("export_folder", str(chosen.folder)),
         ):
-            self.store.set_setting(key, value)
+            self.workshop.set_setting(key, value)
 
     def start_export(self) -> None:
         chosen = self.selection()
         self._remember(chosen)
-        catalogue = self.catalogue
+        workshop = self.workshop
         self.export_button.setEnabled(False)
         self.outcome.clear()
 
-        def work(progress: Any, cancelled: Any) -> tuple[list[Path], bool, int]:
-            from companion.core.handouts import export
-            from companion.core.handouts.builder import plan
-
-            common = (catalogue.items, catalogue.manifest, catalogue.fingerprint)
-            counts = [len(plan(*common, kind, chosen["lang"], chosen["edition"])) for kind in chosen["kinds"]]
-            total, base, written = sum(counts), 0, []
-            for kind, count in zip(chosen["kinds"], counts, strict=True):
-                if cancelled():
-                    break
-                written += export(
-                    *common,
-                    kind,
-                    chosen["lang"],
-                    chosen["folder"],
-                    edition=chosen["edition"],
-                    paper=chosen["paper"],
-                    progress=lambda done, _total, base=base: progress(base + done, total),
-                    cancelled=cancelled,
-                )
-                base += count
-            return written, cancelled(), total
+        def work(progress: Progress, cancelled: CancelCheck) -> HandoutsWritten:
+            return workshop.export_handouts(chosen, progress, cancelled)
 
         self.task = run_with_progress(self, _("Writing the handouts…"), work, self._finished, self._failed)
 
-    def _finished(self, outcome: tuple[list[Path], bool, int]) -> None:
-        written, stopped, total = outcome
+    def _finished(self, outcome: HandoutsWritten) -> None:
+        written, stopped, total = outcome.files, outcome.stopped, outcome.total
         self.written = written
         if stopped:
             message = _("Export stopped: {done} of {total} files were written.")
@@ -245,7 +225,7 @@ class ExportDialog(QDialog):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def print_selected(self) -> None:
-        from companion.core.printing import PrintError, send_to_printer
+        from companion.app.domain import PrintError, send_to_printer
 
         item = self.files.currentItem()
         if item is None:

@@ -1,18 +1,24 @@
 """The main window: sections, one search field, language and text size.
 
 The window owns navigation between sections and the user's view settings
-(language, text scale, geometry), which it keeps in the store's settings.
+(language, text scale, geometry), which it keeps in the workshop's settings.
 It opens in two steps so that it appears at once: the frame (tool bar,
 navigation, menus) is built and shown first; then :meth:`MainWindow.load_content`
 builds the sections, reads the workshop (which loads the content model) and
 fills them. Nothing the frame needs reaches Qt's ``Qt`` namespace: PySide builds
 its hundred or so enum classes on first use, which costs about a fifth of what
 a bare PySide6 window does to start.
+
+The sections are the rows of :data:`WINDOW_SECTIONS`, and each content kind
+names the one that shows it (``section`` in
+:data:`companion.app.kinds.CONTENT_KINDS`): adding a section is a row here and
+its class in :mod:`companion.gui.sections`.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
@@ -31,35 +37,63 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from companion.app.kinds import CONTENT_KINDS
 from companion.gui import render
 from companion.gui.catalogue import Catalogue
 from companion.i18n import N_, _, current_language, set_language
 
-SECTION_NAMES = [N_("Agenda"), N_("Case studies"), N_("Screening tools"), N_("Library")]
-SECTION_OF_KIND = {
-    "agenda-item": 0,
-    "case-study": 1,
-    "screening-tool": 2,
-    "document": 3,
-    "glossary-term": 3,
-}
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
+    from companion.app.domain import CheckReport, Manifest
+    from companion.app.workshop import Workshop
+    from companion.gui.export_dialog import ExportDialog
+    from companion.gui.packs import PackActions
+    from companion.gui.reader import ItemList
+    from companion.gui.records import RecordsWindow
+    from companion.gui.sections import AgendaSection, CaseStudySection, LibrarySection, ToolSection
+    from companion.gui.worker import Task
+
+    Section = AgendaSection | CaseStudySection | ToolSection | LibrarySection
+
+
+class WindowSection(NamedTuple):  # a NamedTuple: a dataclass costs more before the first paint
+    id: str  # what a content kind's ``section`` names (companion.app.kinds.CONTENT_KINDS)
+    label: str  # in the navigation, marked for translation
+    widget: str  # its class in companion.gui.sections, imported after the first paint
+
+
+# The navigation, in order (Ctrl+1, Ctrl+2... follow it).
+WINDOW_SECTIONS: tuple[WindowSection, ...] = (
+    WindowSection("agenda", N_("Agenda"), "AgendaSection"),
+    WindowSection("case-studies", N_("Case studies"), "CaseStudySection"),
+    WindowSection("tools", N_("Screening tools"), "ToolSection"),
+    WindowSection("library", N_("Library"), "LibrarySection"),
+)
+SECTION_NAMES = [section.label for section in WINDOW_SECTIONS]
+SECTION_INDEX = {section.id: n for n, section in enumerate(WINDOW_SECTIONS)}
+SECTION_OF_KIND = {kind.id: SECTION_INDEX[kind.section] for kind in CONTENT_KINDS}
 MIN_SCALE, MAX_SCALE = 0.8, 2.5
+Dialog = TypeVar("Dialog", bound="QDialog")
+SectionType = TypeVar("SectionType", bound=QWidget)
 
 
 class MainWindow(QMainWindow):
     sig_content_loaded = Signal()
 
-    def __init__(self, store: Any, base_font: QFont, parent: QWidget | None = None):
+    def __init__(self, workshop: Workshop, base_font: QFont, parent: QWidget | None = None):
         super().__init__(parent)
-        self.store = store
+        self.workshop = workshop
         self.base_font = QFont(base_font)
-        self.manifest: Any = None  # set by load_content()
+        self.manifest: Manifest | None = None  # set by load_content()
         self.catalogue = Catalogue()
-        self.sections: list[Any] = []  # built by load_content(), after the first paint
-        self.results: Any = None
+        self.sections: list[Section] = []  # built by load_content(), after the first paint
+        self.results: ItemList | None = None
         self.results_query = ""  # what the search results list shows hits for
-        self.records_window: Any = None
-        self.export_dialog: Any = None
+        self.records_window: RecordsWindow | None = None
+        self.export_dialog: ExportDialog | None = None
+        self.packs: PackActions | None = None  # added with the sections
+        self.check_task: Task[CheckReport] | None = None  # the running check, kept alive
         self.stack = QStackedWidget()
 
         self.nav = QListWidget()
@@ -84,7 +118,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_actions()
         self._build_menus()
-        self.scale = float(store.get_setting("text_scale", "1.0") or 1.0)
+        self.scale = float(workshop.setting("text_scale", "1.0") or 1.0)
         self._apply_scale()
         self.retranslate()
         self.nav.setCurrentRow(0)
@@ -93,12 +127,13 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
 
     def load_content(self) -> None:
-        """Read the current workshop from the store and show it."""
+        """Read the current workshop and show it."""
         if not self.sections:
             self._build_sections()
-        pack_id = self.store.current_pack_id()
-        self.manifest = self.store.manifest(pack_id)
-        self.catalogue.load(self.store.items(), self.manifest, self.store.pack_fingerprint(pack_id) or "")
+        pack_id = self.workshop.current_pack_id()
+        self.manifest = manifest = self.workshop.manifest(pack_id)
+        assert manifest is not None  # opening a data folder installs the bundled workshop if it has none
+        self.catalogue.load(self.workshop.items(), manifest, self.workshop.fingerprint(pack_id))
         self.retranslate()
         self.agenda.refresh_now()
         self.clock.start()
@@ -107,28 +142,35 @@ class MainWindow(QMainWindow):
     # --- building ---------------------------------------------------------------
 
     def _build_sections(self) -> None:
-        """The four sections, the search results and the pack actions: everything but the frame."""
+        """The sections, the search results and the pack actions: everything but the frame."""
+        from companion.gui import sections
         from companion.gui.packs import PackActions
         from companion.gui.reader import ID_ROLE, ItemList
-        from companion.gui.sections import AgendaSection, CaseStudySection, LibrarySection, ToolSection
 
-        self.agenda = AgendaSection(self.catalogue)
-        self.case_studies = CaseStudySection(self.catalogue)
-        self.tools = ToolSection(self.catalogue)
-        self.library = LibrarySection(self.catalogue)
-        self.sections = [self.agenda, self.case_studies, self.tools, self.library]
+        self.sections = [getattr(sections, row.widget)(self.catalogue) for row in WINDOW_SECTIONS]
+        # The sections the window itself talks to, beyond navigating and retranslating.
+        self.agenda = self._section("agenda", sections.AgendaSection)
+        self.case_studies = self._section("case-studies", sections.CaseStudySection)
+        self.tools = self._section("tools", sections.ToolSection)
+        self.library = self._section("library", sections.LibrarySection)
         self.tools.sig_record_requested.connect(self.open_records)
-        self.results = ItemList()
-        self.results.itemActivated.connect(lambda row: self.open_item(row.data(ID_ROLE)))
+        results = self.results = ItemList()
+        results.itemActivated.connect(lambda row: self.open_item(row.data(ID_ROLE)))
         self.case_studies.sig_visibility_changed.connect(self.refresh_results)
         for section in self.sections:
             self.stack.addWidget(section)
             section.sig_navigate.connect(self.open_item)
-        self.stack.addWidget(self.results)
+        self.stack.addWidget(results)
         self.show_section(max(self.nav.currentRow(), 0))
         self.clock.timeout.connect(self.agenda.refresh_now)
         self.packs = PackActions(self)
         self.packs.add_to(self.file_menu, self.file_menu.actions()[0])
+
+    def _section(self, section_id: str, cls: type[SectionType]) -> SectionType:
+        """The section of WINDOW_SECTIONS with this ID, which is a ``cls``."""
+        section = self.sections[SECTION_INDEX[section_id]]
+        assert isinstance(section, cls)
+        return section
 
     def _build_toolbar(self) -> None:
         bar = QToolBar()
@@ -150,7 +192,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(bar)
 
     def _build_actions(self) -> None:
-        def action(shortcut: QKeySequence.StandardKey | str, slot: Any) -> QAction:
+        def action(shortcut: QKeySequence.StandardKey | str, slot: Callable[..., object]) -> QAction:
             act = QAction(self)
             _set_shortcut(act, shortcut)
             act.triggered.connect(slot)
@@ -196,7 +238,6 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.backups_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
-        self.packs: Any = None  # added with the sections
 
     def _retranslate_menus(self) -> None:
         self.file_menu.setTitle(_("&File"))
@@ -250,7 +291,7 @@ class MainWindow(QMainWindow):
 
         set_language(lang)
         install_qt_translator(lang)
-        self.store.set_setting("language", current_language())
+        self.workshop.set_setting("language", current_language())
         self.retranslate()
 
     # --- navigation ---------------------------------------------------------------
@@ -272,14 +313,14 @@ class MainWindow(QMainWindow):
 
         if self.manifest is None:
             return
-        self.export_dialog = _open_dialog(ExportDialog(self.store, self.catalogue, self))
+        self.export_dialog = _open_dialog(ExportDialog(self.workshop, self))
 
     def open_records(self, tool_id: str = "") -> None:
         """The field records window (one at a time), optionally starting a record with a tool."""
         from companion.gui.records import RecordsWindow
 
         if self.records_window is None or not self.records_window.isVisible():
-            self.records_window = RecordsWindow(self.store, self.catalogue, self)
+            self.records_window = RecordsWindow(self.workshop, self.catalogue, self)
         if tool_id:
             self.records_window.start_with_tool(tool_id)
         self.records_window.show()
@@ -317,17 +358,19 @@ class MainWindow(QMainWindow):
 
     def _fill_results(self, query: str) -> int:
         """List the hits for ``query`` among what the room may see (see CaseStudySection); how many."""
-        hits = self.store.search(query, current_language(), self.case_studies.visibility())
+        hits = self.workshop.search(query, current_language(), self.case_studies.visibility())
         self.results_query = query
-        self.results.clear()
-        self.results.add_header(
+        results = self.results
+        assert results is not None  # a search runs only once the sections are built
+        results.clear()
+        results.add_header(
             _("{count} results for “{query}”").format(count=len(hits), query=query)
             if hits
             else _("No results for “{query}”").format(query=query)
         )
         for hit in hits:
             kind = _(SECTION_NAMES[SECTION_OF_KIND[hit.kind]])
-            self.results.add_entry(hit.id, f"{hit.title}   · {kind}\n    {hit.snippet}")
+            results.add_entry(hit.id, f"{hit.title}   · {kind}\n    {hit.snippet}")
         return len(hits)
 
     def show_about(self) -> QWidget:
@@ -351,7 +394,7 @@ class MainWindow(QMainWindow):
     def zoom(self, factor: float | None) -> None:
         self.scale = 1.0 if factor is None else min(MAX_SCALE, max(MIN_SCALE, self.scale * factor))
         self._apply_scale()
-        self.store.set_setting("text_scale", f"{self.scale:.3f}")
+        self.workshop.set_setting("text_scale", f"{self.scale:.3f}")
 
     def _apply_scale(self) -> None:
         font = QFont(self.base_font)
@@ -367,19 +410,19 @@ class MainWindow(QMainWindow):
         self.banner.setText(message)
         self.banner.show()
 
-    def reload_from_store(self) -> None:
-        """Show what the store holds now (after a restore): its language, text size and workshop."""
+    def reload_from_workshop(self) -> None:
+        """Show what the data folder holds now (after a restore): its language, text size and workshop."""
         from companion.gui.app import install_qt_translator
 
-        set_language(self.store.get_setting("language") or current_language())
+        set_language(self.workshop.setting("language") or current_language())
         install_qt_translator(current_language())
-        self.scale = float(self.store.get_setting("text_scale", "1.0") or 1.0)
+        self.scale = float(self.workshop.setting("text_scale", "1.0") or 1.0)
         self._apply_scale()
         self.load_content()  # the current workshop, and every label in the language just read
 
     def _restore_geometry(self) -> None:
-        geometry = self.store.get_setting("window_geometry")
-        state = self.store.get_setting("window_state")
+        geometry = self.workshop.setting("window_geometry")
+        state = self.workshop.setting("window_state")
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
         else:
@@ -388,15 +431,17 @@ class MainWindow(QMainWindow):
             self.restoreState(QByteArray.fromBase64(state.encode("ascii")))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        from companion.core.store import StoreError
+        from companion.app.domain import StoreError
 
         try:
-            self.store.set_setting(
+            self.workshop.set_setting(
                 "window_geometry", bytes(self.saveGeometry().toBase64().data()).decode("ascii")
             )
-            self.store.set_setting("window_state", bytes(self.saveState().toBase64().data()).decode("ascii"))
+            self.workshop.set_setting(
+                "window_state", bytes(self.saveState().toBase64().data()).decode("ascii")
+            )
         except StoreError:
-            pass  # a read-only or full store keeps the last size it saved; closing must not fail
+            pass  # a read-only or full database keeps the last size it saved; closing must not fail
         super().closeEvent(event)
 
 
@@ -407,11 +452,13 @@ def _set_shortcut(action: QAction, shortcut: QKeySequence.StandardKey | str) -> 
     overloads through the ``Qt`` namespace, and so would build its enum classes
     before the first paint.
     """
-    standard = isinstance(shortcut, QKeySequence.StandardKey)
-    action.setShortcuts(shortcut if standard else [QKeySequence(shortcut)])
+    if isinstance(shortcut, QKeySequence.StandardKey):
+        action.setShortcuts(shortcut)
+    else:
+        action.setShortcuts([QKeySequence(shortcut)])
 
 
-def _open_dialog(dialog: Any) -> Any:
+def _open_dialog(dialog: Dialog) -> Dialog:
     """Open ``dialog`` window-modal; it deletes itself when closed."""
     from PySide6.QtCore import Qt
 

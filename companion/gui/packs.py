@@ -1,6 +1,6 @@
 """Workshop packs in the window: import (menu or drop), export, and the current workshop.
 
-A thin adapter over :mod:`companion.core.packs`. Importing first verifies the
+A thin adapter over the pack methods of :class:`companion.app.workshop.Workshop`. Importing first verifies the
 file and plans every policy on a worker, then shows the verification summary
 and what would change; nothing is written until the user says Import. The
 write runs on a worker too, in one transaction, with Cancel. When the
@@ -12,7 +12,7 @@ under a new ID.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QDragEnterEvent, QDropEvent
@@ -33,11 +33,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.core.progress import Cancelled
+from companion.app.domain import Cancelled
+from companion.app.kinds import IMPORT_POLICIES
 from companion.gui import render
 from companion.gui.fields import error_label, password_field
-from companion.gui.worker import run_with_progress
+from companion.gui.worker import Task, run_with_progress
 from companion.i18n import N_, _, current_language
+
+if TYPE_CHECKING:
+    from companion.app.domain import CancelCheck, ExportResult, ImportReport, Progress, VerifiedPack
+    from companion.gui.main_window import MainWindow
+
+# A verified pack, what importing it would change under each policy, and why the installed
+# workshop refuses it (None when it does not).
+Checked = tuple["VerifiedPack", dict[str, "ImportReport"], str | None]
 
 PACK_FILTER = N_("Workshop packs (*.ctpack *.zip);;All files (*)")
 POLICY_LABELS = {
@@ -60,16 +69,19 @@ class ImportSummaryDialog(QDialog):
     """
 
     def __init__(
-        self, pack: Any, plans: dict[str, Any], parent: QWidget | None = None, refusal: str | None = None
+        self,
+        pack: VerifiedPack,
+        plans: dict[str, ImportReport],
+        parent: QWidget | None = None,
+        refusal: str | None = None,
     ) -> None:
-        from companion.core.packs.signing import short_fingerprint
-        from companion.core.packs.verify import describe, signature_warning
+        from companion.app.domain import describe_pack, short_fingerprint, signature_warning
 
         super().__init__(parent)
         self.setObjectName("import-summary")
         self.setWindowTitle(_("Import workshop pack"))
         self.plans = plans
-        summary = QLabel("\n".join(describe(pack)))
+        summary = QLabel("\n".join(describe_pack(pack)))
         summary.setObjectName("verification")
         summary.setWordWrap(True)
         summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -176,13 +188,13 @@ class CreateKeyDialog(QDialog):
         layout.addWidget(buttons)
 
     def accept(self) -> None:
-        from companion.core.packs import PackError, signing
+        from companion.app.domain import PackError, create_key
 
         if self.passphrase.text() != self.repeat.text():
             self.error.setText(_("The two passphrases differ."))
             return
         try:
-            self.fingerprint = signing.create_key(self.data_dir, self.passphrase.text())
+            self.fingerprint = create_key(self.data_dir, self.passphrase.text())
         except PackError as exc:
             self.error.setText(str(exc))
             return
@@ -226,7 +238,7 @@ class ExportDialog(QDialog):
         self._show_key()
 
     def _show_key(self) -> None:
-        from companion.core.packs.signing import has_key, own_fingerprint, show_fingerprint
+        from companion.app.domain import has_key, own_fingerprint, show_fingerprint
 
         can_sign = has_key(self.data_dir)
         self.sign.setEnabled(can_sign)
@@ -251,10 +263,10 @@ class ExportDialog(QDialog):
 class PackActions(QObject):
     """The File menu's pack actions, the workshop chooser, and drops of pack files on the window."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.store = window.store
+        self.workshop = window.workshop
         self.import_action = QAction(window)
         self.import_action.setObjectName("import-pack")
         self.import_action.triggered.connect(self.choose_and_import)
@@ -268,9 +280,9 @@ class PackActions(QObject):
         self.workshops.setExclusive(True)
         window.setAcceptDrops(True)
         window.installEventFilter(self)
-        self.task: Any = None  # the running background task, kept alive
+        self.task: Task[Checked] | Task[ImportReport] | Task[ExportResult] | None = None  # kept alive
 
-    def add_to(self, menu: QMenu, before: QAction | None) -> None:
+    def add_to(self, menu: QMenu, before: QAction) -> None:
         menu.insertAction(before, self.import_action)
         menu.insertAction(before, self.export_action)
         menu.insertMenu(before, self.workshop_menu)
@@ -284,8 +296,8 @@ class PackActions(QObject):
 
     def fill_workshop_menu(self) -> None:
         self.workshop_menu.clear()
-        current = self.store.current_pack_id()
-        installed = self.store.packs()
+        current = self.workshop.current_pack_id()
+        installed = self.workshop.packs()
         titles = [render.plain(info.title, current_language()) for info in installed]
         for info in installed:
             title = render.plain(info.title, current_language())
@@ -300,8 +312,8 @@ class PackActions(QObject):
             self.workshop_menu.addAction(action)
 
     def switch_to(self, pack_id: str) -> None:
-        if pack_id != self.store.current_pack_id():
-            self.store.set_current_pack(pack_id)
+        if pack_id != self.workshop.current_pack_id():
+            self.workshop.use(pack_id)
             self.window.load_content()
 
     # --- import ---------------------------------------------------------------------------
@@ -315,54 +327,49 @@ class PackActions(QObject):
 
     def import_file(self, path: Path) -> None:
         """Verify and plan on a worker, then ask; nothing changes before the user agrees."""
-        from companion.core.packs import trusted
-        from companion.core.packs.importer import POLICIES, plan_import
-        from companion.core.packs.publisher import PublisherMismatchError
-        from companion.core.packs.verify import verify_file
+        from companion.app.domain import PublisherMismatchError
 
-        store = self.store
-        trust = trusted(store)
+        workshop = self.workshop
 
-        def work(progress: Any, cancelled: Any) -> tuple[Any, dict[str, Any], str | None]:
-            pack = verify_file(path, trust, progress, cancelled)
+        def work(progress: Progress, cancelled: CancelCheck) -> Checked:
+            pack = workshop.verify_pack(path, progress, cancelled)
             try:
-                return pack, {policy: plan_import(store, pack, policy) for policy in POLICIES}, None
-            except PublisherMismatchError as refused:
-                beside = {policy: plan_import(store, pack, policy, beside=True) for policy in POLICIES}
+                return pack, {policy: workshop.plan_import(pack, policy) for policy in IMPORT_POLICIES}, None
+            except PublisherMismatchError as refused:  # the plans install it beside, under a new ID
+                beside = {policy: workshop.plan_import(pack, policy, True) for policy in IMPORT_POLICIES}
                 return pack, beside, str(refused)
 
         self.task = run_with_progress(
             self.window, _("Checking the pack…"), work, lambda result: self._confirm(*result), self._failed
         )
 
-    def _confirm(self, pack: Any, plans: dict[str, Any], refusal: str | None = None) -> None:
+    def _confirm(
+        self, pack: VerifiedPack, plans: dict[str, ImportReport], refusal: str | None = None
+    ) -> None:
         dialog = ImportSummaryDialog(pack, plans, self.window, refusal)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         if refusal is not None and not dialog.beside_chosen():
             return  # the workshop refused the pack, and the user did not choose to install it beside
         if dialog.trust.isVisible() and dialog.trust.isChecked() and pack.signer:
-            self.store.trust_publisher(pack.signer, pack.manifest.publisher)
+            self.workshop.trust_publisher(pack.signer, pack.manifest.publisher)
         self.apply_import(pack, dialog.chosen_policy(), beside=refusal is not None)
 
-    def apply_import(self, pack: Any, policy: str, beside: bool = False) -> None:
-        from companion.core.packs.importer import import_pack
+    def apply_import(self, pack: VerifiedPack, policy: str, beside: bool = False) -> None:
+        workshop = self.workshop
 
-        store = self.store
-
-        def work(progress: Any, cancelled: Any) -> Any:
-            return import_pack(store, pack, policy, progress, cancelled, beside=beside)
+        def work(progress: Progress, cancelled: CancelCheck) -> ImportReport:
+            return workshop.import_pack(pack, policy, beside, progress, cancelled)
 
         self.task = run_with_progress(self.window, _("Importing…"), work, self._imported, self._failed)
 
-    def _imported(self, report: Any) -> None:
+    def _imported(self, report: ImportReport) -> None:
         self.window.load_content()
         lines = report.lines()[:2] + ([report.beside_line()] if report.beside_of is not None else [])
         self.window.show_notice(" ".join(lines))
 
     def _failed(self, error: BaseException) -> None:
-        from companion.core.packs import PackError
-        from companion.core.store import StoreError
+        from companion.app.domain import PackError, StoreError
 
         if isinstance(error, Cancelled):
             self.window.show_notice(_("Stopped: nothing was changed."))
@@ -377,7 +384,7 @@ class PackActions(QObject):
     # --- export ---------------------------------------------------------------------------
 
     def export(self) -> None:
-        dialog = ExportDialog(self.store.path.parent, self.window)
+        dialog = ExportDialog(self.workshop.data_dir, self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         name, _filter = QFileDialog.getSaveFileName(
@@ -389,16 +396,15 @@ class PackActions(QObject):
             )
 
     def export_to(self, path: Path, edition: str, passphrase: str | None = None) -> None:
-        from companion.core.packs import signing
-        from companion.core.packs.exporter import export_pack
+        from companion.app.domain import load_key
 
-        store, data_dir = self.store, self.store.path.parent
+        workshop = self.workshop
 
-        def work(progress: Any, cancelled: Any) -> Any:
-            key = signing.load_key(data_dir, passphrase) if passphrase is not None else None
-            return export_pack(store, path, edition, key, progress=progress, cancelled=cancelled)
+        def work(progress: Progress, cancelled: CancelCheck) -> ExportResult:
+            key = load_key(workshop.data_dir, passphrase) if passphrase is not None else None
+            return workshop.export_pack(path, edition, key, progress=progress, cancelled=cancelled)
 
-        def done(result: Any) -> None:
+        def done(result: ExportResult) -> None:
             self.window.show_notice(_("Exported {file}").format(file=str(result.path)))
 
         self.task = run_with_progress(self.window, _("Exporting…"), work, done, self._failed)

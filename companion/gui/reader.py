@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QListWidget,
@@ -30,8 +29,14 @@ class _RowDelegate(QStyledItemDelegate):
     row is cut at any width (tests/gui/test_main_window.py sweeps them).
     """
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 (Qt override)
-        width = self.parent().viewport().width()
+    def __init__(self, view: QListWidget) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(  # noqa: N802 (Qt override)
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        width = self.view.viewport().width()
         narrower = QStyleOptionViewItem(option)
         narrower.rect.setWidth(width - option.fontMetrics.horizontalAdvance(" ") - 1)
         size = super().sizeHint(narrower, index)
@@ -69,7 +74,8 @@ class ItemList(QListWidget):
 
     def current_id(self) -> str | None:
         row = self.currentItem()
-        return row.data(ID_ROLE) if row is not None else None
+        item_id = row.data(ID_ROLE) if row is not None else None
+        return item_id if isinstance(item_id, str) else None  # a header row has none
 
     def select_id(self, item_id: str) -> bool:
         for n in range(self.count()):
@@ -96,7 +102,7 @@ class ItemList(QListWidget):
         else:
             self.sig_item_chosen.emit(keep)
 
-    def _on_current(self, current: QListWidgetItem | None, _previous: Any) -> None:
+    def _on_current(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if current is not None and current.data(ID_ROLE):
             self.sig_item_chosen.emit(current.data(ID_ROLE))
 

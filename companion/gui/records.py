@@ -1,9 +1,9 @@
 """Field records on screen: the deliberate switch from practice to recording real screenings.
 
-A window of its own with four pages over :class:`companion.core.records.Vault`:
+A window of its own with four pages over the workshop's vault (:meth:`companion.app.workshop.Workshop.vault`):
 choosing the passphrase (once), unlocking, the list (case codes and dates only)
 and a recorded interview with notes. It locks itself after a period without
-input; an open record is sealed into the store first. If that fails (a full
+input; an open record is sealed into the database first. If that fails (a full
 disk, a busy database) the lock still closes every view: the unsaved changes
 are kept sealed under the key, in memory only, and come back in the editor
 after the next unlock. The window title and list never show more than a case
@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -42,22 +42,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.core.records import (
+from companion.app.domain import (
     DEFAULT_IDLE_MINUTES,
     HANDOVER_SUFFIX,
     DamagedRecord,
     FieldRecord,
+    Interview,
     RecordsError,
-    Vault,
+    ScreeningTool,
+    WrongPassphraseError,
     default_handover_name,
 )
-from companion.core.screening.interview import Interview
-from companion.core.sealing import WrongPassphraseError
 from companion.gui import render
 from companion.gui.fields import error_label, password_field
 from companion.gui.result_pdf import default_folder, save_result_pdf
 from companion.gui.screening import InterviewView
 from companion.i18n import _, current_language, ngettext
+
+if TYPE_CHECKING:
+    from companion.app.workshop import Workshop
+    from companion.gui.catalogue import Catalogue
 
 IDLE_SETTING = "records_idle_minutes"
 ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel}
@@ -71,10 +75,10 @@ def _application() -> QCoreApplication:
 
 
 class RecordsWindow(QDialog):
-    def __init__(self, store: Any, catalogue: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, workshop: Workshop, catalogue: Catalogue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("records-window")
-        self.vault = Vault(store)
+        self.vault = workshop.vault()
         self.catalogue = catalogue
         self.record: FieldRecord | None = None  # the record open in the editor
         self.pending_tool = ""  # a tool to start a record with, once unlocked
@@ -83,7 +87,7 @@ class RecordsWindow(QDialog):
         self.unsaved: bytes | None = None
         self.unsaved_reason = ""
         self.closing_discards = False  # set once closing has warned that it discards them
-        minutes = float(store.get_setting(IDLE_SETTING, str(DEFAULT_IDLE_MINUTES)) or DEFAULT_IDLE_MINUTES)
+        minutes = float(workshop.setting(IDLE_SETTING, str(DEFAULT_IDLE_MINUTES)) or DEFAULT_IDLE_MINUTES)
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
         self.idle.setInterval(int(minutes * 60_000))
@@ -327,7 +331,7 @@ class RecordsWindow(QDialog):
     def lock(self, idle: bool = False) -> None:
         """Forget the key and close every view of the records, whatever happens on the way.
 
-        An open record with changes is sealed into the store first. If that
+        An open record with changes is sealed into the database first. If that
         fails, its changes are sealed in memory instead (see the module's
         docstring); nothing readable is left on screen either way.
         """
@@ -441,7 +445,7 @@ class RecordsWindow(QDialog):
     def show_new(self, tool_id: str = "") -> None:
         lang = current_language()
         self.tool_choice.clear()
-        for tool in self.catalogue.of_kind("screening-tool"):
+        for tool in self.catalogue.of_type(ScreeningTool):
             self.tool_choice.addItem(render.plain(tool.title, lang), tool.id)
         if tool_id:
             self.tool_choice.setCurrentIndex(max(0, self.tool_choice.findData(tool_id)))
@@ -453,9 +457,9 @@ class RecordsWindow(QDialog):
         self.case_code.setFocus()
 
     def start_record(self) -> None:
-        from companion.core.records import check_case_code
+        from companion.app.domain import check_case_code
 
-        tool = self.catalogue.by_id.get(self.tool_choice.currentData() or "")
+        tool = self.catalogue.get(self.tool_choice.currentData(), ScreeningTool)
         if tool is None:
             return
         try:
@@ -479,7 +483,7 @@ class RecordsWindow(QDialog):
         self._open_editor(record)
 
     def _open_editor(self, record: FieldRecord) -> None:
-        tool = self.catalogue.by_id.get(record.tool_id)
+        tool = self.catalogue.get(record.tool_id, ScreeningTool)
         if tool is None:
             self.list_error.setText(_("The tool of this record is not in the current workshop."))
             self.pages.setCurrentWidget(self.list_page)

@@ -9,17 +9,23 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from companion.core.names import CATEGORY_NAMES, FORMAT_NAMES, GRADE_NAMES, OUTCOME_NAMES
+from companion.app.domain import CATEGORY_NAMES, FORMAT_NAMES, GRADE_NAMES, OUTCOME_NAMES
 from companion.i18n import _
 
 if TYPE_CHECKING:  # the model (pydantic) loads after the window is up
-    from companion.core.model import (
+    from collections.abc import Sequence
+
+    from companion.app.domain import (
         AgendaItem,
         CaseStudy,
+        Comparison,
+        ContentItem,
         Document,
+        Finding,
         GlossaryTerm,
+        ScreeningResult,
         ScreeningTool,
         Text,
     )
@@ -219,7 +225,7 @@ def glossary_term(term: GlossaryTerm, lang: str, lookup: TitleLookup) -> str:
     return "".join(parts)
 
 
-def any_item(item: Any, lang: str, lookup: TitleLookup) -> str:
+def any_item(item: ContentItem, lang: str, lookup: TitleLookup) -> str:
     """Render any item; a case study shows all its stages and no notes."""
     if item.kind == "agenda-item":
         return agenda_item(item, lang, lookup)
@@ -242,7 +248,7 @@ def _lines(text: Text, lang: str) -> str:
     return "".join(f"<p>{html.escape(line)}</p>" for line in value.split("\n") if line.strip())
 
 
-def screening_summary(result: Any, lang: str) -> str:
+def screening_summary(result: ScreeningResult, lang: str) -> str:
     """The live summary beside an interview: counts and verdict of each dimension so far."""
     rows = []
     for d in result.dimensions:
@@ -267,7 +273,11 @@ def screening_summary(result: Any, lang: str) -> str:
 
 
 def screening_result(
-    result: Any, tool: ScreeningTool, lang: str, comparison: Any = None, practice: bool = True
+    result: ScreeningResult,
+    tool: ScreeningTool,
+    lang: str,
+    comparison: Comparison | None = None,
+    practice: bool = True,
 ) -> str:
     """The result page: label, explanation, what could change it, the tool's caveats."""
     banner = _("PRACTICE — nothing is stored") if practice else _("FIELD RECORD")
@@ -285,10 +295,10 @@ def screening_result(
     return "".join(parts)
 
 
-def practice_comparison(comparison: Any, lang: str) -> str:
+def practice_comparison(comparison: Comparison, lang: str) -> str:
     """Trainee against answer key: matched, missed, wrongly marked, outcomes side by side."""
 
-    def findings(entries: Any) -> str:
+    def findings(entries: Sequence[Finding]) -> str:
         if not entries:
             return "<p>—</p>"
         return _bullets(
@@ -298,7 +308,7 @@ def practice_comparison(comparison: Any, lang: str) -> str:
             ]
         )
 
-    def counted(title: str, entries: Any) -> str:
+    def counted(title: str, entries: Sequence[Finding]) -> str:
         return _heading(f"{html.escape(title)} ({len(entries)})", 3) + findings(entries)
 
     mine = html.escape(_(OUTCOME_NAMES[comparison.trainee.outcome]))

@@ -10,13 +10,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from companion.gui.worker import run_with_progress
 from companion.i18n import _, current_language
+
+if TYPE_CHECKING:
+    from companion.app.domain import CancelCheck, Progress
+    from companion.gui.catalogue import Catalogue
+    from companion.gui.screening import InterviewView
 
 
 def default_folder() -> Path:
@@ -26,8 +31,8 @@ def default_folder() -> Path:
 
 def save_result_pdf(
     parent: QWidget,
-    catalogue: Any,
-    view: Any,
+    catalogue: Catalogue,
+    view: InterviewView,
     case_code: str = "",
     on_saved: Callable[[Path], None] | None = None,
 ) -> None:
@@ -42,9 +47,8 @@ def save_result_pdf(
     target = Path(chosen).with_suffix(".pdf")
     result, comparison = interview.result(), view.comparison()
 
-    def work(progress: Any, cancelled: Any) -> Path:
-        from companion.core.handouts import write_handout
-        from companion.core.handouts.result import screening_result
+    def work(progress: Progress, cancelled: CancelCheck) -> Path:
+        from companion.app.domain import screening_result, write_handout
 
         handout = screening_result(
             result,

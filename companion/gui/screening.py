@@ -1,13 +1,14 @@
 """The screening interview on screen: one dimension at a time, then the result.
 
-A thin view over :class:`companion.core.screening.interview.Interview`, which
+A thin view over :class:`companion.app.domain.Interview`, which
 holds every answer. Keys: Up/Down choose an indicator, P / A / U (or 1 / 2 / 3)
 answer it, Ctrl+Right and Ctrl+Left move between dimensions, Esc leaves.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -24,14 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.core.names import GRADE_NAMES
-from companion.core.screening.interview import Interview
+from companion.app.domain import GRADE_NAMES, Interview
 from companion.gui import render
 from companion.gui.reader import Reader
 from companion.i18n import N_, _, current_language
 
 if TYPE_CHECKING:
-    from companion.core.model import CaseStudy, Indicator, ScreeningTool
+    from companion.app.domain import CaseStudy, Comparison, Indicator, ScreeningTool
 
 ANSWER_LABELS = {"present": N_("Present"), "absent": N_("Absent"), "unknown": N_("Unknown")}
 ANSWER_KEYS = {"present": ("P", "1"), "absent": ("A", "2"), "unknown": ("U", "3")}
@@ -55,7 +55,7 @@ class IndicatorRow(QFrame):
         for value in ANSWER_LABELS:
             button = QRadioButton()
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the view's keys answer, not Tab stops
-            button.toggled.connect(lambda on, value=value: on and self.sig_answered.emit(indicator.id, value))
+            button.toggled.connect(lambda on, value=value: self._toggled(on, value))
             self.group.addButton(button)
             self.buttons[value] = button
             buttons.addWidget(button)
@@ -65,6 +65,10 @@ class IndicatorRow(QFrame):
         column.addLayout(buttons)
         self.show_answer(answer)
         self.retranslate()
+
+    def _toggled(self, on: bool, value: str) -> None:
+        if on:
+            self.sig_answered.emit(self.indicator.id, value)
 
     def show_answer(self, answer: str) -> None:
         self.buttons[answer].blockSignals(True)
@@ -109,7 +113,7 @@ class InterviewView(QWidget):
             tool, age=key.age if key else None, act=bool(key and key.act_recorded)
         )
         self.rows: list[IndicatorRow] = []
-        self.cursor = 0
+        self.current_row = 0
 
         self.banner = QLabel()
         self.banner.setStyleSheet("color:#b00; font-weight:bold")
@@ -120,7 +124,7 @@ class InterviewView(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.rows_box)
-        self.scroll = scroll
+        self.scroll_area = scroll
         self.summary = Reader()
         self.result_view = Reader()
         self.splitter = QSplitter()
@@ -171,17 +175,17 @@ class InterviewView(QWidget):
 
     def answer_current(self, value: str) -> None:
         if self.rows:
-            row = self.rows[self.cursor]
+            row = self.rows[self.current_row]
             self._answered(row.indicator.id, value)
             row.show_answer(value)
             self.move_cursor(1)
 
     def move_cursor(self, step: int) -> None:
         if self.rows:
-            self.cursor = max(0, min(len(self.rows) - 1, self.cursor + step))
+            self.current_row = max(0, min(len(self.rows) - 1, self.current_row + step))
             for n, row in enumerate(self.rows):
-                row.set_current(n == self.cursor)
-            self.scroll.ensureWidgetVisible(self.rows[self.cursor])
+                row.set_current(n == self.current_row)
+            self.scroll_area.ensureWidgetVisible(self.rows[self.current_row])
 
     def next(self) -> None:
         self.interview.next()
@@ -201,7 +205,7 @@ class InterviewView(QWidget):
         for row in self.rows:
             row.deleteLater()
         self.rows = []
-        self.cursor = 0
+        self.current_row = 0
         dimension = self.interview.current
         if dimension is not None:
             for indicator in dimension.indicators:
@@ -256,16 +260,17 @@ class InterviewView(QWidget):
                 render.screening_result(result, self.interview.tool, lang, self.comparison(), self.practice)
             )
 
-    def show_saved(self, path: Any) -> None:
+    def show_saved(self, path: Path) -> None:
         self.status.setText(_("Saved: {path}").format(path=path))
 
     def _request_pdf(self) -> None:
         if self.interview.on_result_page:
             self.sig_pdf_requested.emit()
 
-    def comparison(self) -> Any:
+    def comparison(self) -> Comparison | None:
+        """The answers against the case study's answer key, when practising on one."""
         if self.study is None:
             return None
-        from companion.core.screening.practice import compare
+        from companion.app.domain import compare
 
         return compare(self.study, self.interview.tool, self.interview.answers)

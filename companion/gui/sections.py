@@ -2,13 +2,15 @@
 
 Each section is a thin view over items the window hands it; it renders in the
 current language and re-renders on ``retranslate()``. None of them touches
-the store directly.
+the workshop directly. The window lists them in ``WINDOW_SECTIONS``
+(:mod:`companion.gui.main_window`), and each content kind names the section that
+shows it (``section`` in :data:`companion.app.kinds.CONTENT_KINDS`).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
@@ -25,16 +27,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.core.agenda import NowNext, day_date, now_and_next
-from companion.core.names import CATEGORY_NAMES
-from companion.core.store.search import FIRST_STAGES_SHOWN, Visibility
+from companion.app.domain import (
+    CATEGORY_NAMES,
+    FIRST_STAGES_SHOWN,
+    AgendaItem,
+    CaseStudy,
+    Document,
+    GlossaryTerm,
+    NowNext,
+    ScreeningTool,
+    Visibility,
+    day_date,
+    now_and_next,
+)
 from companion.gui import render
 from companion.gui.catalogue import Catalogue
 from companion.gui.reader import ListReader
 from companion.i18n import _, current_language
 
 if TYPE_CHECKING:
-    from companion.core.model import CaseStudy
+    from companion.gui.screening import InterviewView
 
 
 class Section(ListReader):
@@ -79,7 +91,7 @@ class AgendaSection(Section):
         lang = current_language()
         other = "zh-Hans" if lang == "en" else "en"
         day = None
-        for item in self.catalogue.of_kind(self.kind):
+        for item in self.catalogue.of_type(AgendaItem):
             if item.day != day:
                 day = item.day
                 when = day_date(self.catalogue.start_date, day)
@@ -101,7 +113,7 @@ class AgendaSection(Section):
 
     def refresh_now(self, moment: datetime | None = None) -> None:
         status = now_and_next(
-            self.catalogue.of_kind(self.kind), self.catalogue.start_date, moment or datetime.now()
+            self.catalogue.of_type(AgendaItem), self.catalogue.start_date, moment or datetime.now()
         )
         if status != self.now_next:
             self.now_next = status
@@ -154,9 +166,7 @@ class CaseStudySection(Section):
         super().retranslate()
 
     def current_study(self) -> CaseStudy | None:
-        item_id = self.list.current_id()
-        item = self.catalogue.by_id.get(item_id) if item_id else None
-        return item if item is not None and item.kind == "case-study" else None
+        return self.catalogue.get(self.list.current_id(), CaseStudy)
 
     def visibility(self) -> Visibility:
         """What the room may see now: the stages revealed, and facilitator text if notes are shown."""
@@ -205,7 +215,7 @@ class ToolSection(Section):
 
     def __init__(self, catalogue: Catalogue, parent: QWidget | None = None):
         super().__init__(catalogue, parent)
-        self.interview: Any = None
+        self.interview: InterviewView | None = None
         self.practise_button = QPushButton()
         self.practise_button.clicked.connect(lambda: self.start_practice(None))
         self.case_choice = QComboBox()
@@ -247,7 +257,7 @@ class ToolSection(Section):
         super().show_item(item_id)
         lang = current_language()
         self.case_choice.clear()
-        for study in self.catalogue.of_kind("case-study"):
+        for study in self.catalogue.of_type(CaseStudy):
             if any(key.tool == item_id for key in study.answer_keys):
                 self.case_choice.addItem(render.plain(study.title, lang), study.id)
         # No case study has an answer key for this tool: offer nothing, rather than an empty list.
@@ -258,11 +268,11 @@ class ToolSection(Section):
         from companion.gui.result_pdf import save_result_pdf
         from companion.gui.screening import InterviewView
 
-        tool = self.catalogue.by_id.get(self.list.current_id() or "")
+        tool = self.catalogue.get(self.list.current_id(), ScreeningTool)
         if tool is None:
             return
         self.close_practice()
-        study = self.catalogue.by_id.get(study_id) if study_id else None
+        study = self.catalogue.get(study_id, CaseStudy)
         self.interview = view = InterviewView(tool, study)
         view.sig_closed.connect(self.close_practice)
         view.sig_pdf_requested.connect(
@@ -322,7 +332,7 @@ class DocumentList(Section):
         lang = current_language()
         category = None
         documents = sorted(
-            self.catalogue.of_kind(self.kind),
+            self.catalogue.of_type(Document),
             key=lambda d: (list(CATEGORY_NAMES).index(d.category), d.id),
         )
         for doc in documents:
@@ -364,7 +374,7 @@ class GlossarySection(Section):
         lang = current_language()
         other = "zh-Hans" if lang == "en" else "en"
         needle = self.filter.text().strip().lower()
-        terms = sorted(self.catalogue.of_kind(self.kind), key=lambda t: render.plain(t.term, lang).lower())
+        terms = sorted(self.catalogue.of_type(GlossaryTerm), key=lambda t: render.plain(t.term, lang).lower())
         shown = 0
         for term in terms:
             first, second = render.plain(term.term, lang), term.term.get(other) or ""

@@ -1,8 +1,9 @@
 """The self-test's window check: the main window opens offscreen, in both languages, and closes.
 
 ``companion self-test`` runs it after the headless checks of
-:mod:`companion.core.selftest`; it is the one check that needs Qt, so the
-command line imports this module only when the check runs. It proves what a
+:func:`companion.app.domain.run_self_test`; it is the one check that needs Qt, so the
+composition root (companion.__main__) hands it to the command line, which never
+imports the window, and imports this module only when the check runs. It proves what a
 frozen bundle can get wrong and the headless checks cannot see: a Qt platform
 plugin, the bundled font registered with Qt, Qt's own Chinese translation.
 """
@@ -14,9 +15,8 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import qInstallMessageHandler
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -33,7 +33,7 @@ OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints()"
 def _offscreen_noise_dropped() -> Iterator[None]:
     """Qt's messages on stderr as Qt writes them, but for :data:`OFFSCREEN_NOISE`."""
 
-    def handler(_mode: Any, context: Any, message: str) -> None:
+    def handler(_mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
         if message != OFFSCREEN_NOISE:
             category = context.category if context.category not in (None, "default") else ""
             print(f"{category}: {message}" if category else message, file=sys.stderr)
@@ -52,7 +52,7 @@ def open_and_close_main_window() -> str:
 
 
 def _check_window(offscreen: bool) -> str:
-    from companion.core.datafolder import open_data_folder
+    from companion.app.workshop import Workshop
     from companion.gui import app as gui_app
     from companion.gui.main_window import MainWindow
 
@@ -65,9 +65,9 @@ def _check_window(offscreen: bool) -> str:
         raise RuntimeError(f"the font {resources.CJK_FONT} did not register with Qt")
     previous = current_language()
     with tempfile.TemporaryDirectory(prefix="companion-selftest-") as tmp:
-        store = open_data_folder(Path(tmp) / "data")
+        workshop = Workshop.open(Path(tmp) / "data")
         try:
-            window = MainWindow(store, font)
+            window = MainWindow(workshop, font)
             window.show()
             window.load_content()
             QApplication.processEvents()
@@ -82,7 +82,7 @@ def _check_window(offscreen: bool) -> str:
             window.deleteLater()
             QApplication.processEvents()
         finally:
-            store.close()
+            workshop.close()
             set_language(previous)
             gui_app.install_qt_translator(previous)
     return f"main window opened offscreen in English and Chinese ({english} / {chinese}) and closed"

@@ -1,7 +1,7 @@
 """The one way the window runs long core work off the UI thread.
 
-:func:`run_in_background` calls a core function on a worker thread, passing it
-``progress(done, total)`` and ``cancelled()`` (see :mod:`companion.core.progress`),
+:func:`run_in_background` calls a function (most often a workshop method) on a worker thread, passing it
+``progress(done, total)`` and ``cancelled()`` (:data:`companion.app.domain.Progress`),
 and delivers the result or the exception back on the main thread. Workers never
 touch widgets; only the callbacks given here do, and they run on the main thread.
 :func:`run_with_progress` adds a progress dialog with a Cancel button.
@@ -11,25 +11,26 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from companion.core.progress import CancelCheck, Progress
+from companion.app.domain import CancelCheck, Progress
 from companion.i18n import _
 
-Work = Callable[[Progress, CancelCheck], Any]
+Result = TypeVar("Result")
+Work = Callable[[Progress, CancelCheck], Result]  # what a task runs; it returns its Result
 
 
-class Task(QObject):
+class Task(QObject, Generic[Result]):
     """One piece of background work; its signals arrive on the main thread."""
 
     sig_progress = Signal(int, int)
     sig_finished = Signal(object)
     sig_failed = Signal(object)
 
-    def __init__(self, work: Work, parent: QObject | None = None) -> None:
+    def __init__(self, work: Work[Result], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._work = work
         self._cancel = threading.Event()
@@ -54,11 +55,11 @@ class Task(QObject):
 
 def run_in_background(
     parent: QObject,
-    work: Work,
-    on_done: Callable[[Any], None],
+    work: Work[Result],
+    on_done: Callable[[Result], None],
     on_error: Callable[[BaseException], None],
     on_progress: Callable[[int, int], None] | None = None,
-) -> Task:
+) -> Task[Result]:
     """Start ``work`` on the thread pool; the callbacks run on the main thread."""
     task = Task(work, parent)
     # Queued: the task object lives on the main thread, the emitter does not.
@@ -74,10 +75,10 @@ def run_in_background(
 def run_with_progress(
     parent: QWidget,
     label: str,
-    work: Work,
-    on_done: Callable[[Any], None],
+    work: Work[Result],
+    on_done: Callable[[Result], None],
     on_error: Callable[[BaseException], None],
-) -> Task:
+) -> Task[Result]:
     """:func:`run_in_background` behind a window-modal progress dialog with Cancel."""
     dialog = QProgressDialog(label, _("Cancel"), 0, 0, parent)
     dialog.setObjectName("progress")
@@ -90,15 +91,17 @@ def run_with_progress(
         dialog.setMaximum(max(total, 1))
         dialog.setValue(done)
 
-    def finish(callback: Callable[[Any], None]) -> Callable[[Any], None]:
-        def done(value: Any) -> None:
-            dialog.close()
-            dialog.deleteLater()
-            callback(value)
+    def finished(value: Result) -> None:
+        dialog.close()
+        dialog.deleteLater()
+        on_done(value)
 
-        return done
+    def failed(error: BaseException) -> None:
+        dialog.close()
+        dialog.deleteLater()
+        on_error(error)
 
-    task = run_in_background(parent, work, finish(on_done), finish(on_error), progress)
+    task = run_in_background(parent, work, finished, failed, progress)
     dialog.canceled.connect(task.cancel)
     dialog.setValue(0)
     return task

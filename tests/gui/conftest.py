@@ -1,4 +1,4 @@
-"""GUI fixtures: a main window over a temporary store, in English to begin with."""
+"""GUI fixtures: a main window over a temporary data folder's workshop, in English to begin with."""
 
 from __future__ import annotations
 
@@ -8,14 +8,22 @@ import pytest
 
 
 @pytest.fixture
-def window(qtbot, store) -> Iterator[object]:  # type: ignore[no-untyped-def]
+def workshop(store):  # type: ignore[no-untyped-def]
+    """The workshop of the test's data folder (its store closes with the ``store`` fixture)."""
+    from companion.app.workshop import Workshop
+
+    return Workshop(store)
+
+
+@pytest.fixture
+def window(qtbot, workshop) -> Iterator[object]:  # type: ignore[no-untyped-def]
     from companion.gui.app import create_application
     from companion.gui.main_window import MainWindow
     from companion.i18n import set_language
 
     set_language("en")
     _app, font = create_application()
-    win = MainWindow(store, font)
+    win = MainWindow(workshop, font)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

@@ -60,9 +60,9 @@ def told(monkeypatch: pytest.MonkeyPatch, module: object) -> list[str]:
 
 
 def test_the_dialog_lists_the_backups_newest_first_with_what_each_was_made_for(window, qtbot) -> None:
-    first = create_backup(window.store, "manual")
-    window.store.set_setting("text_scale", "1.300")
-    second = create_backup(window.store, "before-import")
+    first = create_backup(window.workshop.store, "manual")
+    window.workshop.store.set_setting("text_scale", "1.300")
+    second = create_backup(window.workshop.store, "before-import")
     dialog = open_backups(window, qtbot)
     listed = rows(dialog)
     assert [row[:2] for row in listed] == [
@@ -81,14 +81,14 @@ def test_back_up_now_adds_a_backup_to_the_list(window, qtbot) -> None:
     assert not dialog.restore_button.isEnabled()
     dialog.back_up_button.click()
     qtbot.waitUntil(lambda: dialog.list.topLevelItemCount() == 1 and dialog.task is None)
-    made = list_backups(window.store.data_dir)
+    made = list_backups(window.workshop.store.data_dir)
     assert [b.reason for b in made] == ["manual"]
     assert dialog.selected_id() == made[0].id and not dialog.empty.isVisibleTo(dialog)
     assert "Backup made" in dialog.status.text()
 
 
 def test_the_dialog_is_used_by_keyboard(window, qtbot) -> None:
-    create_backup(window.store, "daily")
+    create_backup(window.workshop.store, "daily")
     dialog = open_backups(window, qtbot)
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
@@ -97,7 +97,7 @@ def test_the_dialog_is_used_by_keyboard(window, qtbot) -> None:
     qtbot.waitUntil(lambda: dialog.list.topLevelItemCount() == 2 and dialog.task is None)
     assert dialog.focusWidget() is dialog.list  # the focus comes back after the work
     qtbot.keyClick(dialog.list, Qt.Key.Key_Down)
-    assert dialog.selected_id() == list_backups(window.store.data_dir)[1].id
+    assert dialog.selected_id() == list_backups(window.workshop.store.data_dir)[1].id
     qtbot.keyClick(dialog.list, Qt.Key.Key_Return)  # Enter closes, as Esc does
     qtbot.waitUntil(lambda: not dialog.isVisible())
 
@@ -105,7 +105,7 @@ def test_the_dialog_is_used_by_keyboard(window, qtbot) -> None:
 def test_a_restore_brings_the_earlier_workshop_and_language_back_into_the_window(
     window, qtbot, monkeypatch
 ) -> None:
-    store = window.store
+    store = window.workshop.store
     bundled = store.current_pack_id()
     window.set_language("en")  # the setting the backup will hold
     earlier = create_backup(store, "manual")
@@ -141,7 +141,7 @@ def test_an_open_field_record_is_saved_into_the_backup_made_before_a_restore(
     from companion.core.records import Vault
     from companion.core.store.backups import restore_backup
 
-    store = window.store
+    store = window.workshop.store
     window.records_action.trigger()
     records = window.records_window
     qtbot.waitExposed(records)
@@ -172,7 +172,7 @@ def test_an_open_field_record_is_saved_into_the_backup_made_before_a_restore(
 
 
 def test_a_restore_the_user_declines_changes_nothing(window, qtbot, monkeypatch) -> None:
-    store = window.store
+    store = window.workshop.store
     earlier = create_backup(store, "manual")
     install(store, tiny_files())
     store.set_current_pack(PACK_ID)
@@ -186,7 +186,7 @@ def test_a_restore_the_user_declines_changes_nothing(window, qtbot, monkeypatch)
 
 
 def test_a_damaged_backup_is_one_message_and_nothing_changes(window, qtbot, monkeypatch) -> None:
-    store = window.store
+    store = window.workshop.store
     folder = backups_folder(store.data_dir)
     folder.mkdir()
     (folder / "20200101-090000.manual.db").write_bytes(b"not a database, whatever its name says" * 100)
@@ -209,7 +209,7 @@ def test_show_folder_opens_the_backups_folder_as_a_local_file(window, qtbot, mon
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)
     dialog = open_backups(window, qtbot)
     dialog.folder_button.click()
-    folder = backups_folder(window.store.data_dir)
+    folder = backups_folder(window.workshop.store.data_dir)
     assert opened == [Path(folder).as_uri()] and folder.is_dir()
 
 
@@ -238,7 +238,7 @@ def test_a_healthy_store_checks_clean_and_the_report_can_be_copied(window, qtbot
 
 
 def test_items_changed_behind_the_stores_back_show_as_a_problem(window, qtbot) -> None:
-    other = sqlite3.connect(window.store.path)
+    other = sqlite3.connect(window.workshop.store.path)
     with other:
         other.execute("UPDATE items SET data = replace(data, 'debt', 'DEBT') WHERE id = 'cs-01'")
     other.close()
@@ -256,7 +256,7 @@ def test_items_changed_behind_the_stores_back_show_as_a_problem(window, qtbot) -
 
 
 def test_the_window_closes_cleanly_when_the_store_cannot_save_its_size(window, qtbot) -> None:
-    store = window.store
+    store = window.workshop.store
     store.conn.execute("PRAGMA query_only = ON")  # writes now fail as on a read-only file
     try:
         with pytest.raises(StoreError):

@@ -39,8 +39,21 @@ def test_chosen_handouts_are_written_and_the_choice_is_remembered(
     dialog.close()
     again = _dialog(window, qtbot, tmp_path / "out")
     assert [k for k, box in again.kinds.items() if box.isChecked()] == ["sign-in"]
-    assert again.selection()["lang"] == "zh-Hans" and again.selection()["paper"] == "letter"
+    assert again.selection().lang == "zh-Hans" and again.selection().paper == "letter"
     again.close()
+
+
+def test_the_dialog_offers_the_handout_kinds_of_the_registry_in_order(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from companion.app.kinds import HANDOUT_KINDS
+    from companion.i18n import set_language
+
+    dialog = _dialog(window, qtbot, tmp_path / "out")
+    assert list(dialog.kinds) == [kind.id for kind in HANDOUT_KINDS]
+    assert [box.text() for box in dialog.kinds.values()] == [kind.label for kind in HANDOUT_KINDS]
+    set_language("zh-Hans")
+    dialog.retranslate()
+    assert dialog.kinds["glossary"].text() == "术语表"  # the registry's labels keep their translations
+    dialog.close()
 
 
 def test_cancel_stops_the_export_and_keeps_finished_files(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -56,7 +56,7 @@ def test_the_language_switch_changes_interface_and_content(window, qtbot, bundle
     assert window.language_button.text() == "English"
     assert study.title.zh_hans in window.case_studies.reader.toPlainText()
     assert window.stack.currentWidget() is window.case_studies  # the reader stays where it was
-    assert window.store.get_setting("language") == "zh-Hans"
+    assert window.workshop.setting("language") == "zh-Hans"
 
 
 def test_a_search_hit_opens_its_case_study(window, qtbot, bundled_pack) -> None:
@@ -108,7 +108,7 @@ def test_text_size_grows_and_is_remembered(window, qtbot) -> None:
     before = QApplication.font().pointSizeF()
     qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.font().pointSizeF() > before
-    assert float(window.store.get_setting("text_scale")) > 1.0
+    assert float(window.workshop.setting("text_scale")) > 1.0
     qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.font().pointSizeF() == before
 
@@ -135,16 +135,37 @@ def test_library_shows_documents_and_glossary(window, bundled_pack) -> None:
     assert window.library.glossary.list.count() >= 1
 
 
-def test_window_geometry_and_language_survive_a_restart(window, qtbot, store) -> None:
+def test_every_kind_opens_in_the_section_its_registry_row_names(window) -> None:
+    """The navigation is WINDOW_SECTIONS; each content kind's ``section`` picks its row."""
+    from companion.app.kinds import CONTENT_KINDS
+    from companion.gui.main_window import WINDOW_SECTIONS
+
+    assert [window.nav.item(n).text() for n in range(window.nav.count())] == [
+        "Agenda",
+        "Case studies",
+        "Screening tools",
+        "Library",
+    ]
+    assert [row.id for row in WINDOW_SECTIONS] == ["agenda", "case-studies", "tools", "library"]
+    for kind in CONTENT_KINDS:
+        item = window.catalogue.of_kind(kind.id)[0]
+        row = [section.id for section in WINDOW_SECTIONS].index(kind.section)
+        window.nav.setCurrentRow((row + 1) % len(WINDOW_SECTIONS))  # another section first
+        window.open_item(item.id)
+        assert window.nav.currentRow() == row, kind.id
+        assert window.stack.currentWidget() is window.sections[row], kind.id
+
+
+def test_window_geometry_and_language_survive_a_restart(window, qtbot, workshop) -> None:
     from companion.gui.main_window import MainWindow
 
     window.resize(720, 500)  # fits the offscreen screen (800x600)
     window.set_language("zh-Hans")
     window.close()
-    again = MainWindow(store, QApplication.font())
+    again = MainWindow(workshop, QApplication.font())
     qtbot.addWidget(again)
     assert (again.size().width(), again.size().height()) == (720, 500)
-    assert store.get_setting("language") == "zh-Hans"
+    assert workshop.setting("language") == "zh-Hans"
 
 
 def test_a_damaged_store_is_announced_in_the_window(qtbot, tmp_path) -> None:

@@ -28,14 +28,14 @@ def test_import_from_the_menu_shows_the_summary_before_anything_changes(
     shown: list[str] = []
 
     def accept(dialog: packs.ImportSummaryDialog) -> int:
-        assert window.store.pack_version(PACK_ID) is None  # nothing written yet
+        assert window.workshop.store.pack_version(PACK_ID) is None  # nothing written yet
         shown.append(dialog.findChild(object, "verification").text())
         shown.append(dialog.changes.toPlainText())
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(packs.ImportSummaryDialog, "exec", accept)
     window.packs.import_action.trigger()
-    qtbot.waitUntil(lambda: window.store.pack_version(PACK_ID) == "1.0.0", timeout=60_000)
+    qtbot.waitUntil(lambda: window.workshop.store.pack_version(PACK_ID) == "1.0.0", timeout=60_000)
     qtbot.waitUntil(lambda: "Tiny workshop" in window.windowTitle(), timeout=10_000)
     assert "tiny-workshop, version 1.0.0" in shown[0] and "every SHA-256 matches" in shown[0]
     assert "Added: 5" in shown[1]
@@ -47,7 +47,7 @@ def test_dropping_a_pack_on_the_window_asks_first_and_cancel_changes_nothing(
     window, qtbot, tmp_path, monkeypatch
 ) -> None:
     path = tiny_pack(tmp_path)
-    before = snapshot(window.store.path)
+    before = snapshot(window.workshop.store.path)
     asked: list[bool] = []
 
     def decline(dialog: packs.ImportSummaryDialog) -> int:
@@ -65,19 +65,19 @@ def test_dropping_a_pack_on_the_window_asks_first_and_cancel_changes_nothing(
     drop = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, buttons, modifiers)
     assert window.packs.eventFilter(window, drop)
     qtbot.waitUntil(lambda: asked == [True], timeout=60_000)
-    assert snapshot(window.store.path) == before
+    assert snapshot(window.workshop.store.path) == before
 
 
 def test_a_damaged_pack_is_one_message_and_changes_nothing(window, qtbot, tmp_path, monkeypatch) -> None:
     path = tmp_path / "damaged.ctpack"
     path.write_bytes(b"not a zip at all")
-    before = snapshot(window.store.path)
+    before = snapshot(window.workshop.store.path)
     told: list[str] = []
     monkeypatch.setattr(packs, "tell", lambda parent, message: told.append(message))
     window.packs.import_file(path)
     qtbot.waitUntil(lambda: bool(told), timeout=60_000)
     assert "not a workshop pack" in told[0]
-    assert snapshot(window.store.path) == before
+    assert snapshot(window.workshop.store.path) == before
 
 
 def test_export_writes_the_chosen_edition(window, qtbot, tmp_path, monkeypatch) -> None:
@@ -95,13 +95,13 @@ def test_the_current_workshop_is_chosen_from_the_menu(window, qtbot, tmp_path) -
     from companion.core.packs.importer import import_pack
     from companion.core.packs.verify import verify_file
 
-    bundled = window.store.current_pack_id()
-    import_pack(window.store, verify_file(tiny_pack(tmp_path), {}))
+    bundled = window.workshop.store.current_pack_id()
+    import_pack(window.workshop.store, verify_file(tiny_pack(tmp_path), {}))
     window.packs.fill_workshop_menu()
     choices = {action.data(): action for action in window.packs.workshop_menu.actions()}
     assert set(choices) == {bundled, PACK_ID} and choices[PACK_ID].isChecked()
     choices[bundled].trigger()
-    assert window.store.current_pack_id() == bundled
+    assert window.workshop.store.current_pack_id() == bundled
     assert "Tiny workshop" not in window.windowTitle()
 
 
@@ -110,7 +110,7 @@ def test_a_publisher_key_is_created_in_the_export_dialog_and_signs_the_pack(
 ) -> None:
     from companion.core.packs import signing
 
-    data_dir = window.store.path.parent
+    data_dir = window.workshop.store.path.parent
     dialog = packs.ExportDialog(data_dir, window)
     qtbot.addWidget(dialog)
     assert not dialog.sign.isEnabled() and not dialog.create_key.isHidden()
@@ -142,10 +142,10 @@ def test_a_pack_its_workshops_publisher_did_not_sign_is_refused_or_goes_beside(
 ) -> None:
     from PySide6.QtWidgets import QLabel
 
-    bundled = window.store.current_pack_id()
+    bundled = window.workshop.store.current_pack_id()
     path = tmp_path / "rewritten.ctpack"
     path.write_bytes(pack_of(bundled_files("9.0.0", overall="E")))
-    before = snapshot(window.store.path)
+    before = snapshot(window.workshop.store.path)
     seen: list[dict[str, object]] = []
     tick = [False]
 
@@ -170,14 +170,15 @@ def test_a_pack_its_workshops_publisher_did_not_sign_is_refused_or_goes_beside(
     assert "cannot replace it" in str(first["refusal"]) and "not signed" in str(first["refusal"])
     assert first["offered"] and not first["enabled before"] and not first["enabled after"]
     assert f"{bundled}-unsigned" in str(first["choice"])
-    assert snapshot(window.store.path) == before
+    assert snapshot(window.workshop.store.path) == before
 
     tick[0] = True
     window.packs.import_file(path)
-    qtbot.waitUntil(lambda: window.store.pack_version(f"{bundled}-unsigned") == "9.0.0", timeout=60_000)
+    store = window.workshop.store
+    qtbot.waitUntil(lambda: store.pack_version(f"{bundled}-unsigned") == "9.0.0", timeout=60_000)
     assert seen[1]["enabled after"]
-    assert window.store.pack_version(bundled) == "1.0.0"
-    assert window.store.item("ilo-adult-labour", pack_id=bundled).scoring.overall == "R and E and D"
+    assert store.pack_version(bundled) == "1.0.0"
+    assert store.item("ilo-adult-labour", pack_id=bundled).scoring.overall == "R and E and D"
     qtbot.waitUntil(lambda: "beside it" in window.banner.text(), timeout=10_000)
     # Two workshops with one title: the menu tells them apart by ID.
     window.packs.fill_workshop_menu()
