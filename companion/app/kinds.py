@@ -2,7 +2,7 @@
 
 Cheap to import (no model, no reportlab), so the command line builds its
 parser from them at every start. The choices that live in heavier core
-modules are copied here; tests/unit/test_registries.py fails when a copy drifts.
+modules are copied here; tests/unit/app/test_registries.py fails when a copy drifts.
 """
 
 from __future__ import annotations

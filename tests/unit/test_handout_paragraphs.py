@@ -1,9 +1,11 @@
 """The handout paragraph's shortcuts give reportlab's own results, on the bundled texts and awkward ones.
 
 Handout paragraphs skip parts of reportlab to export faster
-(``companion.core.handouts.paragraphs``, and the font in ``render``). Here the
-same texts go through reportlab's own ``Paragraph`` and font too, and what
-each breaks, draws and encodes must be the same.
+(``companion.core.handouts.paragraphs``, built on the private names gathered in
+``companion.core.handouts.reportlab_private``, which also holds the font). Here
+the same texts go through reportlab's own ``Paragraph`` and font too, and what
+each breaks, draws and encodes must be the same: an upgrade of reportlab that
+changes one of those names fails here.
 """
 
 from __future__ import annotations
@@ -52,9 +54,10 @@ def texts(bundled_pack) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def _ours(text: str, style):  # type: ignore[no-untyped-def]
-    from companion.core.handouts.paragraphs import Fragments, Para
+    from companion.core.handouts.paragraphs import MARK_COLOR, Para
+    from companion.core.handouts.reportlab_private import Fragments
 
-    return Para(None, style, frags=Fragments()(text, style))
+    return Para.of_fragments(style, Fragments(MARK_COLOR)(text, style))
 
 
 def _theirs(text: str, style):  # type: ignore[no-untyped-def]
@@ -80,8 +83,9 @@ def test_plain_paragraphs_match_what_reportlabs_parser_makes_of_their_markup(wor
     from reportlab.platypus import Paragraph
 
     from companion.core.handouts.fonts import register_fonts
-    from companion.core.handouts.paragraphs import MARK_COLOR, Fragments
+    from companion.core.handouts.paragraphs import MARK_COLOR
     from companion.core.handouts.render import _stylesheet
+    from companion.core.handouts.reportlab_private import Fragments
 
     def runs(frags):  # type: ignore[no-untyped-def]
         # The parser splits text at each entity (&amp;) into fragments of one style: join them.
@@ -95,9 +99,10 @@ def test_plain_paragraphs_match_what_reportlabs_parser_makes_of_their_markup(wor
         return joined
 
     register_fonts()
+    fragments = Fragments(MARK_COLOR)
     for style in _stylesheet().byName.values():
         markup = escape(words) + (f' <font color="{MARK_COLOR}">{escape(mark)}</font>' if mark else "")
-        assert runs(Fragments()(words, style, mark)) == runs(Paragraph(markup, style).frags), style.name
+        assert runs(fragments(words, style, mark)) == runs(Paragraph(markup, style).frags), style.name
 
 
 def test_english_lines_break_where_reportlab_breaks_them(styles, texts) -> None:  # type: ignore[no-untyped-def]
@@ -148,10 +153,10 @@ def test_the_shortcuts_are_taken_for_plain_text(styles) -> None:  # type: ignore
     """Guards the test above against passing because every paragraph fell back to reportlab."""
     english, chinese = styles[0], styles[3]
     one_line = _ours("Do not promise what you cannot arrange.", english)
-    assert one_line._plain_lines([451, 451]) is not None
+    assert one_line.english_lines([451, 451]) is not None
     several = _ours(" ".join(["Listen for facts that match the indicators."] * 6), english)
-    assert len(several._plain_lines([200, 200]).lines) > 3
-    assert _ours("不要承诺无法兑现的事情。", chinese)._cjk_lines([451, 451]) is not None
+    assert len(several.english_lines([200, 200]).lines) > 3
+    assert _ours("不要承诺无法兑现的事情。", chinese).chinese_lines([451, 451]) is not None
 
 
 def _drawn(flowables: list) -> bytes:  # type: ignore[type-arg]

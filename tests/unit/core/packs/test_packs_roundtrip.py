@@ -14,6 +14,7 @@ from companion.core.packs.importer import import_pack
 from companion.core.packs.reader import read_pack_bytes
 from companion.core.packs.verify import describe, verify, verify_file
 from companion.core.store import Store
+from tests.conftest import REPO
 from tests.unit.pack_support import entries_of, pack_of, tiny_files
 
 
@@ -72,7 +73,7 @@ def test_text_with_windows_line_breaks_comes_back_byte_for_byte() -> None:
 
 # A pack made by an earlier release: the manifest's hashes are over its bytes, so whatever the
 # writer becomes, such a pack must keep verifying and importing.
-LITERAL_TOML_PACK = Path(__file__).parent.parent / "data" / "tiny-workshop-literal-toml.ctpack"
+LITERAL_TOML_PACK = REPO / "tests" / "data" / "tiny-workshop-literal-toml.ctpack"
 LITERAL_STORY = (
     "Mai answered an advert.\nShe was told: \"the fee is paid back from wages\", and that it's 'normal'."
 )
