@@ -16,8 +16,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from companion.core.editions import EDITIONS
 from companion.core.files import write_atomically
-from companion.core.handouts.builder import EDITIONS, HANDOUT_LANGUAGES, KINDS, Handout, plan
+from companion.core.handouts.builder import HANDOUT_LANGUAGES, KINDS, Handout, plan
 
 __all__ = [
     "EDITIONS",

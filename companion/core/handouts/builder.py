@@ -421,6 +421,7 @@ def glossary(items: Sequence[Any], manifest: Any, fingerprint: str, lang: str) -
     terms = sorted(_of_kind(items, "glossary-term"), key=lambda t: t.term.resolve(first)[0].casefold())
     names = {"en": N_("English"), "zh-Hans": N_("Chinese")}
     rows: list[tuple[Cell, ...]] = []
+    header: tuple[Cell, ...]
     if lang == "bilingual":
         header = (lg.ui(names["en"]), lg.ui(names["zh-Hans"]))
         for t in terms:

@@ -1,7 +1,7 @@
 """The one font of every handout: the bundled WenQuanYi Micro Hei, registered with reportlab once.
 
 It covers Latin and Chinese and is embedded in each PDF as a TrueType subset
-(see TECH-NOTES "Chinese in PDFs"). Owns which font that is and registering
+(docs/domain.md#chinese-in-pdfs). Owns which font that is and registering
 it, as :class:`.reportlab_private.HandoutFont`: reportlab's ``TTFont`` made to
 encode text and read the font file for less, without changing a byte of output.
 """

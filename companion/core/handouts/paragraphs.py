@@ -1,71 +1,50 @@
 """Paragraphs of plain text, laid out and drawn by reportlab at a fraction of its usual cost.
 
-Owns :class:`Para`, the paragraph every handout is made of, and the fragments
-it starts from. A print pack holds over a thousand paragraphs, most of them one
-line in a table cell or a form row, and reportlab's general machinery (markup
-parsing, word-by-word line breaking, a saved and translated graphics state per
-paragraph) made those the bulk of an export. Each shortcut here applies only
-where reportlab's own result is known in advance, and the paragraph falls back
-to reportlab everywhere else; the tests compare the two. The one deliberate
-difference: Chinese lines break by Chinese rules (:mod:`.linebreak`).
+Owns :class:`Para`, the paragraph every handout is made of, and
+:class:`CellText`, the lighter one of table cells. A print pack holds over a
+thousand paragraphs, most of them one line in a table cell or a form row, and
+reportlab's general machinery (markup parsing, word-by-word line breaking, a
+saved and translated graphics state per paragraph) made those the bulk of an
+export. Each shortcut here applies only where reportlab's own result is known
+in advance, and the paragraph falls back to reportlab everywhere else; the
+tests compare the two. The one deliberate difference: Chinese lines break by
+Chinese rules (:mod:`.linebreak`). What the shortcuts need of reportlab's
+undocumented paragraph (its fragments and broken-lines records) is reached
+through :mod:`.reportlab_private` only.
 """
 
 from __future__ import annotations
 
 import functools
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol
 
-from reportlab.lib.enums import TA_LEFT
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
-from reportlab.platypus import Flowable, Paragraph
-from reportlab.platypus.paragraph import cleanBlockQuotedText, split, strip
-
+from companion.core.handouts import reportlab_private
 from companion.core.handouts.linebreak import break_lines
+from companion.core.handouts.reportlab_private import Line, collapsed, split, strip
+from companion.core.handouts.reportlab_public import (
+    TA_LEFT,
+    Canvas,
+    Color,
+    Flowable,
+    ParagraphStyle,
+    TextObject,
+    getAscentDescent,
+    getFont,
+)
+
+if TYPE_CHECKING:
+    from companion.core.handouts.reportlab_private import Lines
+
+__all__ = ["MARK_COLOR", "CellText", "Para", "cell_text", "collapsed"]
 
 MARK_COLOR = "#a33333"  # the fallback mark: "shown in the other language"
 
 
-class Fragments:
-    """Paragraph fragments of plain text, made without reportlab's markup parser.
-
-    Every handout paragraph is plain text, sometimes followed by a coloured
-    fallback mark. reportlab parses paragraph markup with an HTML parser built
-    anew for each paragraph; here the parser runs once per style, to make the
-    fragment a text in that style starts from, and each paragraph copies it.
-    """
-
-    def __init__(self) -> None:
-        self._templates: dict[str, tuple[Any, Any]] = {}
-
-    def __call__(self, text: str, style: ParagraphStyle, mark: str = "") -> list[Any]:
-        templates = self._templates.get(style.name)
-        if templates is None:
-            frags = Paragraph(f'x <font color="{MARK_COLOR}">x</font>', style).frags
-            templates = self._templates[style.name] = (frags[0], frags[-1])
-        plain, marked = templates
-        text, mark = collapsed(text), collapsed(mark)
-        frags = [plain.clone(text=f"{text} " if mark else text)] if text else []
-        if mark:
-            frags.append(marked.clone(text=mark))
-        return frags
-
-
-def collapsed(text: str) -> str:
-    """What reportlab does to a paragraph's text before parsing: white space runs become one space.
-
-    That is ``str.split()`` and a join, unless the text holds a no-break space,
-    which reportlab keeps and ``str.split()`` would not.
-    """
-    return cleanBlockQuotedText(text) if "\xa0" in text else " ".join(text.split())
-
-
-class Para(Paragraph):
+class Para(reportlab_private.Paragraph):
     """A reportlab paragraph with shortcuts, each giving reportlab's own result.
 
-    - Lines are broken once per width. A table cell is wrapped to the same width
-      again and again (to size its row, for each piece of a table split over
-      pages, and to draw it); the result depends only on the width.
+    - Lines are broken once per width (:class:`.reportlab_private.Paragraph`).
     - Plain text is broken by :func:`_greedy`, reportlab's rule without its
       general machinery (hyphenation, bidi, markup), with each distinct word
       measured once per process; plain Chinese text by :mod:`.linebreak`.
@@ -75,91 +54,43 @@ class Para(Paragraph):
       paragraph.
     """
 
-    _wrapped: tuple[float, Any, float, list[float], float] | None = None
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab's names)
-        kept = self._wrapped
-        # ``split`` may drop ``blPara`` to force a fresh wrap; the kept one is the same.
-        if kept is not None and kept[0] == availWidth and not getattr(self, "_splitpara", 0):
-            _, self.blPara, self.height, self._wrapWidths, self._width_max = kept
-            self.width = availWidth
-            return availWidth, self.height
-        width, height = super().wrap(availWidth, availHeight)
-        if width == availWidth and hasattr(self, "blPara"):  # not the "cannot fit here" answer
-            width_max = getattr(self, "_width_max", 0)
-            self._wrapped = (availWidth, self.blPara, height, self._wrapWidths, width_max)
-        return width, height
-
     # --- line breaking ---
 
-    def breakLines(self, width: Any) -> Any:  # noqa: N802 (reportlab's name)
-        lines = self._plain_lines(width)
-        return lines if lines is not None else super().breakLines(width)
-
-    def breakLinesCJK(self, maxWidths: Any) -> Any:  # noqa: N802, N803 (reportlab's names)
-        lines = self._cjk_lines(maxWidths)
-        return lines if lines is not None else super().breakLinesCJK(maxWidths)
-
-    def _plain_text(self) -> Any:
-        """This paragraph's one fragment, if reportlab would break it as plain words; else None.
-
-        Not plain: several fragments (a fallback mark), bullets, hyphenation,
-        decorations, no-break spaces and soft hyphens (which reportlab treats
-        specially), and the second part of a split paragraph (already broken).
-        """
-        style = self.style
-        if len(self.frags) != 1 or self.bulletText or getattr(self, "_splitpara", 0):
-            return None
-        if style.endDots or style.shaping or style.hyphenationLang or style.embeddedHyphenation:
-            return None
-        frag = self.frags[0]
-        text = getattr(frag, "text", None)
-        if not text or style.uriWasteReduce or "\xa0" in text or "\xad" in text:
-            return None
-        return None if hasattr(frag, "cbDefn") or hasattr(frag, "backColor") else frag
-
-    def _plain_lines(self, widths: Any) -> Any:
+    def english_lines(self, widths: Sequence[float]) -> Lines | None:
         """reportlab's broken-lines record for plain text, or None to leave the text to reportlab."""
-        frag = self._plain_text()
+        frag = self.plain_fragment()
         if frag is None or self.style.wordWrap:
             return None
         words = split(strip(frag.text))
         if not words:
             return None
-        widths = widths if isinstance(widths, (list, tuple)) else [widths]
         font, size = frag.fontName, frag.fontSize
         broken = _english_lines(words, font, size, widths, self.style.spaceShrinkage)
         if broken is None:
             return None
         lines, widest = broken
-        self._width_max = widest
-        self._splitLongWordCount = self._hyphenations = 0
         ascent, descent = _ascent_descent(font, size)
-        return frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=size)
+        return self.lines_record(frag, lines, ascent, descent, widest)
 
-    def _cjk_lines(self, widths: Any) -> Any:
+    def chinese_lines(self, widths: Sequence[float]) -> Lines | None:
         """The broken-lines record for plain Chinese text (reportlab's form), or None: reportlab breaks it.
 
         Broken by :mod:`.linebreak`'s rules for Chinese rather than reportlab's,
         which let a line start with a full-width comma or colon.
         """
-        frag = self._plain_text()
+        frag = self.plain_fragment()
         if frag is None:
             return None
         text = " ".join(split(strip(frag.text)))
-        widths = widths if isinstance(widths, (list, tuple)) else [widths]
         lines = _chinese_lines(text, frag.fontName, frag.fontSize, widths)
-        return frag.clone(kind=0, lines=lines, ascent=frag.fontSize, descent=-0.2 * frag.fontSize)
+        return self.lines_record(frag, lines, ascent=frag.fontSize, descent=-0.2 * frag.fontSize)
 
     # --- drawing ---
 
-    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803 (reportlab's names)
-        if not self.plain():
-            super().drawOn(canvas, x, y, _sW)
-            return
-        _draw_alone(canvas, self, self._hAlignAdjust(x, _sW), y)
+    def draw_plain(self, canvas: Canvas, x: float, y: float) -> None:
+        _draw_alone(canvas, self, x, y)
 
-    def add_lines(self, text: Any, x: float, y: float, previous: Para | None = None) -> None:
+    def add_lines(self, text: TextObject, x: float, y: float, previous: _Lined | None = None) -> None:
         """Add this paragraph's lines, in its font and colour, to a text object; its bottom left at x, y.
 
         Only for a :meth:`plain` paragraph. Several paragraphs can share one text
@@ -167,29 +98,9 @@ class Para(Paragraph):
         whose font and colour still hold. The colour outlasts the text object,
         so whoever draws it saves and restores the graphics state around it.
         """
-        paragraph, style = self.blPara, self.style
-        text.setTextOrigin(x + style.leftIndent, y + self.height - paragraph.fontSize)
-        _add_lines(text, paragraph.lines, self, previous)
-
-    def font(self) -> tuple[str, float, float]:
-        """The font name, size and leading this wrapped paragraph is drawn in."""
-        return self.blPara.fontName, self.blPara.fontSize, self.style.leading
-
-    def color(self) -> Any:
-        return self.blPara.textColor
-
-    def plain(self) -> bool:
-        """Whether reportlab would draw this wrapped paragraph as only left-aligned lines of one font."""
-        paragraph = getattr(self, "blPara", None)
-        style = self.style
-        if paragraph is None or paragraph.kind != 0 or not paragraph.lines or self.bulletText:
-            return False
-        if style.alignment != TA_LEFT or style.firstLineIndent or style.backColor or style.borderWidth:
-            return False
-        if getattr(paragraph, "us_lines", None) or getattr(paragraph, "link", None):
-            return False
-        leading = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
-        return leading not in ("max", "min") and not getattr(self, "_offsets", None)
+        _, size, _ = self.font()
+        text.setTextOrigin(x + self.style.leftIndent, y + self.height - size)
+        _add_lines(text, self.broken_lines(), self, previous)
 
 
 class CellText(Flowable):
@@ -206,7 +117,7 @@ class CellText(Flowable):
     """
 
     def __init__(
-        self, text: str, style: ParagraphStyle, lines: list[Any] | None = None, width: float = -1
+        self, text: str, style: ParagraphStyle, lines: list[Line] | None = None, width: float = -1
     ) -> None:
         super().__init__()
         self.text, self.style = text, style
@@ -225,10 +136,10 @@ class CellText(Flowable):
     def getSpaceAfter(self) -> float:  # noqa: N802 (reportlab's name)
         return self.style.spaceAfter
 
-    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803 (reportlab's names)
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803 (reportlab's names)
         _draw_alone(canvas, self, x, y)
 
-    def add_lines(self, text: Any, x: float, y: float, previous: Any = None) -> None:
+    def add_lines(self, text: TextObject, x: float, y: float, previous: _Lined | None = None) -> None:
         """As :meth:`Para.add_lines`."""
         text.setTextOrigin(x, y + self.height - self.style.fontSize)
         _add_lines(text, self.lines or [], self, previous)
@@ -236,7 +147,7 @@ class CellText(Flowable):
     def font(self) -> tuple[str, float, float]:
         return self.style.fontName, self.style.fontSize, self.style.leading
 
-    def color(self) -> Any:
+    def color(self) -> Color:
         return self.style.textColor
 
     def plain(self) -> bool:
@@ -250,7 +161,7 @@ def cell_text(text: str, style: ParagraphStyle) -> bool:
     return not (style.leftIndent or style.rightIndent or style.firstLineIndent)
 
 
-def _cell_lines(text: str, style: ParagraphStyle, width: float) -> list[Any]:
+def _cell_lines(text: str, style: ParagraphStyle, width: float) -> list[Line]:
     font, size = style.fontName, style.fontSize
     if not text:
         return []
@@ -262,20 +173,28 @@ def _cell_lines(text: str, style: ParagraphStyle, width: float) -> list[Any]:
 
 
 def _english_lines(
-    words: list[str], font: str, size: float, widths: list[float], shrinkage: float
-) -> tuple[list[tuple[float, list[str]]], float] | None:
+    words: list[str], font: str, size: float, widths: Sequence[float], shrinkage: float
+) -> tuple[list[Line], float] | None:
     """:func:`_greedy` over the words' measured widths."""
     (space,) = _word_widths([" "], font, size)
     return _greedy(words, _word_widths(words, font, size), widths, space, shrinkage)
 
 
-def _chinese_lines(text: str, font: str, size: float, widths: list[float]) -> list[tuple[float, list[str]]]:
+def _chinese_lines(text: str, font: str, size: float, widths: Sequence[float]) -> list[Line]:
     """:func:`.linebreak.break_lines` over the characters' measured widths, in reportlab's record form."""
     advances = _word_widths(list(text), font, size)
     return [(left, [line]) for left, line in break_lines(text, advances, widths)]
 
 
-def _draw_alone(canvas: Any, source: Any, x: float, y: float) -> None:
+class _Lined(Protocol):
+    """Text drawn as lines into a text object: :class:`Para` and :class:`CellText`."""
+
+    def font(self) -> tuple[str, float, float]: ...
+    def color(self) -> Color: ...
+    def add_lines(self, text: TextObject, x: float, y: float, previous: _Lined | None = None) -> None: ...
+
+
+def _draw_alone(canvas: Canvas, source: _Lined, x: float, y: float) -> None:
     """``source``'s lines as a text object of their own, its bottom left at x, y."""
     canvas.saveState()  # the colour is this text's only
     text = canvas.beginText()
@@ -284,7 +203,7 @@ def _draw_alone(canvas: Any, source: Any, x: float, y: float) -> None:
     canvas.restoreState()
 
 
-def _add_lines(text: Any, lines: list[Any], source: Any, previous: Any) -> None:
+def _add_lines(text: TextObject, lines: list[Line], source: _Lined, previous: _Lined | None) -> None:
     """Lines (width left, words) into a text object, in ``source``'s font and colour.
 
     ``previous`` is what was added to the text object last: its font and colour
@@ -329,8 +248,8 @@ def _word_widths(words: list[str], font: str, size: float) -> list[float]:
 
 
 def _greedy(
-    words: list[str], word_widths: list[float], widths: list[float], space: float, shrinkage: float
-) -> tuple[list[tuple[float, list[str]]], float] | None:
+    words: list[str], word_widths: list[float], widths: Sequence[float], space: float, shrinkage: float
+) -> tuple[list[Line], float] | None:
     """Words broken into lines by reportlab's greedy rule: the lines and the widest, or None.
 
     A word joins the line while the line stays within its width plus the little
@@ -341,7 +260,7 @@ def _greedy(
     shrink = shrinkage * space
     last = len(widths) - 1
     line_width = widths[0]
-    lines: list[tuple[float, list[str]]] = []
+    lines: list[Line] = []
     line: list[str] = []
     used = -space  # no space before a line's first word
     widest = 0.0

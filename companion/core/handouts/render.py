@@ -3,9 +3,10 @@
 Owns everything about how handouts look: the page template (running header,
 "page x of y" footer, the PRACTICE mark), the one stylesheet, tables and form
 rows, and the PDF outline and metadata. It decides nothing about content.
-Only this module, :mod:`.paragraphs` (the paragraph every handout is made of)
-and :mod:`.fonts` (the one font) import reportlab; the package imports them
-lazily, so the window and the CLI start without it.
+This module, :mod:`.paragraphs` (the paragraph every handout is made of) and
+:mod:`.fonts` (the one font) use reportlab, through :mod:`.reportlab_public`
+and :mod:`.reportlab_private`; the package imports them lazily, so the window
+and the CLI start without it.
 
 All text is set in the bundled font (:mod:`.fonts`). Text becomes paragraph
 fragments directly, never markup, except headings with a fallback mark,
@@ -17,27 +18,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from itertools import pairwise
-from typing import Any, BinaryIO
+from typing import BinaryIO
 from xml.sax.saxutils import escape
-
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, LETTER
-from reportlab.lib.styles import ParagraphStyle, StyleSheet1
-from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    BaseDocTemplate,
-    CondPageBreak,
-    Flowable,
-    Frame,
-    ListFlowable,
-    ListItem,
-    PageTemplate,
-    Spacer,
-)
-from reportlab.platypus import PageBreak as RLPageBreak
-from reportlab.platypus import Table as RLTable
 
 from companion.core.handouts.builder import (
     Block,
@@ -53,14 +35,37 @@ from companion.core.handouts.builder import (
     Words,
 )
 from companion.core.handouts.fonts import FONT, register_fonts
-from companion.core.handouts.paragraphs import MARK_COLOR, CellText, Fragments, Para, cell_text, collapsed
+from companion.core.handouts.paragraphs import MARK_COLOR, CellText, Para, cell_text, collapsed
+from companion.core.handouts.reportlab_private import Fragments, PagesHeldCanvas, row_heights
+from companion.core.handouts.reportlab_public import (
+    A4,
+    LETTER,
+    BaseDocTemplate,
+    Canvas,
+    Color,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    HexColor,
+    ListFlowable,
+    ListItem,
+    PageTemplate,
+    ParagraphStyle,
+    Spacer,
+    StyleSheet1,
+    black,
+    mm,
+    stringWidth,
+)
+from companion.core.handouts.reportlab_public import PageBreak as RLPageBreak
+from companion.core.handouts.reportlab_public import Table as RLTable
 
 PAPERS = {"a4": A4, "letter": LETTER}
 MARGIN = 18 * mm
-GRID = colors.HexColor("#9a9a9a")
-SHADE = colors.HexColor("#ececec")
-MUTED = colors.HexColor("#555555")
-ALERT = colors.HexColor("#a33333")
+GRID = HexColor("#9a9a9a")
+SHADE = HexColor("#ececec")
+MUTED = HexColor("#555555")
+ALERT = HexColor("#a33333")
 FORM_COLUMNS = (0.75, 4.6, 1.3)  # a form row's code, question and boxes, in proportion
 LINES_AFTER_HEADING = 4  # lines of body text that must fit under a heading on the same page
 # Base font sizes per role; the wall agenda multiplies them.
@@ -83,7 +88,7 @@ def _stylesheet() -> StyleSheet1:
                         fontSize=size * scale,
                         leading=size * scale * 1.25,
                         spaceAfter=1.5 * scale,
-                        textColor=MUTED if role == "small" else colors.black,
+                        textColor=MUTED if role == "small" else black,
                         wordWrap="CJK" if lang == "zh-Hans" else None,
                         splitLongWords=1,
                     )
@@ -96,7 +101,7 @@ def _stylesheet() -> StyleSheet1:
                         leading=size * scale * (1.3 if heading else 1.4),
                         spaceBefore=(size * 0.8 if heading else 0) * scale,
                         spaceAfter=size * 0.45 * scale,
-                        textColor=ALERT if role == "notice" else (MUTED if role == "small" else colors.black),
+                        textColor=ALERT if role == "notice" else (MUTED if role == "small" else black),
                         wordWrap="CJK" if lang == "zh-Hans" else None,
                         splitLongWords=1,
                         allowWidows=0,
@@ -106,14 +111,10 @@ def _stylesheet() -> StyleSheet1:
 
 
 class _Heading(Para):
-    """A heading paragraph that knows its outline entry."""
+    """A heading paragraph that knows its outline entry (set by ``Renderer._heading``)."""
 
-    def __init__(
-        self, style: ParagraphStyle, outline: str, level: int, markup: str = "", frags: Any = None
-    ) -> None:
-        super().__init__(markup, style, frags=frags)
-        self.outline = outline
-        self.outline_level = level
+    outline: str
+    outline_level: int
 
 
 class _Boxes(Flowable):
@@ -168,7 +169,7 @@ class _Row(Flowable):
     PADDING_X, PADDING_Y = 4, 3  # as in a reportlab table cell
 
     def __init__(
-        self, cells: Sequence[Sequence[Flowable]], fractions: Sequence[float], shade: Any = None
+        self, cells: Sequence[Sequence[Flowable]], fractions: Sequence[float], shade: Color | None = None
     ) -> None:
         super().__init__()
         self.cells = cells
@@ -273,15 +274,28 @@ class _Grid(RLTable):
     page_height = 0.0
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 (reportlab's names)
-        self._calc(availWidth, availHeight)
-        parts = self._splitRows(availHeight, doInRowSplit=0)
+        parts = self._between_rows(availWidth, availHeight)
         if not parts:
             head = self.repeatRows if isinstance(self.repeatRows, int) else max(self.repeatRows) + 1
-            first = self._rowHeights[: head + 1]
-            if len(first) == head + 1 and None not in first and sum(first) > self.page_height:
+            first = [height for height in row_heights(self)[: head + 1] if height is not None]
+            if len(first) == head + 1 and sum(first) > self.page_height:
                 parts = super().split(availWidth, availHeight)
         for part in parts:
-            part.page_height = self.page_height
+            if isinstance(part, _Grid):
+                part.page_height = self.page_height
+        return parts
+
+    def _between_rows(self, width: float, height: float) -> list[Flowable]:
+        """reportlab's split with ``splitInRow`` off: between rows only. The pieces keep this table's own."""
+        in_row = self.splitInRow
+        self.splitInRow = 0
+        try:
+            parts = super().split(width, height)
+        finally:
+            self.splitInRow = in_row
+        for part in parts:
+            if isinstance(part, RLTable):
+                part.splitInRow = in_row
         return parts
 
 
@@ -300,29 +314,18 @@ def _numbered_canvas(handout: Handout, pagesize: tuple[float, float]) -> type[Ca
     form (XObject) that each page places; only the page number is drawn per page.
     """
     width, height = pagesize
-    version_width = pdfmetrics.stringWidth(handout.version, FONT, 7.5)
+    version_width = stringWidth(handout.version, FONT, 7.5)
     header = _fit(handout.header, 7.5, width - 2 * MARGIN - version_width - 12)
 
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
+    class NumberedCanvas(PagesHeldCanvas):
+        def before_pages(self, total: int) -> None:
             self.beginForm("furniture")
             self._furniture()
             self.endForm()
-            for state in self._pages:
-                self.__dict__.update(state)
-                self.doForm("furniture")
-                self._number(total)
-                super().showPage()
-            super().save()
+
+        def finish_page(self, total: int) -> None:
+            self.doForm("furniture")
+            self._number(total)
 
         def _furniture(self) -> None:
             self.setFont(FONT, 7.5)
@@ -341,7 +344,7 @@ def _numbered_canvas(handout: Handout, pagesize: tuple[float, float]) -> type[Ca
             self.saveState()
             self.setFont(FONT, 7.5)
             self.setFillColor(MUTED)
-            label = handout.page_label.format(page=self._pageNumber, pages=total)
+            label = handout.page_label.format(page=self.getPageNumber(), pages=total)
             self.drawCentredString(width / 2, 10 * mm, label)
             self.restoreState()
 
@@ -350,9 +353,9 @@ def _numbered_canvas(handout: Handout, pagesize: tuple[float, float]) -> type[Ca
 
 def _fit(text: str, size: float, width: float) -> str:
     """Shorten a header line with an ellipsis so that it never runs off the page."""
-    if pdfmetrics.stringWidth(text, FONT, size) <= width:
+    if stringWidth(text, FONT, size) <= width:
         return text
-    while text and pdfmetrics.stringWidth(text + "…", FONT, size) > width:
+    while text and stringWidth(text + "…", FONT, size) > width:
         text = text[:-1]
     return text + "…"
 
@@ -376,7 +379,7 @@ class Renderer:
         self.pagesize = PAPERS[paper]
         self.invariant = invariant
         self.styles = _stylesheet()
-        self._fragments = Fragments()
+        self._fragments = Fragments(MARK_COLOR)
 
     # --- document ---
 
@@ -400,10 +403,9 @@ class Renderer:
         frame = Frame(MARGIN, MARGIN, width - 2 * MARGIN, height - 2 * MARGIN, id="body")
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         self._size = "L" if handout.large else "n"
-        self._width = frame._width - frame._leftPadding - frame._rightPadding
-        self._frame_height = frame._height - frame._topPadding - frame._bottomPadding
+        self._width = frame.width - frame.leftPadding - frame.rightPadding
+        self._frame_height = frame.height - frame.topPadding - frame.bottomPadding
         story = self._story(handout.blocks)
-        doc.showBookmarks = True
         doc.build(story, canvasmaker=_numbered_canvas(handout, self.pagesize))
 
     def _story(self, blocks: Sequence[Block]) -> list[Flowable]:
@@ -463,7 +465,7 @@ class Renderer:
             if cell and not mark and cell_text(part, style):
                 flowables.append(CellText(collapsed(part), style))
             else:
-                flowables.append(Para(None, style, frags=self._fragments(part, style, mark)))
+                flowables.append(Para.of_fragments(style, self._fragments(part, style, mark)))
         return flowables
 
     def _cell(self, cell: Cell, in_table: bool = True) -> list[Flowable]:
@@ -473,7 +475,7 @@ class Renderer:
         """Cells for a reportlab table row, which may cut them: :class:`CellText` back into paragraphs."""
         return [
             [
-                Para(None, f.style, frags=self._fragments(f.text, f.style)) if isinstance(f, CellText) else f
+                Para.of_fragments(f.style, self._fragments(f.text, f.style)) if isinstance(f, CellText) else f
                 for f in cell
             ]
             for cell in cells
@@ -495,9 +497,11 @@ class Renderer:
         style = self._style(f"h{min(block.level, 2)}", lang)
         outline = " · ".join(w.text for w in block.parts)
         if not any(w.mark for w in block.parts):  # plain text: no markup to parse
-            return _Heading(style, outline, block.level, frags=self._fragments(outline, style))
-        markup = " · ".join(self._markup(w) for w in block.parts)
-        return _Heading(style, outline, block.level, markup=markup)
+            heading = _Heading.of_fragments(style, self._fragments(outline, style))
+        else:
+            heading = _Heading(" · ".join(self._markup(w) for w in block.parts), style)
+        heading.outline, heading.outline_level = outline, block.level
+        return heading
 
     def _bullets(self, block: Bullets) -> ListFlowable:
         items = [ListItem(self._cell(cell, in_table=False) or [Spacer(1, 1)]) for cell in block.items]
@@ -513,12 +517,19 @@ class Renderer:
 
     # --- tables ---
 
-    def _grid(self, data: list[list[Any]], widths: Sequence[float], header: bool, **kwargs: Any) -> _Grid:
+    def _grid(
+        self,
+        data: Sequence[Sequence[str | Sequence[Flowable]]],
+        widths: Sequence[float],
+        header: bool,
+        heights: Sequence[float | None] | None = None,
+    ) -> _Grid:
         total = sum(widths)
         columns = [self._width * w / total for w in widths]
-        table = _Grid(data, colWidths=columns, repeatRows=1 if header else 0, splitInRow=1, **kwargs)
+        repeat = 1 if header else 0
+        table = _Grid(data, colWidths=columns, rowHeights=heights, repeatRows=repeat, splitInRow=1)
         table.page_height = self._frame_height
-        commands: list[tuple[Any, ...]] = [
+        commands: list[tuple[object, ...]] = [
             ("FONTNAME", (0, 0), (-1, -1), FONT),  # empty cells too: no unembedded Helvetica
             ("GRID", (0, 0), (-1, -1), 0.5, GRID),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -565,7 +576,8 @@ class Renderer:
         for row in rows:
             middle = self._cell(row.text) + self._cell(row.guidance) + self._cell(row.note)
             code = self._paras(Words(row.indicator, "en", role="strong"), cell=True) + self._cell(row.grade)
-            cells = [code, middle or [Spacer(1, 1)], [_Boxes([w.text for w in row.boxes], size)]]
+            boxes: list[Flowable] = [_Boxes([w.text for w in row.boxes], size)]
+            cells = [code, middle or [Spacer(1, 1)], boxes]
             flowable: Flowable = _Row(cells, fractions)
             if flowable.wrap(self._width, self._frame_height)[1] > self._frame_height:
                 # Taller than a page: a table row, which reportlab can cut in two.
@@ -596,4 +608,4 @@ class Renderer:
         widths = (3, 3, *([max(1.2, 4 / max(days, 1))] * days))
         data = [header] + [[""] * len(header) for _ in range(block.rows)]
         heights = [None] + [11 * mm] * block.rows
-        return self._grid(data, widths, header=True, rowHeights=heights)
+        return self._grid(data, widths, header=True, heights=heights)
