@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test bundle lint translations bench clean
+.PHONY: run test bundle lint checks translations bench clean
 
 # A test run starts dozens of Python processes (xdist workers, the CLI, the
 # self-test): let them share compiled bytecode rather than each compile the source.
@@ -16,6 +16,8 @@ run: $(VENV)/.installed                ## open the application on the bundled wo
 # Builds the standalone bundle and runs the frozen smoke test first, then every other test.
 # Each step prints the time it starts, so a slow CI run shows where the time went.
 test: $(VENV)/.installed-test           ## install what the tests need, then run them all
+	@echo "== $$(date +%T) lint, types and import contracts"
+	$(MAKE) --no-print-directory checks
 	@echo "== $$(date +%T) system packages"
 	bash build_scripts/system-packages.sh
 	@echo "== $$(date +%T) bundle and frozen smoke test"
@@ -48,6 +50,13 @@ $(VENV)/.installed-test: pyproject.toml
 
 lint: $(VENV)/.installed-test
 	$(PY) -m ruff check companion tests bench build_scripts
+
+# ruff, mypy --strict over the package, and the import contracts of pyproject.toml
+# (the core without Qt; the command line without the window; the surfaces through companion.app).
+checks: $(VENV)/.installed-test
+	$(PY) -m ruff check companion tests bench build_scripts
+	$(PY) -m mypy companion
+	$(VENV)/bin/lint-imports
 
 translations: $(VENV)/.installed-test   ## extract UI strings and compile the catalogues
 	$(PY) build_scripts/translations.py

@@ -39,9 +39,6 @@ class Task(QObject, Generic[Result]):
     def cancel(self) -> None:
         self._cancel.set()
 
-    def is_cancelled(self) -> bool:
-        return self._cancel.is_set()
-
     def run(self) -> None:  # on the worker thread
         try:
             result = self._work(self.sig_progress.emit, self._cancel.is_set)

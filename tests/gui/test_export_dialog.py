@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QProgressDialog, QPushButton
 
-from tests.unit.test_handouts import squeeze, text
+from tests.unit.pdf_support import squeeze, text
 
 
 def _dialog(window, qtbot, folder: Path):  # type: ignore[no-untyped-def]

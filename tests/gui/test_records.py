@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from companion.core.records import FieldRecord, read_handover
 from companion.core.store.database import StoreError
-from tests.unit.test_handouts import squeeze, text
+from tests.unit.pdf_support import squeeze, text
 
 PASSPHRASE = "correct horse battery"
 

@@ -26,7 +26,6 @@ from companion.core.kinds import HANDOUT_IDS
 from companion.core.names import FORMAT_NAMES, GRADE_NAMES
 from companion.i18n import N_, load_catalogue
 
-HandoutLang = Literal["en", "zh-Hans", "bilingual"]
 HANDOUT_LANGUAGES: tuple[str, ...] = ("en", "zh-Hans", "bilingual")
 KINDS: tuple[str, ...] = HANDOUT_IDS  # plan() has a builder for each
 SIGN_IN_ROWS = 15

@@ -6,9 +6,10 @@ export spent most of its time in the code these replace). Nothing else in the
 package may use these names; it calls the classes and functions below.
 reportlab is pinned to one minor version in pyproject.toml, and the tests
 compare every shortcut made with these names against reportlab's own result
-(``tests/unit/test_handout_paragraphs.py``), split tables over pages
-(``tests/unit/test_handout_tables.py``) and render every handout
-(``tests/unit/test_handouts.py``), so that an upgrade that moves one fails loudly.
+(``tests/unit/core/handouts/test_handout_paragraphs.py``), split tables over pages
+(``tests/unit/core/handouts/test_handout_tables.py``) and render every handout
+(``tests/unit/core/handouts/test_handouts.py``), so that an upgrade that moves one
+fails loudly.
 
 Files are named inside the reportlab package (reportlab 5.1).
 

@@ -13,7 +13,6 @@ from companion.core.model import Text
 
 Answer = Literal["present", "absent", "unknown"]
 ANSWERS: tuple[str, ...] = ("present", "absent", "unknown")
-ChildPolicy = Literal["palermo", "ilo-as-adult"]
 CHILD_POLICIES: tuple[str, ...] = ("palermo", "ilo-as-adult")
 Policy = Literal["adult", "child-palermo", "child-ilo-as-adult", "checklist"]
 Outcome = Literal["met", "not_met", "indicators_present", "no_indicators"]

@@ -404,13 +404,6 @@ class Store:
                 (fingerprint, name, _now()),
             )
 
-    def distrust_publisher(self, fingerprint: str) -> bool:
-        with self.transaction() as conn:
-            return (
-                conn.execute("DELETE FROM trusted_publishers WHERE fingerprint = ?", (fingerprint,)).rowcount
-                > 0
-            )
-
     # --- settings (user data) ---------------------------------------------------
 
     def get_setting(self, key: str, default: str | None = None) -> str | None:

@@ -11,7 +11,7 @@ from companion.core.handouts import write_handout
 from companion.core.handouts.result import screening_result
 from companion.core.screening import evaluate
 from companion.core.screening.practice import compare
-from tests.unit.test_handouts import pages, squeeze, text
+from tests.unit.pdf_support import pages, squeeze, text
 
 WHEN = date(2026, 11, 28)
 

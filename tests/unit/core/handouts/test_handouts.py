@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from companion.core.handouts import export
+from tests.unit.pdf_support import page_texts, pages, squeeze, text
 
 EN_FILES = {
     "agenda": "agenda-en-a4.pdf",
@@ -22,25 +23,6 @@ EN_FILES = {
     "glossary": "glossary-en-a4.pdf",
     "sign-in": "sign-in-en-a4.pdf",
 }
-
-
-def pages(path: Path) -> int:
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
-    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))  # type: ignore[union-attr]
-
-
-def text(path: Path) -> str:
-    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
-
-
-def page_texts(path: Path) -> list[str]:
-    """The text of each page, whitespace squeezed (pdftotext ends every page with a form feed)."""
-    return [squeeze(page) for page in text(path).split("\f")[:-1]]
-
-
-def squeeze(value: str) -> str:
-    """Text without whitespace: line breaks fall in different places on paper."""
-    return re.sub(r"\s+", "", value)
 
 
 def _render(pack, out: Path, kind: str, lang: str, edition: str = "participant") -> dict[str, Path]:  # type: ignore[no-untyped-def]
