@@ -7,7 +7,6 @@ modules are copied here; tests/unit/app/test_registries.py fails when a copy dri
 
 from __future__ import annotations
 
-from companion.core.editions import EDITIONS
 from companion.core.kinds import (
     BY_ID,
     CONTENT_KINDS,
@@ -18,6 +17,7 @@ from companion.core.kinds import (
     HandoutKind,
 )
 
+EDITIONS: tuple[str, ...] = ("participant", "facilitator")
 HANDOUT_LANGUAGES: tuple[str, ...] = ("en", "zh-Hans", "bilingual")
 PAPERS: tuple[str, ...] = ("a4", "letter")
 LANGUAGES: tuple[str, ...] = ("en", "zh-Hans")  # of the content, the interface and a search

@@ -10,15 +10,14 @@ read this table, so adding a kind means a row here, a model, a section and
 tests (see docs/architecture.md, "Adding a content kind"). The handout kinds
 likewise name what `companion export` and the export dialog offer.
 
-Importing this module costs nothing: it loads no model (the class is named,
+Importing this module costs almost nothing: it loads no model (the class is named,
 and looked up in :mod:`companion.core.model` only when asked for), so the
 command line can build its parser from it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from companion.i18n import N_
 
@@ -26,8 +25,9 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
 
-@dataclass(frozen=True)
-class ContentKind:
+# NamedTuples rather than dataclasses: this module is imported at every start, and
+# defining a dataclass costs several times more.
+class ContentKind(NamedTuple):
     id: str  # the ``kind`` of its items: "case-study"
     folder: str  # its folder in a pack's content/: "case-studies"
     model_name: str  # its class in companion.core.model
@@ -62,8 +62,7 @@ BY_ID: dict[str, ContentKind] = {kind.id: kind for kind in CONTENT_KINDS}
 BY_FOLDER: dict[str, ContentKind] = {kind.folder: kind for kind in CONTENT_KINDS}
 
 
-@dataclass(frozen=True)
-class HandoutKind:
+class HandoutKind(NamedTuple):
     id: str  # as `companion export --kind` takes it, and the start of its files' names
     label: str  # as the export dialog offers it, marked for translation
 

@@ -19,10 +19,9 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from companion.core.store.database import (
     PRIVATE_FILE,
@@ -52,8 +51,7 @@ REASONS = {
 }
 
 
-@dataclass(frozen=True)
-class Backup:
+class Backup(NamedTuple):
     id: str
     reason: str
     made_at: datetime
@@ -176,15 +174,19 @@ def prune(data_dir: Path, keep: str = "") -> list[Backup]:
     return gone
 
 
+def made_today(data_dir: Path) -> bool:
+    """Whether a backup was made today: one look at the names, nothing parsed (it runs at every start)."""
+    today = datetime.now().strftime("%Y%m%d-")
+    return any(backups_folder(data_dir).glob(f"{today}*.db"))
+
+
 def back_up_daily(store: Store) -> str | None:
     """Make today's backup if there is none yet; a sentence for the user if it failed.
 
-    A data folder created just now has nothing of the user's to keep yet.
+    A data folder created just now has nothing of the user's to keep yet, and
+    a read-only one cannot change, so neither is backed up.
     """
-    if store.created:
-        return None
-    newest = list_backups(store.data_dir)[:1]
-    if newest and newest[0].made_at.date() == datetime.now().date():
+    if store.created or made_today(store.data_dir):
         return None
     try:
         create_backup(store, "daily")

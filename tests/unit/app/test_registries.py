@@ -45,10 +45,11 @@ def test_the_bundled_workshop_is_laid_out_in_the_kinds_folders() -> None:
 
 
 def test_copied_choices_equal_the_cores() -> None:
-    from companion.core import handouts, model, screening
+    from companion.core import editions, handouts, model, screening
     from companion.core.handouts import builder
     from companion.core.packs import importer
 
+    assert kinds.EDITIONS == editions.EDITIONS
     assert kinds.HANDOUT_LANGUAGES == builder.HANDOUT_LANGUAGES
     assert kinds.PAPERS == handouts.PAPERS
     assert kinds.IMPORT_POLICIES == importer.POLICIES
