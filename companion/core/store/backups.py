@@ -42,6 +42,7 @@ FOLDER_NAME = "backups"
 KEEP_LATEST = 10
 KEEP_WEEKS = 12
 STAMP = "%Y%m%d-%H%M%S"
+STAMP_LENGTH = len("20261204-181500")  # what STAMP gives
 REASONS = {
     "manual": N_("made on request"),
     "daily": N_("daily"),
@@ -82,7 +83,7 @@ def _parse(path: Path) -> Backup | None:
         return None
     backup_id, reason = parts[0], parts[1]
     try:
-        made_at = datetime.strptime(backup_id[: len("20261204-181500")], STAMP)
+        made_at = datetime.strptime(backup_id[:STAMP_LENGTH], STAMP)
         size = path.stat().st_size
     except (ValueError, OSError):
         return None
@@ -99,8 +100,8 @@ def list_backups(data_dir: Path) -> list[Backup]:
 
 
 def _sequence(backup_id: str) -> int:
-    _, _dash, tail = backup_id.partition("-")
-    _, _dash, number = tail.partition("-")
+    """The number after the time (``20261204-181500-3`` is 3); 1 for the first in its second."""
+    number = backup_id[STAMP_LENGTH + 1 :]
     return int(number) if number.isdigit() else 1
 
 
