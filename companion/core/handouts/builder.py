@@ -28,7 +28,10 @@ from companion.i18n import N_, load_catalogue
 
 HANDOUT_LANGUAGES: tuple[str, ...] = ("en", "zh-Hans", "bilingual")
 KINDS: tuple[str, ...] = HANDOUT_IDS  # plan() has a builder for each
-SIGN_IN_ROWS = 15
+SIGN_IN_ROWS = 85  # the bundled workshop's expected participants; the manifest has no count
+HALF_DAYS = (N_("Day {number} ({date}), morning"), N_("Day {number} ({date}), afternoon"))
+# Joins a list inside one language: Chinese takes a full-width mark, never the ASCII comma.
+LIST_SEPARATORS = {"en": ", ", "zh-Hans": "，"}
 
 ANSWERS = (N_("Present"), N_("Absent"), N_("Unknown"))
 
@@ -97,8 +100,9 @@ class FormRow:
 
 @dataclass(frozen=True)
 class SignatureGrid:
-    columns: tuple[Cell, ...]  # name, organisation, then one per workshop day
+    columns: tuple[Cell, ...]  # (number,) name, organisation, then the signature column(s)
     rows: int
+    first: int = 0  # the first row's number; 0: the rows are not numbered
 
 
 Block = Heading | Paragraph | Bullets | Table | PageBreak | FormRow | SignatureGrid
@@ -268,14 +272,16 @@ def agenda(items: Sequence[Any], manifest: Any, fingerprint: str, lang: str, wal
             blocks.append(PageBreak())
         date = day_date(manifest.workshop.start_date, day).isoformat()
         # Each day is a page of its own (it goes on a door or a wall): it names the workshop.
-        day_label = lg.ui(N_("Day {number} · {date}"), number=day, date=date)
+        # The date is printed once, after the day in each language ("Day 1 · 第1天 · 2027-03-16").
+        day_label = (*lg.ui(N_("Day {number}"), number=day), Words(date, "en"))
         blocks.append(Heading(day_label if wall else lg.ui(N_("Agenda")) + day_label, 0))
         if not wall:
             blocks.append(Paragraph(lg.text(manifest.workshop.title, "small"), "small"))
         rows = []
         for s in (s for s in sessions if s.day == day):
             session = lg.text(s.title, "strong")
-            if not wall:
+            # A break's title says what it is ("Lunch"); its format line would only say "Break".
+            if not wall and (s.format != "break" or s.trainer is not None):
                 session += tuple(
                     Words(_session_details(lg, s, slot), slot, role="small") for slot in lg.slots
                 )
@@ -291,7 +297,8 @@ def _session_details(lg: _Lang, session: Any, slot: str) -> str:
     parts = [lg.tr(slot, FORMAT_NAMES[session.format])]
     if session.trainer is not None:
         trainer = lg.text_in(session.trainer.organisation, slot) + lg.text_in(session.trainer.role, slot)
-        parts.append(", ".join(w.text + (f" {w.mark}" if w.mark else "") for w in trainer))
+        separator = LIST_SEPARATORS[slot]
+        parts.append(separator.join(w.text + (f" {w.mark}" if w.mark else "") for w in trainer))
     return " · ".join(parts)
 
 
@@ -351,6 +358,7 @@ def _facilitator_blocks(lg: _Lang, study: Any, tools: dict[str, Any]) -> list[Bl
     for key in study.answer_keys:
         tool = tools.get(key.tool)
         name = lg.text(tool.title) if tool is not None else (Words(key.tool, "en"),)
+        indicators = _tool_indicators(tool)
         blocks.append(Heading(lg.ui(N_("Answer key")) + name, 2))
         blocks.extend(lg.paragraphs(key.explanation))
         for label, entries in (
@@ -359,8 +367,37 @@ def _facilitator_blocks(lg: _Lang, study: Any, tools: dict[str, Any]) -> list[Bl
         ):
             if entries:
                 blocks.append(Paragraph(lg.ui(label, "strong")))
-                blocks.append(Bullets(tuple(_coded(e.indicator, lg.text(e.reason)) for e in entries)))
+                blocks.append(Bullets(tuple(_keyed(lg, e.indicator, indicators, e.reason) for e in entries)))
     return blocks
+
+
+def _tool_indicators(tool: Any) -> dict[str, Any]:
+    """A tool's indicators by code."""
+    if tool is None:
+        return {}
+    return {i.id: i for d in tool.dimensions for i in d.indicators}
+
+
+def _keyed(lg: _Lang, code: str, indicators: dict[str, Any], reason: Any) -> Cell:
+    """An answer-key entry: the indicator's code, label and grade, then why, in each language.
+
+    A facilitator scoring a group's form reads the indicator as worded on it, not
+    only its code. A code the tool does not have is printed as before.
+    """
+    indicator = indicators.get(code)
+    if indicator is None:
+        return _coded(code, lg.text(reason))
+    found: list[Words] = []
+    for slot in lg.slots:
+        label = lg.text_in(indicator.text, slot, "strong")
+        grade = lg.tr(slot, GRADE_NAMES[indicator.grade]) if indicator.grade else ""
+        if grade:  # Chinese takes full-width brackets
+            grade = f"（{grade}）" if slot == "zh-Hans" else f" ({grade})"
+        text = label[0].text if label else ""
+        mark = label[0].mark if label else ""
+        found.append(Words(f"{code} · {text}{grade}", slot, mark, "strong"))
+        found.extend(lg.text_in(reason, slot))
+    return tuple(found)
 
 
 def _coded(code: str, cell: Cell) -> Cell:
@@ -443,18 +480,30 @@ def glossary(items: Sequence[Any], manifest: Any, fingerprint: str, lang: str) -
 
 
 def sign_in(items: Sequence[Any], manifest: Any, fingerprint: str, lang: str) -> Handout:
-    """Name, organisation and a signature box per day; the rows are left empty."""
+    """One sheet per half-day session, with numbered rows for every expected participant.
+
+    Each sheet starts on a page of its own and says which day, date and half-day
+    it is for; its column header, repeated on every page, says it again, so a
+    loose page still tells. Row numbers continue across a sheet's pages.
+    """
     lg = _Lang(lang)
     start = manifest.workshop.start_date
-    days = tuple(
-        lg.ui(N_("Day {number} · {date}"), "small", number=d, date=day_date(start, d).isoformat())
-        for d in range(1, manifest.workshop.days + 1)
-    )
-    columns = (lg.ui(N_("Name")), lg.ui(N_("Organisation")), *days)
-    blocks: list[Block] = [
-        *_title_blocks(lg, manifest, N_("Sign-in sheet")),
-        SignatureGrid(columns, SIGN_IN_ROWS),
-    ]
+    blocks: list[Block] = []
+    for day in range(1, manifest.workshop.days + 1):
+        date = day_date(start, day).isoformat()
+        for half in HALF_DAYS:
+            if blocks:
+                blocks.append(PageBreak())
+            session = lg.ui(half, "strong", number=day, date=date)
+            title, *details = _title_blocks(lg, manifest, N_("Sign-in sheet"))
+            blocks.extend((title, Heading(session, 1), *details))
+            columns = (
+                (Words("#", "en"),),
+                lg.ui(N_("Name")),
+                lg.ui(N_("Organisation")),
+                lg.ui(N_("Signature")) + tuple(Words(w.text, w.lang, role="small") for w in session),
+            )
+            blocks.append(SignatureGrid(columns, SIGN_IN_ROWS, first=1))
     return _handout("sign-in", lg, manifest, fingerprint, N_("Sign-in sheet"), blocks)
 
 

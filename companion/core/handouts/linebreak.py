@@ -10,7 +10,10 @@ prohibitions, 避头尾):
   never ends with opening punctuation (（ 《 “);
 - English words and numbers inside Chinese text are not cut, unless one is
   wider than a whole line;
-- spaces at a break are dropped.
+- spaces at a break are dropped;
+- a heading (``heading=True``) breaks only after punctuation (，、：；。！？) or
+  at a space, so that no word of a title is cut in two ("国/际"); only a
+  heading with no such place in a line's width is broken as text is.
 
 Pure text and numbers: the caller measures characters (in points).
 
@@ -34,6 +37,8 @@ NO_LINE_END = frozenset("（［｛〔〈《「『【〖〘〚“‘([{")
 # Punctuation set among Chinese characters though coded below the CJK blocks.
 _CJK_PUNCTUATION = frozenset("“”‘’—…·")
 _FUZZ = 1e-6  # widths are sums of floats; reportlab allows the same slack
+# Where a heading may end a line: after these, or next to a space.
+HEADING_BREAK_AFTER = frozenset("，、：；。！？")
 
 
 def is_cjk(char: str) -> bool:
@@ -41,10 +46,13 @@ def is_cjk(char: str) -> bool:
     return char >= "\u2e80" or char in _CJK_PUNCTUATION
 
 
-def break_lines(text: str, advances: Sequence[float], widths: Sequence[float]) -> list[tuple[float, str]]:
+def break_lines(
+    text: str, advances: Sequence[float], widths: Sequence[float], heading: bool = False
+) -> list[tuple[float, str]]:
     """``text`` in lines: each line's unused width and its text. ``advances``: each character's width.
 
     ``widths`` gives each line's width; the last applies to all further lines.
+    ``heading``: break by :func:`may_break_heading` wherever it allows a break.
     """
     lines: list[tuple[float, str]] = []
     start, count = 0, len(text)
@@ -57,7 +65,7 @@ def break_lines(text: str, advances: Sequence[float], widths: Sequence[float]) -
             used += advances[end]
             end += 1
         if end < count:
-            end = _last_break(text, start, end)
+            end = _last_break(text, start, end, heading)
         line_end = end
         while line_end > start and text[line_end - 1] == " ":
             line_end -= 1
@@ -68,13 +76,14 @@ def break_lines(text: str, advances: Sequence[float], widths: Sequence[float]) -
     return lines
 
 
-def _last_break(text: str, start: int, end: int) -> int:
+def _last_break(text: str, start: int, end: int, heading: bool = False) -> int:
     """The latest break at or before ``end`` that leaves ``start`` a line of at least one character.
 
     Without one (a word wider than the line), the word is cut, still never
     before closing punctuation; as a last resort, at ``end``.
     """
-    for allowed in (may_break, _may_cut):
+    rules = (may_break_heading, may_break, _may_cut) if heading else (may_break, _may_cut)
+    for allowed in rules:
         for position in range(end, start, -1):
             if allowed(text, position):
                 return position
@@ -91,3 +100,9 @@ def may_break(text: str, position: int) -> bool:
     if after in NO_LINE_START or before in NO_LINE_END:
         return False
     return before == " " or after == " " or is_cjk(before) or is_cjk(after)
+
+
+def may_break_heading(text: str, position: int) -> bool:
+    """Whether a heading may end a line before ``text[position]``: after punctuation or at a space."""
+    before, after = text[position - 1], text[position]
+    return may_break(text, position) and (before in HEADING_BREAK_AFTER or before == " " or after == " ")

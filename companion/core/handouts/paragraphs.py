@@ -54,6 +54,8 @@ class Para(reportlab_private.Paragraph):
       paragraph.
     """
 
+    heading = False  # a heading's Chinese lines break only between phrases (:mod:`.linebreak`)
+
     # --- line breaking ---
 
     def english_lines(self, widths: Sequence[float]) -> Lines | None:
@@ -82,7 +84,7 @@ class Para(reportlab_private.Paragraph):
         if frag is None:
             return None
         text = " ".join(split(strip(frag.text)))
-        lines = _chinese_lines(text, frag.fontName, frag.fontSize, widths)
+        lines = _chinese_lines(text, frag.fontName, frag.fontSize, widths, self.heading)
         return self.lines_record(frag, lines, ascent=frag.fontSize, descent=-0.2 * frag.fontSize)
 
     # --- drawing ---
@@ -180,10 +182,12 @@ def _english_lines(
     return _greedy(words, _word_widths(words, font, size), widths, space, shrinkage)
 
 
-def _chinese_lines(text: str, font: str, size: float, widths: Sequence[float]) -> list[Line]:
+def _chinese_lines(
+    text: str, font: str, size: float, widths: Sequence[float], heading: bool = False
+) -> list[Line]:
     """:func:`.linebreak.break_lines` over the characters' measured widths, in reportlab's record form."""
     advances = _word_widths(list(text), font, size)
-    return [(left, [line]) for left, line in break_lines(text, advances, widths)]
+    return [(left, [line]) for left, line in break_lines(text, advances, widths, heading)]
 
 
 class _Lined(Protocol):

@@ -71,6 +71,7 @@ LINES_AFTER_HEADING = 4  # lines of body text that must fit under a heading on t
 # Base font sizes per role; the wall agenda multiplies them.
 SIZES = {"h0": 17, "h1": 13.5, "h2": 11.5, "body": 10, "strong": 10.5, "small": 8.5, "notice": 10}
 WALL_SCALE = 1.6
+HEADER_LEADING = 9  # points between the lines of a two-line running header
 
 
 def _stylesheet() -> StyleSheet1:
@@ -111,7 +112,12 @@ def _stylesheet() -> StyleSheet1:
 
 
 class _Heading(Para):
-    """A heading paragraph that knows its outline entry (set by ``Renderer._heading``)."""
+    """A heading paragraph that knows its outline entry (set by ``Renderer._heading``).
+
+    Its Chinese lines break between phrases, never inside a word.
+    """
+
+    heading = True
 
     outline: str
     outline_level: int
@@ -315,7 +321,7 @@ def _numbered_canvas(handout: Handout, pagesize: tuple[float, float]) -> type[Ca
     """
     width, height = pagesize
     version_width = stringWidth(handout.version, FONT, 7.5)
-    header = _fit(handout.header, 7.5, width - 2 * MARGIN - version_width - 12)
+    header = _header_lines(handout.header, 7.5, width - 2 * MARGIN - version_width - 12)
 
     class NumberedCanvas(PagesHeldCanvas):
         def before_pages(self, total: int) -> None:
@@ -331,7 +337,8 @@ def _numbered_canvas(handout: Handout, pagesize: tuple[float, float]) -> type[Ca
             self.setFont(FONT, 7.5)
             self.setFillColor(MUTED)
             self.drawRightString(width - MARGIN, height - 11 * mm, handout.version)
-            self.drawString(MARGIN, height - 11 * mm, header)
+            for n, line in enumerate(reversed(header)):  # the last line sits on the rule
+                self.drawString(MARGIN, height - 11 * mm + n * HEADER_LEADING, line)
             self.setStrokeColor(GRID)
             self.setLineWidth(0.4)
             self.line(MARGIN, height - 12.5 * mm, width - MARGIN, height - 12.5 * mm)
@@ -349,6 +356,17 @@ def _numbered_canvas(handout: Handout, pagesize: tuple[float, float]) -> type[Ca
             self.restoreState()
 
     return NumberedCanvas
+
+
+def _header_lines(text: str, size: float, width: float) -> list[str]:
+    """The running header: one line, or a bilingual title in two ("English / 中文") rather than cut.
+
+    Only a line that still does not fit is shortened, with an ellipsis.
+    """
+    if stringWidth(text, FONT, size) <= width or " / " not in text:
+        return [_fit(text, size, width)]
+    first, second = text.split(" / ", 1)
+    return [_fit(first, size, width), _fit(second, size, width)]
 
 
 def _fit(text: str, size: float, width: float) -> str:
@@ -603,9 +621,14 @@ class Renderer:
                 return
 
     def _signatures(self, block: SignatureGrid) -> _Grid:
-        header = [self._cell(c) for c in block.columns]
+        header: list[str | list[Flowable]] = [self._cell(c) for c in block.columns]
+        data: list[list[str | list[Flowable]]] = [header]
+        if block.first:  # numbered rows: number, name, organisation, signature
+            widths: tuple[float, ...] = (0.5, 3, 3, 2.2)
+            data.extend([str(n), "", "", ""] for n in range(block.first, block.first + block.rows))
+            # 9 mm rows: a session of 85 on four pages (A4 and Letter), still room to write.
+            return self._grid(data, widths, header=True, heights=[None] + [9 * mm] * block.rows)
         days = len(block.columns) - 2
         widths = (3, 3, *([max(1.2, 4 / max(days, 1))] * days))
-        data = [header] + [[""] * len(header) for _ in range(block.rows)]
-        heights = [None] + [11 * mm] * block.rows
-        return self._grid(data, widths, header=True, heights=heights)
+        data.extend([""] * len(header) for _ in range(block.rows))
+        return self._grid(data, widths, header=True, heights=[None] + [11 * mm] * block.rows)

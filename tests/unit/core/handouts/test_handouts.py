@@ -84,7 +84,7 @@ def test_page_counts_are_plausible(rendered, bundled_pack) -> None:  # type: ign
     for lang in ("en", "zh-Hans"):
         assert pages(rendered[f"case-studies-participant-{lang}-a4.pdf"]) > studies
         assert pages(rendered[f"screening-forms-{lang}-a4.pdf"]) > tools
-        assert pages(rendered[f"sign-in-{lang}-a4.pdf"]) == 1
+        assert pages(rendered[f"sign-in-{lang}-a4.pdf"]) == 4 * 2 * bundled_pack.manifest.workshop.days
         assert 2 <= pages(rendered[f"glossary-{lang}-a4.pdf"]) < 40
     assert pages(rendered["case-studies-facilitator-en-a4.pdf"]) > pages(
         rendered["case-studies-participant-en-a4.pdf"]
