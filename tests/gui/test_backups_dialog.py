@@ -16,7 +16,7 @@ from companion.gui import backups as backups_gui
 from companion.gui.backups import BackupsDialog, shown_time
 from companion.gui.check_dialog import CheckDialog
 from companion.i18n import current_language
-from tests.unit.pack_support import PACK_ID, install, tiny_files
+from tests.unit.pack_support import BUNDLED_VERSION, PACK_ID, install, tiny_files
 
 PASSPHRASE = "correct horse battery"
 
@@ -246,7 +246,8 @@ def test_items_changed_behind_the_stores_back_show_as_a_problem(window, qtbot) -
     assert dialog.summary.text().startswith("Problems found")
     shown = dialog.findings.toPlainText().splitlines()  # each mark, then its finding
     problems = [finding for mark, finding in itertools.pairwise(shown) if mark == "PROBLEM"]
-    assert problems == ["Workshop nanning-workshop 1.0.0: its items changed outside the application."]
+    changed = f"Workshop nanning-workshop {BUNDLED_VERSION}: its items changed outside the application."
+    assert problems == [changed]
     assert not dialog.backups_button.isHidden()
     dialog.backups_button.click()  # the way to put things right is one click away
     qtbot.waitUntil(lambda: window.findChild(BackupsDialog) is not None)

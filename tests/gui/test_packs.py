@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from companion.core.packs.reader import read_pack
 from companion.gui import packs
-from tests.unit.pack_support import PACK_ID, bundled_files, pack_of, snapshot, tiny_files
+from tests.unit.pack_support import BUNDLED_VERSION, PACK_ID, bundled_files, pack_of, snapshot, tiny_files
 
 
 def tiny_pack(tmp_path: Path) -> Path:
@@ -177,7 +177,7 @@ def test_a_pack_its_workshops_publisher_did_not_sign_is_refused_or_goes_beside(
     store = window.workshop.store
     qtbot.waitUntil(lambda: store.pack_version(f"{bundled}-unsigned") == "9.0.0", timeout=60_000)
     assert seen[1]["enabled after"]
-    assert store.pack_version(bundled) == "1.0.0"
+    assert store.pack_version(bundled) == BUNDLED_VERSION
     assert store.item("ilo-adult-labour", pack_id=bundled).scoring.overall == "R and E and D"
     qtbot.waitUntil(lambda: "beside it" in window.banner.text(), timeout=10_000)
     # Two workshops with one title: the menu tells them apart by ID.

@@ -13,6 +13,7 @@ import json
 import re
 import sqlite3
 import struct
+import tomllib
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,6 +26,9 @@ from companion.core.packs.exporter import build_pack
 from companion.core.store import Store
 
 PACK_ID = "tiny-workshop"
+# The bundled workshop's version, as its pack.toml gives it (raised with every content change).
+_BUNDLED_MANIFEST = (resources.bundled_pack_dir() / "pack.toml").read_text("utf-8")
+BUNDLED_VERSION: str = tomllib.loads(_BUNDLED_MANIFEST)["version"]
 CREATED = datetime(2027, 3, 1, 9, 0, tzinfo=UTC)
 
 

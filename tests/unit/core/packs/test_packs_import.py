@@ -17,6 +17,7 @@ from companion.core.progress import Cancelled
 from companion.core.store import Store
 from companion.core.store import store as store_module
 from tests.unit.pack_support import (
+    BUNDLED_VERSION,
     PACK_ID,
     install,
     pack_of,
@@ -169,7 +170,8 @@ def test_the_bundled_workshop_never_overwrites_a_copy_its_publisher_signed(
     bundled_id = store.current_pack_id()
     pack = verify(read_pack_bytes(pack_of(tiny_files("9.0.0", pack_id=bundled_id), key=key)), trusted(store))
     report = import_pack(store, pack)
-    assert report.version_before == "1.0.0" and report.version_after == "9.0.0" and not report.warnings
+    assert (report.version_before, report.version_after) == (BUNDLED_VERSION, "9.0.0")
+    assert not report.warnings
     assert ensure_bundled_content(store) is False
     assert store.pack_version(bundled_id) == "9.0.0" and store.pack_source(bundled_id) == "imported"
     assert store.item("cs-01").title.en == "The advert"

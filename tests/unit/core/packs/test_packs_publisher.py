@@ -21,6 +21,7 @@ from companion.core.packs.reader import read_pack_bytes
 from companion.core.packs.verify import VerifiedPack, verify
 from companion.core.store import Store
 from tests.unit.pack_support import (
+    BUNDLED_VERSION,
     PACK_ID,
     bundled_files,
     pack_of,
@@ -108,7 +109,7 @@ def test_an_unsigned_copy_imported_before_the_rule_gives_way_to_the_bundled_work
         conn.execute("INSERT INTO notes VALUES (?, 'cs-01', 'my note', 'then')", (BUNDLED,))
     store.install_pack(verified(pack_of(bundled_files("9.0.0", overall="E"))).content, source="imported")
     assert ensure_bundled_content(store) is True
-    assert store.pack_version(BUNDLED) == "1.0.0" and store.pack_source(BUNDLED) == "bundled"
+    assert store.pack_version(BUNDLED) == BUNDLED_VERSION and store.pack_source(BUNDLED) == "bundled"
     assert store.item("ilo-adult-labour").scoring.overall == "R and E and D"
     assert store.conn.execute("SELECT body FROM notes").fetchall() == [("my note",)]
     # The replaced copy is kept in a backup, and the user is told which.
@@ -132,7 +133,7 @@ def test_beside_installs_a_refused_pack_under_a_new_id_and_never_over_the_worksh
     assert code == 0, err
     assert report["pack"] == f"{BUNDLED}-unsigned" and report["beside_of"] == BUNDLED and report["written"]
     store = Store.open(data_dir)
-    assert store.pack_version(BUNDLED) == "1.0.0" and store.pack_source(BUNDLED) == "bundled"
+    assert store.pack_version(BUNDLED) == BUNDLED_VERSION and store.pack_source(BUNDLED) == "bundled"
     assert store.item("ilo-adult-labour", pack_id=BUNDLED).scoring.overall == "R and E and D"
     assert store.current_pack_id() == f"{BUNDLED}-unsigned"  # a new workshop becomes the current one
     # The same pack again finds the same copy: no third workshop.
