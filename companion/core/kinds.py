@@ -44,7 +44,9 @@ class ContentKind(NamedTuple):
 
 
 CONTENT_KINDS: tuple[ContentKind, ...] = (
-    ContentKind("agenda-item", "agenda", "AgendaItem", N_("Agenda items"), "agenda"),
+    ContentKind(
+        "agenda-item", "agenda", "AgendaItem", N_("Agenda items"), "agenda", hidden=("facilitator_notes",)
+    ),
     ContentKind(
         "case-study",
         "case-studies",

@@ -106,6 +106,8 @@ class AgendaItem(_Strict):
     case_studies: list[ItemId] = []
     tools: list[ItemId] = []
     documents: list[ItemId] = []
+    # Facilitator-only (see companion.core.editions), e.g. an exercise's model answer.
+    facilitator_notes: Text | None = None
 
     @model_validator(mode="after")
     def _ends_after_start(self) -> AgendaItem:
@@ -142,8 +144,18 @@ class AnswerKey(_Strict):
     explanation: Text
 
 
+class ModelAnswer(Text):
+    """A model answer; ``question`` names the question it answers (1-based).
+
+    Packs made before the field existed have no numbers: then the n-th answer
+    answers the n-th question. A case numbers all its answers or none.
+    """
+
+    question: int | None = Field(default=None, ge=1)
+
+
 class FacilitatorNotes(_Strict):
-    model_answers: list[Text] = Field(min_length=1)
+    model_answers: list[ModelAnswer] = Field(min_length=1)
     common_mistakes: list[Text] = []
 
 
@@ -159,6 +171,40 @@ class CaseStudy(_Strict):
     # Facilitator-only (see companion.core.editions): absent from participant editions.
     facilitator_notes: FacilitatorNotes | None = None
     answer_keys: list[AnswerKey] = []
+
+    @model_validator(mode="after")
+    def _answers_name_real_questions(self) -> CaseStudy:
+        if self.facilitator_notes is None:
+            return self
+        named = [a.question for a in self.facilitator_notes.model_answers if a.question is not None]
+        if named and len(named) != len(self.facilitator_notes.model_answers):
+            raise ValueError("model answers: give every answer its `question` number, or none")
+        for number in named:
+            if number > len(self.questions):
+                has = f"the case has {len(self.questions)} questions"
+                raise ValueError(f"a model answer names question {number}, but {has}")
+        twice = sorted({n for n in named if named.count(n) > 1})
+        if twice:
+            raise ValueError(f"question {twice[0]} has more than one model answer")
+        return self
+
+    def numbered_answers(self) -> list[tuple[int | None, ModelAnswer]]:
+        """The model answers in question order, each with the question it answers.
+
+        Unnumbered answers (an older pack) answer the question at their own
+        position; one past the last question answers none (``None``).
+        """
+        if self.facilitator_notes is None:
+            return []
+        answers = self.facilitator_notes.model_answers
+        if any(a.question is not None for a in answers):
+            return sorted(((a.question, a) for a in answers), key=lambda pair: pair[0] or 0)
+        return [(n if n <= len(self.questions) else None, a) for n, a in enumerate(answers, 1)]
+
+    def unanswered_questions(self) -> list[int]:
+        """Numbers (1-based) of the questions no model answer answers."""
+        answered = {n for n, _answer in self.numbered_answers()}
+        return [n for n in range(1, len(self.questions) + 1) if n not in answered]
 
 
 # --- Screening tools --------------------------------------------------------

@@ -90,7 +90,7 @@ def _links(ids: list[str], lookup: TitleLookup, lang: str) -> list[str]:
     return links
 
 
-def agenda_item(item: AgendaItem, lang: str, lookup: TitleLookup) -> str:
+def agenda_item(item: AgendaItem, lang: str, lookup: TitleLookup, show_notes: bool = False) -> str:
     parts = [
         _heading(inline(item.title, lang), 1),
         f"<p><b>{html.escape(item.start)}–{html.escape(item.end)}</b> · "
@@ -112,6 +112,11 @@ def agenda_item(item: AgendaItem, lang: str, lookup: TitleLookup) -> str:
         if ids:
             parts.append(_heading(html.escape(label), 3))
             parts.append(_bullets(_links(ids, lookup, lang)))
+    if show_notes and item.facilitator_notes is not None:
+        # Like a case study's notes: only when the facilitator asks for them.
+        parts.append('<hr/><div style="background:#eef4fb">')
+        parts.append(_heading(html.escape(_("Facilitator notes")), 2))
+        parts.append(paragraphs(item.facilitator_notes, lang) + "</div>")
     return "".join(parts)
 
 
@@ -147,7 +152,7 @@ def facilitator_notes(study: CaseStudy, lang: str) -> str:
         parts.append("<p>" + html.escape(_("This copy of the workshop has no facilitator notes.")) + "</p>")
     if notes is not None:
         parts.append(_heading(html.escape(_("Model answers")), 3))
-        parts.append(_bullets([inline(a, lang) for a in notes.model_answers]))
+        parts.append(_bullets([_numbered_answer(n, a, lang) for n, a in study.numbered_answers()]))
         if notes.common_mistakes:
             parts.append(_heading(html.escape(_("Common mistakes")), 3))
             parts.append(_bullets([inline(m, lang) for m in notes.common_mistakes]))
@@ -161,6 +166,14 @@ def facilitator_notes(study: CaseStudy, lang: str) -> str:
         )
     parts.append("</div>")
     return "".join(parts)
+
+
+def _numbered_answer(number: int | None, answer: Text, lang: str) -> str:
+    """A model answer led by the number of the question it answers (none when it answers none)."""
+    if number is None:
+        return inline(answer, lang)
+    label = html.escape(_("Question {number}").format(number=number))
+    return labelled(f"<b>{label}</b>", inline(answer, lang))
 
 
 def screening_tool(tool: ScreeningTool, lang: str) -> str:

@@ -14,13 +14,15 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from companion.core.model import CaseStudy, Text, texts_of
+from companion.core.model import AgendaItem, CaseStudy, Text, texts_of
 
 CJK = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def audience_texts(item: Any, revealed: int = 1) -> list[Text]:
     """What an audience may read of ``item`` with ``revealed`` stages of a case study shown."""
+    if isinstance(item, AgendaItem):  # its facilitator notes show only with notes ticked
+        return texts_of(item.model_copy(update={"facilitator_notes": None}))
     if not isinstance(item, CaseStudy):
         return texts_of(item)
     shown = [item.title, item.setting, item.persona, *texts_of(item.content_note)]

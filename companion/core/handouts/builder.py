@@ -54,10 +54,15 @@ Cell = tuple[Words, ...]
 
 @dataclass(frozen=True)
 class Heading:
-    """A heading; ``level`` 0 and 1 become entries of the PDF outline."""
+    """A heading; ``level`` 0 and 1 become entries of the PDF outline.
+
+    ``joined``: the heading and the block after it are printed on the page of
+    the paragraph before them, so that they never make a page of their own.
+    """
 
     parts: tuple[Words, ...]
     level: int = 0
+    joined: bool = False
 
 
 @dataclass(frozen=True)
@@ -308,7 +313,14 @@ def _session_details(lg: _Lang, session: Any, slot: str) -> str:
 def case_studies(
     items: Sequence[Any], manifest: Any, fingerprint: str, lang: str, edition: str = "participant"
 ) -> Handout:
-    """Every case study; answers and notes only in the facilitator edition."""
+    """Every case study; answers and notes only in the facilitator edition.
+
+    In the participant edition each stage is a card, a page of its own, so that
+    a facilitator can hand the stages out one at a time as the case unfolds;
+    the first card also carries the setting and persona, the last one the
+    discussion questions. The facilitator edition runs on, a case after a case
+    with its answers: it is read through and consulted, not handed out in pieces.
+    """
     if edition not in EDITIONS:
         raise ValueError(f"unknown edition {edition!r}")
     lg = _Lang(lang)
@@ -322,6 +334,7 @@ def case_studies(
                 "notice",
             )
         )
+    cards = edition == "participant"
     for study in (for_edition(s, edition) for s in _of_kind(items, "case-study")):
         blocks.append(PageBreak())
         blocks.append(Heading(lg.text(study.title), 0))
@@ -334,10 +347,14 @@ def case_studies(
             blocks.extend(lg.paragraphs(study.content_note, "small"))
         total = len(study.stages)
         for number, stage in enumerate(study.stages, 1):
+            if cards and number > 1:
+                blocks.append(PageBreak())
             label = lg.ui(N_("Stage {number} of {total}"), "small", number=number, total=total)
             blocks.append(Heading(label + lg.text(stage.title), 2))
             blocks.extend(lg.paragraphs(stage.text))
-        blocks.append(Heading(lg.ui(N_("Discussion questions")), 1))
+        # On a card the questions stay with the last stage: a page of questions alone gives away nothing
+        # to discuss, and a stack of cards would gain a stray one.
+        blocks.append(Heading(lg.ui(N_("Discussion questions")), 1, joined=cards))
         blocks.append(Bullets(tuple(lg.text(q) for q in study.questions), numbered=True))
         if has_facilitator_content(study):
             blocks.extend(_facilitator_blocks(lg, study, tools))
@@ -350,7 +367,10 @@ def _facilitator_blocks(lg: _Lang, study: Any, tools: dict[str, Any]) -> list[Bl
     blocks: list[Block] = [Heading(lg.ui(N_("Facilitator notes")), 1)]
     if notes is not None:
         blocks.append(Heading(lg.ui(N_("Model answers")), 2))
-        for answer in notes.model_answers:
+        for number, answer in study.numbered_answers():
+            # The question's number above its answer, so a trainer sees which answers which.
+            if number is not None:
+                blocks.append(Paragraph(lg.ui(N_("Question {number}"), "strong", number=number)))
             blocks.extend(lg.paragraphs(answer))
         if notes.common_mistakes:
             blocks.append(Heading(lg.ui(N_("Common mistakes")), 2))

@@ -429,6 +429,7 @@ class Renderer:
     def _story(self, blocks: Sequence[Block]) -> list[Flowable]:
         story: list[Flowable] = []
         rows: list[FormRow] = []
+        joined: int | None = None  # where the story's last joined heading starts
         for block in blocks:
             # Consecutive form rows go together: the first needs room under their heading.
             if isinstance(block, FormRow):
@@ -437,7 +438,13 @@ class Renderer:
             if rows:
                 story.extend(self._form(rows, story))
                 rows = []
+            start = len(story)
             story.extend(self._block(block))
+            if isinstance(block, Heading) and block.joined:
+                joined = start
+            elif joined is not None:  # the block after a joined heading is in: keep them on one page
+                self._join(story, joined, block)
+                joined = None
         if rows:
             story.extend(self._form(rows, story))
         return story
@@ -530,7 +537,7 @@ class Renderer:
             start=None if block.numbered else "•",
             bulletFontName=FONT,
             bulletFontSize=size,
-            leftIndent=size * 1.6,
+            leftIndent=self._indent(),
         )
 
     # --- tables ---
@@ -604,6 +611,35 @@ class Renderer:
         if flowables:
             self._make_room(before, flowables[0])
         return flowables
+
+    def _join(self, story: list[Flowable], start: int, after: Block) -> None:
+        """Keep the paragraph before the joined heading at ``story[start]`` on the page of it and ``after``.
+
+        The heading and the block after it move to a new page only together with
+        the paragraph before them, so no page holds them alone. Never more than a
+        page holds is asked for, or the break would repeat on every page.
+        """
+        if start < 1 or not isinstance(story[start - 1], Para):
+            return
+        # A list cannot be measured before it is on a canvas: its items are, less the bullets' indent.
+        items = after.items if isinstance(after, Bullets) else ()
+        end = len(story) - 1 if items else len(story)
+        needed = self._height(story[start - 1 : end], self._width)
+        for cell in items:
+            needed += self._height(self._cell(cell, in_table=False), self._width - self._indent())
+        story.insert(start - 1, CondPageBreak(min(needed, self._frame_height * 0.9)))
+
+    def _height(self, flowables: Sequence[Flowable], width: float) -> float:
+        """The height ``flowables`` take one after another, spaces included."""
+        return sum(
+            f.wrap(width, self._frame_height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+            for f in flowables
+            if not isinstance(f, CondPageBreak)
+        )
+
+    def _indent(self) -> float:
+        """How far a list's items stand in from its bullets."""
+        return self._style("body", "en").fontSize * 1.6
 
     def _make_room(self, story: list[Flowable], first: Flowable) -> None:
         """Widen the room kept under the heading before ``first`` to hold the text between and ``first``."""

@@ -51,7 +51,8 @@ def texts(rendered: dict[str, Path]) -> dict[str, str]:
 
 
 RUNNING = re.compile(
-    r"^(Version \S+ · \w{8}|版本 \S+ · \w{8}|Page \d+ of \d+|PRACTICE|International Standards.*|识别、.*)$"
+    r"^(Version \S+ · \w{8}|版本 \S+ · \w{8}|Page \d+ of \d+|第\d+页，共\d+页|PRACTICE"
+    r"|International Standards.*|识别、.*)$"
 )
 
 
