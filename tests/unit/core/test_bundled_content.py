@@ -153,3 +153,32 @@ def test_the_forced_labour_checklist_has_eleven_unweighted_indicators(bundled_pa
     assert tool.style == "checklist" and tool.scoring is None
     assert tool.indicator_ids() == [f"FL{n:02d}" for n in range(1, 12)]
     assert all(i.grade is None for d in tool.dimensions for i in d.indicators)
+
+
+def test_the_bride_sold_for_a_payment_to_her_family_is_keyed_as_a_practice_similar_to_slavery(
+    bundled_pack,
+) -> None:
+    # Art. 1(c) of the 1956 Supplementary Convention: a woman given in marriage for a payment
+    # to her family, without the right to refuse, is held in a practice similar to slavery.
+    study = bundled_pack.get("cs-05")
+    (key,) = [k for k in study.answer_keys if k.tool == "palermo-elements"]
+    reasons = {e.indicator: e.reason for e in key.indicators}
+    assert "PUR03" in reasons
+    assert "1956" in reasons["PUR03"].en and "1956" in reasons["PUR03"].zh_hans
+
+
+def test_the_library_explains_the_1956_supplementary_convention_in_both_languages(bundled_pack) -> None:
+    document = bundled_pack.get("doc-14")
+    assert document is not None, "doc-14 (the 1956 Supplementary Convention) is missing"
+    assert document.kind == "document" and document.category == "legal"
+    assert all(not text.missing() for text in texts_of(document))
+    assert any("1956" in source.citation and "1(c)" in source.citation for source in document.sources)
+    for lang in LANGUAGES:
+        body = "\n".join(section.body.get(lang) or "" for section in document.sections)
+        assert "PUR03" in body and "1956" in body, lang
+
+
+def test_a_group_work_session_takes_the_marriage_case_with_its_reading(bundled_pack) -> None:
+    sessions = [i for i in bundled_pack.by_kind("agenda-item") if "cs-05" in i.case_studies]
+    group_work = [s for s in sessions if s.format == "group-work"]
+    assert group_work and all("doc-14" in s.documents for s in group_work)
