@@ -86,6 +86,30 @@ class AgendaSection(Section):
     def __init__(self, catalogue: Catalogue, parent: QWidget | None = None):
         super().__init__(catalogue, parent)
         self.now_next = NowNext(None, None)
+        # A session's model answer (an exercise's) is for the trainer's screen only: off by default.
+        self.notes_box = QCheckBox()
+        self.notes_box.toggled.connect(lambda _on: self.show_item(self.list.current_id()))
+        bar = QHBoxLayout()
+        bar.addStretch(1)
+        bar.addWidget(self.notes_box)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.reader)
+        column.addLayout(bar)
+        self.splitter.insertWidget(1, right)
+        self.splitter.setStretchFactor(1, 5)
+        self.notes_box.setText(_("Facilitator notes"))
+
+    def retranslate(self) -> None:
+        self.notes_box.setText(_("Facilitator notes"))
+        super().retranslate()
+
+    def show_item(self, item_id: str) -> None:
+        item = self.catalogue.get(item_id, AgendaItem)
+        if item is not None:
+            show = self.notes_box.isChecked()
+            self.reader.setHtml(render.agenda_item(item, current_language(), self.catalogue.title, show))
 
     def fill(self) -> None:
         lang = current_language()

@@ -200,3 +200,14 @@ def test_opening_the_main_window_does_not_import_reportlab(data_dir) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+def test_a_sessions_model_answer_shows_only_when_facilitator_notes_are_ticked(window) -> None:
+    window.nav.setCurrentRow(0)
+    assert window.agenda.open_item("ag-13")
+    hidden = window.agenda.reader.toPlainText()
+    assert "Model answer" not in hidden  # the room sees the session, not the exercise's answer
+    window.agenda.notes_box.setChecked(True)
+    assert "Model answer: Hui" in window.agenda.reader.toPlainText()
+    window.agenda.notes_box.setChecked(False)
+    assert "Model answer" not in window.agenda.reader.toPlainText()
