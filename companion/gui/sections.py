@@ -88,7 +88,7 @@ class AgendaSection(Section):
         self.now_next = NowNext(None, None)
         # A session's model answer (an exercise's) is for the trainer's screen only: off by default.
         self.notes_box = QCheckBox()
-        self.notes_box.toggled.connect(lambda _on: self.show_item(self.list.current_id()))
+        self.notes_box.toggled.connect(lambda _on: self.show_item(self.list.current_id() or ""))
         bar = QHBoxLayout()
         bar.addStretch(1)
         bar.addWidget(self.notes_box)
