@@ -55,7 +55,9 @@ CONTENT_KINDS: tuple[ContentKind, ...] = (
         "case-studies",
         hidden=("facilitator_notes", "answer_keys"),
     ),
-    ContentKind("screening-tool", "tools", "ScreeningTool", N_("Screening tools"), "tools"),
+    ContentKind(
+        "screening-tool", "tools", "ScreeningTool", N_("Screening tools"), "tools", hidden=("to_verify",)
+    ),
     ContentKind("document", "library", "Document", N_("Library documents"), "library"),
     ContentKind("glossary-term", "glossary", "GlossaryTerm", N_("Glossary terms"), "library"),
 )

@@ -269,6 +269,11 @@ class ScreeningTool(_Strict):
     caveats: list[Text] = Field(min_length=1)
     dimensions: list[Dimension] = Field(min_length=1)
     scoring: ScoringRule | None = None
+    # Provenance for every reader, as one line: which publication, reproduced from where.
+    source: Text | None = None
+    # Facilitator-only: what still has to be checked against the original publication.
+    # Kept out of the caveats, which participants read as "this tool is not reliable".
+    to_verify: list[Text] = []
 
     @model_validator(mode="after")
     def _consistent(self) -> ScreeningTool:

@@ -180,6 +180,8 @@ def screening_tool(tool: ScreeningTool, lang: str) -> str:
     parts = [
         _heading(inline(tool.title, lang), 1),
         "<p>" + html.escape(_("Version {version}").format(version=tool.version)) + "</p>",
+        # Provenance for everyone; the facilitator-only ``to_verify`` list is never shown here.
+        f'<p style="color:#555"><i>{inline(tool.source, lang)}</i></p>' if tool.source else "",
         paragraphs(tool.purpose, lang),
         _heading(html.escape(_("Read before use")), 3),
         _bullets([inline(c, lang) for c in tool.caveats]),
