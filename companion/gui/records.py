@@ -446,7 +446,9 @@ class RecordsWindow(QDialog):
         lang = current_language()
         self.tool_choice.clear()
         for tool in self.catalogue.of_type(ScreeningTool):
-            self.tool_choice.addItem(render.plain(tool.title, lang), tool.id)
+            # A guide is a checklist with notes, no answers and no result: nothing to record about a person.
+            if tool.style != "guide":
+                self.tool_choice.addItem(render.plain(tool.title, lang), tool.id)
         if tool_id:
             self.tool_choice.setCurrentIndex(max(0, self.tool_choice.findData(tool_id)))
         self.case_code.clear()

@@ -2,11 +2,14 @@
 
 A thin view over :class:`companion.app.domain.Interview`, which
 holds every answer. Keys: Up/Down choose an indicator, P / A / U (or 1 / 2 / 3)
-answer it, Ctrl+Right and Ctrl+Left move between dimensions, Esc leaves.
+answer it, Ctrl+Right and Ctrl+Left move between dimensions, Esc leaves. A guide
+(style "guide") is practised as a checklist instead: D ticks the step done, each
+step has a notes field, and there is no answer, outcome or score.
 """
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,9 +17,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -91,6 +96,49 @@ class IndicatorRow(QFrame):
             button.setText(f"{_(ANSWER_LABELS[value])} ({keys})")
 
 
+class GuideStepRow(QFrame):
+    """One step of a guide: its text and guidance, a "done" tick and a notes field."""
+
+    sig_done = Signal(str, bool)
+    sig_note = Signal(str, str)
+
+    def __init__(self, indicator: Indicator, done: bool, note: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.indicator = indicator
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.done = QCheckBox()
+        self.done.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # D ticks it, as P / A / U answer a screening
+        self.done.setChecked(done)
+        self.done.toggled.connect(lambda on: self.sig_done.emit(self.indicator.id, on))
+        self.notes = QLineEdit(note)
+        self.notes.textEdited.connect(lambda value: self.sig_note.emit(self.indicator.id, value))
+        line = QHBoxLayout()
+        line.addWidget(self.done)
+        line.addWidget(self.notes, 1)
+        column = QVBoxLayout(self)
+        column.addWidget(self.text)
+        column.addLayout(line)
+        self.retranslate()
+
+    def toggle(self) -> None:
+        self.done.toggle()
+
+    def set_current(self, current: bool) -> None:
+        self.setStyleSheet("GuideStepRow { border: 2px solid #1f5c99; }" if current else "")
+
+    def retranslate(self) -> None:
+        lang = current_language()
+        parts = [f"<b>{self.indicator.id}</b> {render.inline(self.indicator.text, lang)}"]
+        if self.indicator.guidance:
+            parts.append(f'<span style="color:#555">{render.inline(self.indicator.guidance, lang)}</span>')
+        self.text.setText("<br/>".join(parts))
+        self.done.setText(_("Done") + " (D)")
+        self.notes.setPlaceholderText(_("Notes"))
+
+
 class InterviewView(QWidget):
     """A screening with one tool: practice (optionally on a case study's persona) or,
     given an :class:`Interview` to continue, a field record's answers."""
@@ -112,7 +160,10 @@ class InterviewView(QWidget):
         self.interview = record or Interview(
             tool, age=key.age if key else None, act=bool(key and key.act_recorded)
         )
-        self.rows: list[IndicatorRow] = []
+        # Practising a guide is a checklist. A field record keeps its answers whatever the tool: the
+        # records window still offers every tool (the tools section offers no record of a guide).
+        self.checklist = self.practice and self.interview.is_guide
+        self.rows: list[IndicatorRow | GuideStepRow] = []
         self.current_row = 0
 
         self.banner = QLabel()
@@ -160,9 +211,12 @@ class InterviewView(QWidget):
         layout.addWidget(self.result_view, 1)
         layout.addLayout(bar)
 
-        for value, keys in ANSWER_KEYS.items():
-            for key_name in keys:
-                QShortcut(QKeySequence(key_name), self, lambda value=value: self.answer_current(value))
+        if self.checklist:
+            QShortcut(QKeySequence("D"), self, self.tick_current)
+        else:
+            for value, keys in ANSWER_KEYS.items():
+                for key_name in keys:
+                    QShortcut(QKeySequence(key_name), self, lambda value=value: self.answer_current(value))
         QShortcut(QKeySequence("Down"), self, lambda: self.move_cursor(1))
         QShortcut(QKeySequence("Up"), self, lambda: self.move_cursor(-1))
         QShortcut(QKeySequence("Ctrl+Right"), self, self.next)
@@ -173,9 +227,18 @@ class InterviewView(QWidget):
 
     # --- flow -------------------------------------------------------------------------
 
+    def tick_current(self) -> None:
+        """Tick (or untick) the guide step under the cursor, then move on."""
+        if self.rows:
+            row = self.rows[self.current_row]
+            if isinstance(row, GuideStepRow):
+                row.toggle()
+                self.move_cursor(1)
+
     def answer_current(self, value: str) -> None:
         if self.rows:
             row = self.rows[self.current_row]
+            assert isinstance(row, IndicatorRow)
             self._answered(row.indicator.id, value)
             row.show_answer(value)
             self.move_cursor(1)
@@ -202,22 +265,29 @@ class InterviewView(QWidget):
     # --- drawing ----------------------------------------------------------------------
 
     def _show_page(self) -> None:
-        for row in self.rows:
-            row.deleteLater()
+        for old in self.rows:
+            old.deleteLater()
         self.rows = []
         self.current_row = 0
         dimension = self.interview.current
         if dimension is not None:
             for indicator in dimension.indicators:
-                row = IndicatorRow(indicator, self.interview.answer(indicator.id))
-                row.sig_answered.connect(self._answered)
+                row: IndicatorRow | GuideStepRow
+                if self.checklist:
+                    done = indicator.id in self.interview.done
+                    row = GuideStepRow(indicator, done, self.interview.notes.get(indicator.id, ""))
+                    row.sig_done.connect(self._ticked)
+                    row.sig_note.connect(self.interview.set_note)
+                else:
+                    row = IndicatorRow(indicator, self.interview.answer(indicator.id))
+                    row.sig_answered.connect(self._answered)
                 self.rows_layout.addWidget(row)
                 self.rows.append(row)
             self.move_cursor(0)
         on_result = dimension is None
         self.splitter.setVisible(not on_result)
         self.result_view.setVisible(on_result)
-        self.pdf_button.setVisible(on_result)
+        self.pdf_button.setVisible(on_result and not self.checklist)  # a guide has no result to save
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -243,15 +313,42 @@ class InterviewView(QWidget):
             row.retranslate()
         self.previous_button.setText(_("Previous") + " (Ctrl+←)")
         self.previous_button.setEnabled(self.interview.position > 0)
-        self.next_button.setText(
-            (_("Show result") if self.interview.position == total - 1 else _("Next")) + " (Ctrl+→)"
-        )
+        last = _("Show checklist") if self.checklist else _("Show result")
+        self.next_button.setText((last if self.interview.position == total - 1 else _("Next")) + " (Ctrl+→)")
         self.next_button.setEnabled(dimension is not None)
         self.close_button.setText(_("Close") + " (Esc)")
         self.pdf_button.setText(_("Save as PDF…") + " (Ctrl+P)")
         self._render_summary()
 
+    def _ticked(self, step_id: str, done: bool) -> None:
+        self.interview.set_done(step_id, done)
+        self._render_summary()
+
+    def _render_guide(self) -> None:
+        """Steps done so far; on the last page every step with its notes. A guide has no outcome."""
+        steps = [i for d in self.interview.tool.dimensions for i in d.indicators]
+        done = len(self.interview.done)
+        count = escape(_("{done} of {total} steps done").format(done=done, total=len(steps)))
+        no_result = escape(_("A guide gives no result and decides nothing."))
+        self.summary.setHtml(f"<p><b>{count}</b></p><p>{no_result}</p>")
+        if self.interview.on_result_page:
+            lang = current_language()
+            items = []
+            for step in steps:
+                mark = "☑" if step.id in self.interview.done else "☐"
+                note = self.interview.notes.get(step.id, "").strip()
+                line = f"{mark} <b>{step.id}</b> {render.inline(step.text, lang)}"
+                if note:
+                    line += f"<br/><i>{escape(_('Notes'))}: {escape(note)}</i>"
+                items.append(f"<li>{line}</li>")
+            self.result_view.setHtml(
+                f"<p><b>{count}</b></p><p>{no_result}</p><ul style='list-style:none'>{''.join(items)}</ul>"
+            )
+
     def _render_summary(self) -> None:
+        if self.checklist:
+            self._render_guide()
+            return
         lang = current_language()
         result = self.interview.result()
         self.summary.setHtml(render.screening_summary(result, lang))

@@ -287,6 +287,9 @@ class ToolSection(Section):
         # No case study has an answer key for this tool: offer nothing, rather than an empty list.
         self.case_choice.setVisible(self.case_choice.count() > 0)
         self.case_button.setVisible(self.case_choice.count() > 0)
+        # A guide gives no result: a field record of it would keep notes about a person for nothing.
+        tool = self.catalogue.get(item_id, ScreeningTool)
+        self.record_button.setVisible(tool is None or tool.style != "guide")
 
     def start_practice(self, study_id: str | None) -> None:
         from companion.gui.result_pdf import save_result_pdf

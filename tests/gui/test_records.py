@@ -222,3 +222,10 @@ def test_closing_the_window_with_changes_the_lock_could_not_save_warns_once_then
     assert records.isVisible() and "close this window again" in records.unlock_text.text()
     records.close()
     assert not records.isVisible() and records.unsaved is None
+
+
+def test_a_real_screening_is_recorded_with_a_scored_tool_never_with_the_guide(records) -> None:  # type: ignore[no-untyped-def]
+    records.buttons["new"].click()
+    offered = [records.tool_choice.itemData(n) for n in range(records.tool_choice.count())]
+    assert "ilo-adult-labour" in offered
+    assert "first-contact-guide" not in offered  # a checklist of steps: nothing to record about a person

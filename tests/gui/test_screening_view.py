@@ -61,3 +61,33 @@ def test_a_tool_without_grades_or_practice_cases_shows_neither(window, bundled_p
     assert tools.case_choice.isHidden() and tools.case_button.isHidden()
     window.open_item("ilo-adult-labour")
     assert not tools.case_choice.isHidden() and tools.case_choice.count() > 0
+
+
+def test_practising_the_guide_is_a_checklist_without_present_absent_unknown(window, qtbot) -> None:
+    from PySide6.QtWidgets import QCheckBox, QLineEdit, QRadioButton
+
+    window.open_item("first-contact-guide")
+    tools = window.tools
+    assert tools.record_button.isHidden()  # a guide gives no result to record
+    qtbot.mouseClick(tools.practise_button, Qt.MouseButton.LeftButton)
+    view = tools.interview
+    assert "PRACTICE" in view.banner.text()
+    assert view.findChildren(QRadioButton) == []  # no present / absent / unknown buttons
+    steps = view.interview.tool.dimensions[0].indicators
+    assert len(view.findChildren(QCheckBox)) == len(steps) == len(view.findChildren(QLineEdit))
+    assert all(box.text().startswith("Done") for box in view.findChildren(QCheckBox))
+    qtbot.keyClick(view, Qt.Key.Key_D)  # the first step done, cursor moves on
+    qtbot.keyClick(view, Qt.Key.Key_P)  # no answer key: nothing happens
+    assert view.interview.done == {steps[0].id} and view.interview.answers == {}
+    qtbot.keyClicks(view.rows[1].notes, "felt safe here")
+    assert view.interview.notes[steps[1].id] == "felt safe here"
+    assert "1 of" in view.summary.toPlainText()
+    view.interview.go_to(99)
+    view._show_page()
+    page = view.result_view.toPlainText()
+    assert "felt safe here" in page and "no result" in page
+    for word in ("Outcome", "Indicators present", "Present", "Absent"):
+        assert word not in page
+    assert view.pdf_button.isHidden()
+    window.open_item("ilo-adult-labour")
+    assert not tools.record_button.isHidden()

@@ -34,6 +34,8 @@ HALF_DAYS = (N_("Day {number} ({date}), morning"), N_("Day {number} ({date}), af
 LIST_SEPARATORS = {"en": ", ", "zh-Hans": "，"}
 
 ANSWERS = (N_("Present"), N_("Absent"), N_("Unknown"))
+CHECK_BOX = "\u25a1"  # the empty box a guide's step is ticked in (the handout font has this glyph)
+GUIDE_COLUMNS = (3.2, 0.5, 3.0)  # a guide checklist's step, done box and notes, in proportion
 
 
 # --- The description -----------------------------------------------------------
@@ -443,12 +445,17 @@ def screening_forms(items: Sequence[Any], manifest: Any, fingerprint: str, lang:
             blocks.append(PageBreak())
         blocks.append(Heading(lg.text(tool.title), 0))
         blocks.append(Paragraph(lg.ui(practice), "notice"))
+        if tool.source:  # provenance; the facilitator-only ``to_verify`` list never prints
+            blocks.append(Paragraph(lg.text(tool.source, "small"), "small"))
         blocks.append(Heading(lg.ui(N_("Read before use")), 2))
         blocks.append(Bullets(tuple(lg.text(c, "small") for c in tool.caveats)))
         blocks.extend(lg.paragraphs(tool.purpose, "small"))
         for dimension in tool.dimensions:
             blocks.append(Heading((Words(dimension.id, "en"), *lg.text(dimension.title)), 1))
             blocks.extend(lg.paragraphs(dimension.description, "small"))
+            if tool.style == "guide":  # a guide is worked through, not scored: steps to tick, room for notes
+                blocks.append(_guide_checklist(lg, dimension))
+                continue
             for indicator in dimension.indicators:
                 grade = lg.ui(GRADE_NAMES[indicator.grade], "small") if indicator.grade else ()
                 blocks.append(
@@ -464,6 +471,20 @@ def screening_forms(items: Sequence[Any], manifest: Any, fingerprint: str, lang:
     return _handout(
         "screening-forms", lg, manifest, fingerprint, N_("Screening tools"), blocks, mark=N_("PRACTICE")
     )
+
+
+def _guide_checklist(lg: _Lang, dimension: Any) -> Table:
+    """A guide's steps as a checklist: each step with a box to tick when done and a wide notes column.
+
+    No present / absent / unknown boxes and no scoring: a guide gives no result.
+    """
+    header = (lg.ui(N_("Step"), "small"), lg.ui(N_("Done"), "small"), lg.ui(N_("Notes"), "small"))
+    box: Cell = (Words(CHECK_BOX, "en", role="strong"),)
+    rows: list[tuple[Cell, ...]] = []
+    for step in dimension.indicators:
+        what = lg.text(step.text, "strong") + lg.text(step.guidance, "small") + lg.text(step.note, "small")
+        rows.append(((Words(step.id, "en", role="strong"), *what), box, ()))
+    return Table(header, tuple(rows), GUIDE_COLUMNS)
 
 
 # --- Glossary ----------------------------------------------------------------------------

@@ -25,6 +25,28 @@ class Interview:
     child_policy: str = "palermo"
     answers: dict[str, str] = field(default_factory=dict)
     position: int = 0  # index of the dimension on screen; len(dimensions) means the result page
+    # A guide (style "guide") is a checklist: its steps are done or not, with notes, never P/A/U.
+    done: set[str] = field(default_factory=set)
+    notes: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def is_guide(self) -> bool:
+        return self.tool.style == "guide"
+
+    def set_done(self, step_id: str, done: bool) -> None:
+        self._known(step_id)
+        if done:
+            self.done.add(step_id)
+        else:
+            self.done.discard(step_id)
+
+    def set_note(self, step_id: str, note: str) -> None:
+        self._known(step_id)
+        self.notes[step_id] = note
+
+    def _known(self, indicator_id: str) -> None:
+        if indicator_id not in self.tool.indicator_ids():
+            raise ScreeningError(f"unknown indicator {indicator_id!r} for tool {self.tool.id}")
 
     @property
     def dimensions(self) -> list[Dimension]:
@@ -42,8 +64,7 @@ class Interview:
         return self.answers.get(indicator_id, "unknown")
 
     def set_answer(self, indicator_id: str, answer: str) -> None:
-        if indicator_id not in self.tool.indicator_ids():
-            raise ScreeningError(f"unknown indicator {indicator_id!r} for tool {self.tool.id}")
+        self._known(indicator_id)
         if answer not in ANSWERS:
             raise ScreeningError(f"answer must be present, absent or unknown, not {answer!r}")
         self.answers[indicator_id] = answer
