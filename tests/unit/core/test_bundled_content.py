@@ -182,3 +182,92 @@ def test_a_group_work_session_takes_the_marriage_case_with_its_reading(bundled_p
     sessions = [i for i in bundled_pack.by_kind("agenda-item") if "cs-05" in i.case_studies]
     group_work = [s for s in sessions if s.format == "group-work"]
     assert group_work and all("doc-14" in s.documents for s in group_work)
+
+
+# Library documents that agenda sessions promise (issue 17): each is complete in both languages,
+# linked from its session and, like a case study, speaks to the reader, never to the facilitator.
+PARTICIPANT_TELLTALES = {
+    "en": ("participants", "trainees", "facilitator", "trainer", "role-play"),
+    "zh-Hans": ("学员", "培训师", "主持人", "扮演"),
+}
+
+
+def promised_document(pack, document_id: str, agenda_id: str, category: str):  # type: ignore[no-untyped-def]
+    document = pack.get(document_id)
+    assert document is not None, f"{document_id} is missing"
+    assert document.kind == "document" and document.category == category
+    assert all(not text.missing() for text in texts_of(document)), document_id
+    assert document_id in pack.get(agenda_id).documents, f"{agenda_id} does not link {document_id}"
+    for text in texts_of(document):
+        for lang, phrases in PARTICIPANT_TELLTALES.items():
+            value = (text.get(lang) or "").casefold()
+            assert not [p for p in phrases if p in value], (document_id, lang, value[:60])
+    return document
+
+
+def section_body(document, heading_en: str, lang: str) -> str:  # type: ignore[no-untyped-def]
+    (section,) = [s for s in document.sections if heading_en.casefold() in (s.heading.en or "").casefold()]
+    return section.body.get(lang) or ""
+
+
+def test_the_interview_session_has_three_scripts_and_an_observer_checklist_on_the_guides_steps(
+    bundled_pack,
+) -> None:
+    document = promised_document(bundled_pack, "doc-15", "ag-11", "tools")
+    headings = [s.heading.en or "" for s in document.sections]
+    for role in ("the interviewer", "the presumed victim", "the observer"):
+        assert any(role in heading for heading in headings), role
+    guide = bundled_pack.get("first-contact-guide")
+    assert "first-contact-guide" in bundled_pack.get("ag-11").tools
+    for lang in LANGUAGES:
+        checklist = section_body(document, "Observer checklist", lang)
+        # Every step of the guide, in the guide's order, with the IDs of its questions.
+        positions = []
+        for dimension in guide.dimensions:
+            title = dimension.title.get(lang) or ""
+            assert title in checklist, (lang, title)
+            positions.append(checklist.index(title))
+            first, last = dimension.indicators[0].id, dimension.indicators[-1].id
+            assert first in checklist and last in checklist, (lang, dimension.id)
+        assert positions == sorted(positions), lang
+    assert bundled_pack.get("ag-11").facilitator_notes is not None
+
+
+def test_the_referral_session_has_a_pathway_worksheet_and_a_model_answer_for_the_sample_venue(
+    bundled_pack,
+) -> None:
+    document = promised_document(bundled_pack, "doc-16", "ag-16", "referral")
+    questions = {
+        "en": ("called first", "decides", "shelter", "consulate"),
+        "zh-Hans": ("先联系谁", "由谁决定", "庇护所", "领事馆"),
+    }
+    for lang, asks in questions.items():
+        worksheet = section_body(document, "Questions for the drawing", lang).casefold()
+        assert all(ask in worksheet for ask in asks), lang
+    notes = bundled_pack.get("ag-16").facilitator_notes
+    assert notes is not None and not notes.missing()
+    for lang, asks in questions.items():
+        answer = (notes.get(lang) or "").casefold()
+        assert all(ask in answer for ask in asks), lang
+    # Who decides is not in the domain notes for this province: the answer must send the reader
+    # to find out from the local referral mechanism instead of inventing an office.
+    assert "local referral mechanism" in (notes.en or "") and "当地的转介机制" in (notes.zh_hans or "")
+
+
+def test_the_shelter_session_has_a_scenario_with_three_decisions_and_their_model_answers(
+    bundled_pack,
+) -> None:
+    document = promised_document(bundled_pack, "doc-17", "ag-14", "shelter")
+    decisions = {
+        "en": ("wants to leave", "seen outside", "child arrives at night"),
+        "zh-Hans": ("想要离开", "门外看到", "儿童在夜间被送来"),
+    }
+    notes = bundled_pack.get("ag-14").facilitator_notes
+    assert notes is not None and not notes.missing()
+    for lang, situations in decisions.items():
+        headings = [(s.heading.get(lang) or "").casefold() for s in document.sections]
+        answer = (notes.get(lang) or "").casefold()
+        for situation in situations:
+            assert any(situation in heading for heading in headings), (lang, situation)
+            # The model answer takes each decision by the same words as the scenario.
+            assert situation in answer, (lang, situation)
