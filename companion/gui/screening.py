@@ -84,16 +84,22 @@ class IndicatorRow(QFrame):
         self.setStyleSheet("IndicatorRow { border: 2px solid #1f5c99; }" if current else "")
 
     def retranslate(self) -> None:
-        lang = current_language()
-        parts = [f"<b>{self.indicator.id}</b> {render.inline(self.indicator.text, lang)}"]
-        if self.indicator.grade:
-            parts[0] += f" <i>({_(GRADE_NAMES[self.indicator.grade])})</i>"
-        if self.indicator.guidance:
-            parts.append(f'<span style="color:#555">{render.inline(self.indicator.guidance, lang)}</span>')
-        self.text.setText("<br/>".join(parts))
+        self.text.setText(indicator_html(self.indicator))
         for value, button in self.buttons.items():
             keys = "/".join(ANSWER_KEYS[value])
             button.setText(f"{_(ANSWER_LABELS[value])} ({keys})")
+
+
+def indicator_html(indicator: Indicator) -> str:
+    """An indicator (or a guide's step) as a row shows it: ID, text, grade if it has one, guidance."""
+    lang = current_language()
+    first = f"<b>{indicator.id}</b> {render.inline(indicator.text, lang)}"
+    if indicator.grade:
+        first += f" <i>({_(GRADE_NAMES[indicator.grade])})</i>"
+    parts = [first]
+    if indicator.guidance:
+        parts.append(f'<span style="color:#555">{render.inline(indicator.guidance, lang)}</span>')
+    return "<br/>".join(parts)
 
 
 class GuideStepRow(QFrame):
@@ -130,11 +136,7 @@ class GuideStepRow(QFrame):
         self.setStyleSheet("GuideStepRow { border: 2px solid #1f5c99; }" if current else "")
 
     def retranslate(self) -> None:
-        lang = current_language()
-        parts = [f"<b>{self.indicator.id}</b> {render.inline(self.indicator.text, lang)}"]
-        if self.indicator.guidance:
-            parts.append(f'<span style="color:#555">{render.inline(self.indicator.guidance, lang)}</span>')
-        self.text.setText("<br/>".join(parts))
+        self.text.setText(indicator_html(self.indicator))
         self.done.setText(_("Done") + " (D)")
         self.notes.setPlaceholderText(_("Notes"))
 
