@@ -42,18 +42,29 @@ ANSWER_LABELS = {"present": N_("Present"), "absent": N_("Absent"), "unknown": N_
 ANSWER_KEYS = {"present": ("P", "1"), "absent": ("A", "2"), "unknown": ("U", "3")}
 
 
-class IndicatorRow(QFrame):
-    """One indicator with its guidance and three answers."""
+class _Row(QFrame):
+    """A framed row for one indicator or step: its text (see :func:`indicator_html`) and controls."""
 
-    sig_answered = Signal(str, str)
-
-    def __init__(self, indicator: Indicator, answer: str, parent: QWidget | None = None):
+    def __init__(self, indicator: Indicator, parent: QWidget | None = None):
         super().__init__(parent)
         self.indicator = indicator
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.RichText)
+
+    def set_current(self, current: bool) -> None:
+        name = type(self).__name__
+        self.setStyleSheet(f"{name} {{ border: 2px solid #1f5c99; }}" if current else "")
+
+
+class IndicatorRow(_Row):
+    """One indicator with its guidance and three answers."""
+
+    sig_answered = Signal(str, str)
+
+    def __init__(self, indicator: Indicator, answer: str, parent: QWidget | None = None):
+        super().__init__(indicator, parent)
         self.group = QButtonGroup(self)
         buttons = QHBoxLayout()
         self.buttons: dict[str, QRadioButton] = {}
@@ -80,9 +91,6 @@ class IndicatorRow(QFrame):
         self.buttons[answer].setChecked(True)
         self.buttons[answer].blockSignals(False)
 
-    def set_current(self, current: bool) -> None:
-        self.setStyleSheet("IndicatorRow { border: 2px solid #1f5c99; }" if current else "")
-
     def retranslate(self) -> None:
         self.text.setText(indicator_html(self.indicator))
         for value, button in self.buttons.items():
@@ -102,19 +110,14 @@ def indicator_html(indicator: Indicator) -> str:
     return "<br/>".join(parts)
 
 
-class GuideStepRow(QFrame):
+class GuideStepRow(_Row):
     """One step of a guide: its text and guidance, a "done" tick and a notes field."""
 
     sig_done = Signal(str, bool)
     sig_note = Signal(str, str)
 
     def __init__(self, indicator: Indicator, done: bool, note: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.indicator = indicator
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.text = QLabel()
-        self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.RichText)
+        super().__init__(indicator, parent)
         self.done = QCheckBox()
         self.done.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # D ticks it, as P / A / U answer a screening
         self.done.setChecked(done)
@@ -131,9 +134,6 @@ class GuideStepRow(QFrame):
 
     def toggle(self) -> None:
         self.done.toggle()
-
-    def set_current(self, current: bool) -> None:
-        self.setStyleSheet("GuideStepRow { border: 2px solid #1f5c99; }" if current else "")
 
     def retranslate(self) -> None:
         self.text.setText(indicator_html(self.indicator))

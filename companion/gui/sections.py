@@ -77,6 +77,21 @@ class Section(ListReader):
     def open_item(self, item_id: str) -> bool:
         return self.list.select_id(item_id)
 
+    def add_controls(self, *left: QWidget, right: QWidget) -> None:
+        """A row of controls under the reader: ``left`` from the left edge, ``right`` at the right."""
+        bar = QHBoxLayout()
+        for widget in left:
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(right)
+        column_widget = QWidget()
+        column = QVBoxLayout(column_widget)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.reader)
+        column.addLayout(bar)
+        self.splitter.insertWidget(1, column_widget)
+        self.splitter.setStretchFactor(1, 5)
+
 
 class AgendaSection(Section):
     kind = "agenda-item"
@@ -89,16 +104,7 @@ class AgendaSection(Section):
         # A session's model answer (an exercise's) is for the trainer's screen only: off by default.
         self.notes_box = QCheckBox()
         self.notes_box.toggled.connect(lambda _on: self.show_item(self.list.current_id() or ""))
-        bar = QHBoxLayout()
-        bar.addStretch(1)
-        bar.addWidget(self.notes_box)
-        right = QWidget()
-        column = QVBoxLayout(right)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.reader)
-        column.addLayout(bar)
-        self.splitter.insertWidget(1, right)
-        self.splitter.setStretchFactor(1, 5)
+        self.add_controls(right=self.notes_box)
         self.notes_box.setText(_("Facilitator notes"))
 
     def retranslate(self) -> None:
@@ -166,18 +172,7 @@ class CaseStudySection(Section):
         self.notes_box.toggled.connect(lambda _on: self._render())
         self.notes_box.toggled.connect(lambda _on: self.sig_visibility_changed.emit())
         QShortcut(QKeySequence("Ctrl+N"), self, self.reveal_next)
-        bar = QHBoxLayout()
-        bar.addWidget(self.reveal_button)
-        bar.addWidget(self.reveal_all_button)
-        bar.addStretch(1)
-        bar.addWidget(self.notes_box)
-        right = QWidget()
-        column = QVBoxLayout(right)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.reader)
-        column.addLayout(bar)
-        self.splitter.insertWidget(1, right)
-        self.splitter.setStretchFactor(1, 5)
+        self.add_controls(self.reveal_button, self.reveal_all_button, right=self.notes_box)
         self._label_controls()
 
     def _label_controls(self) -> None:
