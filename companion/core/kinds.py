@@ -58,7 +58,7 @@ CONTENT_KINDS: tuple[ContentKind, ...] = (
     ContentKind(
         "screening-tool", "tools", "ScreeningTool", N_("Screening tools"), "tools", hidden=("to_verify",)
     ),
-    ContentKind("document", "library", "Document", N_("Library documents"), "library"),
+    ContentKind("document", "library", "Document", N_("Library documents"), "library", hidden=("to_verify",)),
     ContentKind("glossary-term", "glossary", "GlossaryTerm", N_("Glossary terms"), "library"),
 )
 KIND_IDS: tuple[str, ...] = tuple(kind.id for kind in CONTENT_KINDS)

@@ -213,6 +213,8 @@ def document(doc: Document, lang: str) -> str:
     parts = [
         _heading(inline(doc.title, lang), 1),
         f"<p><i>{html.escape(_(CATEGORY_NAMES[doc.category]))}</i></p>",
+        # Provenance for everyone; the facilitator-only ``to_verify`` list is never shown here.
+        f'<p style="color:#555"><i>{inline(doc.source, lang)}</i></p>' if doc.source else "",
         f"<p><b>{inline(doc.summary, lang)}</b></p>",
     ]
     for section in doc.sections:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from companion.core.model import AgendaItem, CaseStudy, ScreeningTool, Text, texts_of
+from companion.core.model import AgendaItem, CaseStudy, Document, ScreeningTool, Text, texts_of
 
 CJK = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -23,7 +23,7 @@ def audience_texts(item: Any, revealed: int = 1) -> list[Text]:
     """What an audience may read of ``item`` with ``revealed`` stages of a case study shown."""
     if isinstance(item, AgendaItem):  # its facilitator notes show only with notes ticked
         return texts_of(item.model_copy(update={"facilitator_notes": None}))
-    if isinstance(item, ScreeningTool):  # what is still to verify is for facilitators only
+    if isinstance(item, ScreeningTool | Document):  # what is still to verify is for facilitators only
         return texts_of(item.model_copy(update={"to_verify": []}))
     if not isinstance(item, CaseStudy):
         return texts_of(item)

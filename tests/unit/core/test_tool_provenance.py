@@ -34,9 +34,14 @@ CAVEAT_WORDS = {
         "verify against",
         "grade of this indicator is uncertain",
         "particularly uncertain",
+        "to be checked",
+        "check before",
+        "must be checked",
     ),
     "zh-Hans": (
         "未经证实",
+        "未与官方文本核对",
+        "引用前须核实",
         "未经确认",
         "尚未确认",
         "尚未核实",
@@ -46,7 +51,7 @@ CAVEAT_WORDS = {
         "尚不确定",
     ),
 }
-PARTICIPANT_KINDS = ("screening-tool", "case-study", "agenda-item", "glossary-term")
+PARTICIPANT_KINDS = ("screening-tool", "case-study", "agenda-item", "glossary-term", "document")
 
 
 def caveat_hits(texts: list[Any]) -> list[tuple[str, str]]:
@@ -142,3 +147,56 @@ def test_the_window_shows_the_source_line_and_never_the_to_verify_list(bundled_p
         assert render.inline(tool.source, lang) in page
         assert all(render.inline(item, lang) not in page for item in tool.to_verify)
         assert caveat_hits([tool.title]) == []
+
+
+# --- Library documents: the same treatment ------------------------------------------------------
+
+
+def test_every_document_states_its_source_and_keeps_its_doubts_for_facilitators(bundled_pack: Any) -> None:
+    documents = bundled_pack.by_kind("document")
+    for doc in documents:
+        assert doc.source is not None, doc.id
+        assert doc.source.en.startswith("Source:") and doc.source.zh_hans.startswith("来源："), doc.id
+        assert caveat_hits([doc.title, *(s.heading for s in doc.sections)]) == [], doc.id
+    # What was taken out of the text is kept, for facilitators, in both languages.
+    for doc_id in ("doc-01", "doc-02", "doc-03", "doc-18", "doc-19"):
+        to_verify = bundled_pack.get(doc_id).to_verify
+        assert to_verify and all(t.en and t.zh_hans for t in to_verify), doc_id
+
+
+def test_the_new_documents_are_in_the_library_and_on_the_agenda(bundled_pack: Any) -> None:
+    linked = {d for item in bundled_pack.by_kind("agenda-item") for d in item.documents}
+    for doc_id, words in (("doc-18", ("2014", "1930")), ("doc-19", ("COMMIT", "Viet Nam"))):
+        doc = bundled_pack.get(doc_id)
+        assert doc.category in ("legal", "referral") and doc_id in linked
+        text = " ".join(t.en for t in texts_of(for_edition(doc, "participant")))
+        assert all(word in text for word in words)
+        assert all(t.zh_hans for t in texts_of(doc)), doc_id
+
+
+def test_a_participant_pack_drops_the_documents_to_verify_list(bundled_pack: Any) -> None:
+    hidden = [t for doc in bundled_pack.by_kind("document") for t in doc.to_verify]
+    assert hidden
+    raw = b"".join(data for _name, data in entries_of(pack_of(bundled_files(), "participant")))
+    for text in hidden:
+        assert text.en.encode() not in raw and text.zh_hans.encode() not in raw
+    content = verify(read_pack_bytes(pack_of(bundled_files(), "facilitator")), {}).content
+    assert content.get("doc-01").to_verify == bundled_pack.get("doc-01").to_verify
+
+
+def test_an_audience_search_does_not_find_a_documents_to_verify_list(store: Store, bundled_pack: Any) -> None:
+    doc = bundled_pack.get("doc-01")
+    for chinese in (0, 2):
+        word = unseen_word(doc.to_verify, seen_by_audience(bundled_pack), chinese=chinese)
+        assert all(hit.id != doc.id for hit in store.search(word))
+        assert doc.id in [hit.id for hit in store.search(word, visibility=EVERYTHING)]
+
+
+def test_the_window_shows_a_documents_source_line_and_never_its_to_verify_list(bundled_pack: Any) -> None:
+    from companion.gui import render
+
+    doc = bundled_pack.get("doc-01")
+    for lang in ("en", "zh-Hans"):
+        page = " ".join(render.document(doc, lang).split())
+        assert render.inline(doc.source, lang) in page
+        assert all(render.inline(item, lang) not in page for item in doc.to_verify)
