@@ -42,7 +42,7 @@ def add_parsers(sub: Any) -> None:
         "--answers",
         metavar="FILE",
         type=Path,
-        help='JSON file {"INDICATOR_ID": "present"|"absent"|"unknown"}; - for stdin',
+        help='JSON file {"INDICATOR_ID": "present"|"absent"|"unknown"|"declined"}; - for stdin',
     )
     screen.add_argument("--age", type=_age, metavar="YEARS", help="the person's age, if known")
     screen.add_argument("--act", action="store_true", help="an act by a third party is recorded")
@@ -105,8 +105,8 @@ def _read_answers(path: Path, tool: Any) -> dict[str, str]:
         if not isinstance(answer, str) or answer not in ANSWERS:
             shown = quoted(answer) if isinstance(answer, str) else f"a JSON {_json_kind(answer)}"
             raise CliError(
-                f"answers file {name}: indicator {indicator}: answer must be present, absent or unknown, "
-                f"not {shown}"
+                f"answers file {name}: indicator {indicator}: "
+                f"answer must be present, absent, unknown or declined, not {shown}"
             )
     return answers
 
@@ -165,10 +165,11 @@ def _print_result(tool: Any, result: Any, lang: str, out: TextIO) -> None:
         state = {True: "positive", False: "not established", None: "-"}[d.positive]
         counts = f"strong {d.strong}  medium {d.medium}  weak {d.weak}" if d.positive is not None else ""
         print(
-            f"  {d.id:6} {state:16} present {len(d.present):2}  {counts}  unknown {len(d.unknown)}".rstrip(),
+            f"  {d.id:6} {state:16} present {len(d.present):2}  {counts}  unknown {len(d.unknown)}"
+            + (f"  declined {len(d.declined)}" if d.declined else ""),
             file=out,
         )
-    complete = "complete" if result.complete else "incomplete: some answers are unknown"
+    complete = "complete" if result.complete else "incomplete: some answers are unknown or declined"
     print(f"\nOutcome: {result.outcome.replace('_', ' ')} ({complete})", file=out)
     print(result.label.resolve(lang)[0], file=out)
     print(f"\n{result.explanation.resolve(lang)[0]}", file=out)

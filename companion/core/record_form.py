@@ -100,7 +100,10 @@ class _RecordForm(BaseModel):
     tool_id: Annotated[str, Field(pattern=ITEM_ID, max_length=64)]
     tool_version: Annotated[str, Field(min_length=1, max_length=64)]
     answers: Annotated[
-        dict[Annotated[str, Field(pattern=INDICATOR_ID)], Literal["present", "absent", "unknown"]],
+        dict[
+            Annotated[str, Field(pattern=INDICATOR_ID)],
+            Literal["present", "absent", "unknown", "declined"],
+        ],
         Field(max_length=1000),
     ]
     notes: Annotated[str, Field(max_length=MAX_NOTES)]

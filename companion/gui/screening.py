@@ -38,8 +38,14 @@ from companion.i18n import N_, _, current_language
 if TYPE_CHECKING:
     from companion.app.domain import CaseStudy, Comparison, Indicator, ScreeningTool
 
-ANSWER_LABELS = {"present": N_("Present"), "absent": N_("Absent"), "unknown": N_("Unknown")}
-ANSWER_KEYS = {"present": ("P", "1"), "absent": ("A", "2"), "unknown": ("U", "3")}
+ANSWER_LABELS = {
+    "present": N_("Present"),
+    "absent": N_("Absent"),
+    "unknown": N_("Unknown"),
+    "declined": N_("Declined"),
+}
+# A guide's "D" ticks a step; a guide never shows answers, so the two never meet on one page.
+ANSWER_KEYS = {"present": ("P", "1"), "absent": ("A", "2"), "unknown": ("U", "3"), "declined": ("D", "4")}
 
 
 class _Row(QFrame):
@@ -59,7 +65,7 @@ class _Row(QFrame):
 
 
 class IndicatorRow(_Row):
-    """One indicator with its guidance and three answers."""
+    """One indicator with its guidance and four answers."""
 
     sig_answered = Signal(str, str)
 

@@ -91,3 +91,22 @@ def test_practising_the_guide_is_a_checklist_without_present_absent_unknown(wind
     assert view.pdf_button.isHidden()
     window.open_item("ilo-adult-labour")
     assert not tools.record_button.isHidden()
+
+
+def test_declined_is_a_fourth_choice_answered_with_d_or_4(window, qtbot) -> None:
+    from PySide6.QtWidgets import QRadioButton
+
+    window.open_item("ilo-adult-labour")
+    tools = window.tools
+    qtbot.mouseClick(tools.practise_button, Qt.MouseButton.LeftButton)
+    view = tools.interview
+    first_row = view.rows[0]
+    labels = [button.text() for button in first_row.findChildren(QRadioButton)]
+    assert labels == ["Present (P/1)", "Absent (A/2)", "Unknown (U/3)", "Declined (D/4)"]
+    qtbot.keyClick(view, Qt.Key.Key_D)  # DR01 declined, cursor moves on
+    qtbot.keyClick(view, Qt.Key.Key_4)  # DR02 declined
+    assert view.interview.answer("DR01") == view.interview.answer("DR02") == "declined"
+    assert first_row.buttons["declined"].isChecked()
+    view.interview.go_to(99)
+    view.retranslate()
+    assert "declined to answer on 2" in view.result_view.toPlainText()

@@ -2,7 +2,8 @@
 
 ``expression`` parses and evaluates the rule language of FORMAT.md without Python's ``eval``;
 ``engine`` applies a tool's rules and the child policy; ``result`` holds the answer model and
-the result types; ``explain`` writes the plain explanation in both languages.
+the result types; ``explain`` writes the plain explanation in both languages; ``rule_words``
+reads a tool's rules as sentences for the printed forms.
 """
 
 from companion.core.screening.engine import describe, evaluate, result_json

@@ -56,20 +56,20 @@ def evaluate(
 
 def _validated(tool: ScreeningTool, answers: Mapping[str, str]) -> dict[str, str]:
     if not isinstance(answers, Mapping):
-        raise ScreeningError("answers must map indicator IDs to present, absent or unknown")
+        raise ScreeningError("answers must map indicator IDs to present, absent, unknown or declined")
     known = tool.indicator_ids()
     for indicator, answer in answers.items():
         if indicator not in known:
             raise ScreeningError(f"unknown indicator {indicator!r} for tool {tool.id}")
         if answer not in ANSWERS:
             raise ScreeningError(
-                f"indicator {indicator}: answer must be present, absent or unknown, not {answer!r}"
+                f"indicator {indicator}: answer must be present, absent, unknown or declined, not {answer!r}"
             )
     return {indicator: answers.get(indicator, "unknown") for indicator in known}
 
 
 def _count(tool: ScreeningTool, full: Mapping[str, str]) -> list[DimensionResult]:
-    """Per dimension: present counts by grade and the unknowns; ``positive`` still undecided."""
+    """Per dimension: present counts by grade, the unknowns and the declined; ``positive`` still undecided."""
     counted = []
     for dimension in tool.dimensions:
         present = [i for i in dimension.indicators if full[i.id] == "present"]
@@ -83,6 +83,7 @@ def _count(tool: ScreeningTool, full: Mapping[str, str]) -> list[DimensionResult
                 present=tuple(i.id for i in present),
                 unknown=tuple(i.id for i in dimension.indicators if full[i.id] == "unknown"),
                 positive=None,
+                declined=tuple(i.id for i in dimension.indicators if full[i.id] == "declined"),
             )
         )
     return counted
@@ -143,7 +144,8 @@ def _scored(
 
     would_meet: list[str] = []
     if not met:
-        for indicator in (i for d in dims for i in d.unknown):
+        # A declined answer is open like an unknown one: it might be found present some other way.
+        for indicator in (i for d in dims for i in d.open):
             _dims, trial = _assess(tool, {**full, indicator: "present"}, act)
             if parse(rule).holds(trial):
                 would_meet.append(indicator)
@@ -154,7 +156,7 @@ def _scored(
         dimensions=tuple(dims),
         groups={name: bool(env[name]) for name in scoring.groups},
         outcome="met" if met else "not_met",
-        complete=all(not d.unknown for d in dims),
+        complete=all(not d.open for d in dims),
         label=_label(tool, env, met),
         explanation=_PENDING,
         what_would_change=_what_would_change(tool, dims),
@@ -169,7 +171,7 @@ def _scored(
 
 
 def _what_would_change(tool: ScreeningTool, dims: list[DimensionResult]) -> dict[str, tuple[str, ...]]:
-    """For each negative dimension, the unknown indicators that alone would make it positive."""
+    """For each negative dimension, the unknown or declined indicators that alone would make it positive."""
     assert tool.scoring is not None
     grades = {i.id: i.grade for d in tool.dimensions for i in d.indicators}
     changes: dict[str, tuple[str, ...]] = {}
@@ -177,7 +179,7 @@ def _what_would_change(tool: ScreeningTool, dims: list[DimensionResult]) -> dict
         if d.positive:
             continue
         flips = []
-        for indicator in d.unknown:
+        for indicator in d.open:
             strong, medium, weak, present = _counts(d)
             grade = grades[indicator]
             if _dimension_positive(
@@ -226,7 +228,7 @@ def _checklist(tool: ScreeningTool, full: dict[str, str], age: int | None) -> Re
         dimensions=tuple(dims),
         groups={},
         outcome="indicators_present" if present else "no_indicators",
-        complete=all(not d.unknown for d in dims),
+        complete=all(not d.open for d in dims),
         label=label,
         explanation=_PENDING,
         what_would_change={},
@@ -270,6 +272,7 @@ def result_json(result: Result, lang: str = "en") -> dict[str, Any]:
                 "medium": d.medium,
                 "weak": d.weak,
                 "unknown": len(d.unknown),
+                "declined": len(d.declined),
             }
             for d in result.dimensions
         },

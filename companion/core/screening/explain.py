@@ -62,6 +62,9 @@ def explain_scored(tool: ScreeningTool, result: Result, env: Mapping[str, Value]
         if d.unknown:
             en += f" {len(d.unknown)} of its indicators are unknown."
             zh += f"另有{len(d.unknown)}项指标情况不明。"
+        if d.declined:
+            en += f" The person declined to answer on {len(d.declined)} of them."
+            zh += f"当事人拒绝回答其中{len(d.declined)}项指标。"
         lines.add(en, zh)
     if scoring.groups:
         lines.add(
@@ -172,20 +175,30 @@ def _explain_outcome(lines: _Lines, result: Result, env: Mapping[str, Value], ru
 def _explain_unknowns(lines: _Lines, tool: ScreeningTool, result: Result) -> None:
     total = len(tool.indicator_ids())
     unknown = sum(len(d.unknown) for d in result.dimensions)
+    declined = [i for d in result.dimensions for i in d.declined]
     if unknown:
         lines.add(
-            f"{unknown} of the tool's {total} indicators are unknown (not asked, not known or declined). "
+            f"{unknown} of the tool's {total} indicators are unknown (not asked or not known). "
             "Unknown is not the same as absent, so the assessment is incomplete.",
-            f"本工具{total}项指标中有{unknown}项情况不明（未询问、不清楚或拒绝回答）。"
+            f"本工具{total}项指标中有{unknown}项情况不明（未询问或不清楚）。"
             "“不清楚”不等于“不存在”，因此本次评估并不完整。",
         )
-    else:
+    if declined:
+        # Reported apart from unknown: a refusal is information for the interviewer, not a gap in asking.
+        lines.add(
+            f"The person declined to answer on {len(declined)} of the tool's {total} indicators "
+            f"({_ids(declined, 'en')}). Declined counts as not present, not as absent, so the assessment "
+            "is incomplete.",
+            f"本工具{total}项指标中，当事人拒绝回答{len(declined)}项（{_ids(declined, 'zh-Hans')}）。"
+            "拒绝回答按“未确认存在”处理，不等于“不存在”，因此本次评估并不完整。",
+        )
+    if not unknown and not declined:
         lines.add(f"All {total} indicators have an answer.", f"本工具{total}项指标均已作答。")
     if result.would_meet:
         lines.add(
-            "Each of these unknown indicators, if found present, would on its own change the outcome to "
-            f"met: {_ids(result.would_meet, 'en')}.",
-            "以下情况不明的指标中，任何一项一旦确认存在，即可使结论变为符合标准："
+            "Each of these unknown or declined indicators, if found present, would on its own change the "
+            f"outcome to met: {_ids(result.would_meet, 'en')}.",
+            "以下情况不明或拒绝回答的指标中，任何一项一旦确认存在，即可使结论变为符合标准："
             f"{_ids(result.would_meet, 'zh-Hans')}。",
         )
 

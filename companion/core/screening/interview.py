@@ -66,7 +66,7 @@ class Interview:
     def set_answer(self, indicator_id: str, answer: str) -> None:
         self._known(indicator_id)
         if answer not in ANSWERS:
-            raise ScreeningError(f"answer must be present, absent or unknown, not {answer!r}")
+            raise ScreeningError(f"answer must be present, absent, unknown or declined, not {answer!r}")
         self.answers[indicator_id] = answer
 
     def go_to(self, position: int) -> None:

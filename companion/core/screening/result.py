@@ -1,7 +1,8 @@
 """What a screening produces: the answer model and the result types.
 
-Answers are present, absent or unknown; only present counts, and unknown is
-never worded as absent.
+Answers are present, absent, unknown or declined (the person chose not to
+answer); only present counts. Unknown and declined are never worded as
+absent, and declined is reported apart from unknown.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from typing import Literal
 
 from companion.core.model import Text
 
-Answer = Literal["present", "absent", "unknown"]
-ANSWERS: tuple[str, ...] = ("present", "absent", "unknown")
+Answer = Literal["present", "absent", "unknown", "declined"]
+ANSWERS: tuple[str, ...] = ("present", "absent", "unknown", "declined")
 CHILD_POLICIES: tuple[str, ...] = ("palermo", "ilo-as-adult")
 Policy = Literal["adult", "child-palermo", "child-ilo-as-adult", "checklist"]
 Outcome = Literal["met", "not_met", "indicators_present", "no_indicators"]
@@ -33,6 +34,13 @@ class DimensionResult:
     present: tuple[str, ...]  # indicator IDs answered present, in the tool's order
     unknown: tuple[str, ...]  # indicator IDs unknown or not answered
     positive: bool | None  # None for a tool without scoring (checklist, guide)
+    # Indicator IDs the person declined to answer: not present, like unknown, but kept apart.
+    declined: tuple[str, ...] = ()
+
+    @property
+    def open(self) -> tuple[str, ...]:
+        """Unknown and declined together: the answers that could still turn out present."""
+        return self.unknown + self.declined
 
 
 @dataclass(frozen=True)

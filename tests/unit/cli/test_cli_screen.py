@@ -66,6 +66,7 @@ def test_answers_reproduce_worked_example_1_and_1b(capsys, data_dir: Path, tmp_p
         "medium": 0,
         "weak": 0,
         "unknown": 14,
+        "declined": 0,
     }
     assert shown["dimensions"]["AVD"]["positive"] is False and shown["dimensions"]["EXP"]["positive"] is True
     assert shown["label"].startswith("Improper recruitment and exploitation")
@@ -87,7 +88,14 @@ def test_answers_reproduce_worked_example_1_and_1b(capsys, data_dir: Path, tmp_p
     assert code == 0, err
     shown = json.loads(out)
     assert shown["outcome"] == "met" and shown["policy"] == "adult"
-    assert shown["dimensions"]["AVD"] == {"positive": True, "strong": 0, "medium": 2, "weak": 1, "unknown": 4}
+    assert shown["dimensions"]["AVD"] == {
+        "positive": True,
+        "strong": 0,
+        "medium": 2,
+        "weak": 1,
+        "unknown": 4,
+        "declined": 0,
+    }
 
 
 def test_a_child_with_an_act_and_the_chinese_result(capsys, data_dir: Path, tmp_path: Path) -> None:
@@ -130,8 +138,8 @@ def test_without_json_a_readable_summary(capsys, data_dir: Path, tmp_path: Path)
         ("no-such-tool", {}, "no screening tool with id 'no-such-tool'"),
         ("cs-01", {}, "no screening tool with id 'cs-01'"),
         ("ilo-adult-labour", {"XX99": "present"}, "unknown indicator 'XX99'"),
-        ("ilo-adult-labour", {"DR01": "yes"}, "answer must be present, absent or unknown"),
-        ("ilo-adult-labour", {"DR01": None}, "answer must be present, absent or unknown"),
+        ("ilo-adult-labour", {"DR01": "yes"}, "answer must be present, absent, unknown or declined"),
+        ("ilo-adult-labour", {"DR01": None}, "answer must be present, absent, unknown or declined"),
         ("ilo-adult-labour", "{not json", "not valid JSON"),
         ("ilo-adult-labour", '["DR01"]', "must be a JSON object"),
         ("ilo-adult-labour", None, "cannot read answers file"),
@@ -178,8 +186,8 @@ def _assert_one_line(code: int, out: str, err: str, expected: str) -> None:
     [
         ("[" * 100_000, "nested too deeply"),
         ('{"DR01": ' + "[" * 100_000, "nested too deeply"),
-        ({"DR01": {"present": True}}, "answer must be present, absent or unknown, not a JSON object"),
-        ({"DR01": ["present"]}, "answer must be present, absent or unknown, not a JSON array"),
+        ({"DR01": {"present": True}}, "unknown or declined, not a JSON object"),
+        ({"DR01": ["present"]}, "unknown or declined, not a JSON array"),
         ({"DR01": 1}, "not a JSON number"),
         ('{"DR01": ' + "1" * 5000 + "}", "a number in it is too long"),
         ({"X" * 5000: "present"}, "unknown indicator 'XXXX"),
@@ -248,3 +256,20 @@ def test_answers_on_standard_input(data_dir: Path) -> None:
     result = subprocess.run([*argv, "--answers", "-"], input=b"\xff\xfe", capture_output=True, timeout=120)
     assert result.returncode == 1
     assert result.stderr == b"companion: answers file from standard input is not UTF-8 text\n"
+
+
+def test_an_answers_file_may_say_declined_and_the_text_report_counts_it(
+    capsys, data_dir: Path, tmp_path: Path
+) -> None:
+    answers = answers_file(tmp_path, {"DR01": "declined", "DR02": "present", "CR01": "declined"})
+    code, out, err = run(
+        capsys, "--data-dir", str(data_dir), "screen", "ilo-adult-labour", "--answers", answers
+    )
+    assert code == 0, err
+    dr_line = next(line for line in out.splitlines() if line.strip().startswith("DR "))
+    assert "declined 1" in dr_line and "strong 0" in dr_line
+    assert "declined to answer on 2 of the tool's" in out
+    code, out, err = run(
+        capsys, "--data-dir", str(data_dir), "screen", "ilo-adult-labour", "--answers", answers, "--json"
+    )
+    assert json.loads(out)["dimensions"]["DR"]["declined"] == 1

@@ -157,3 +157,19 @@ def test_the_shipped_key_derivation_keeps_its_cost() -> None:
 
     shipped = KdfParams(b"0" * 16)
     assert shipped.n >= 2**15 and shipped.r >= 8
+
+
+def test_a_declined_answer_is_saved_and_reopened_and_older_records_still_open(
+    vault: Vault, data_dir: Path
+) -> None:
+    """A fourth answer, "declined", survives sealing; records written before it existed open unchanged."""
+    older = vault.save(_record("NN-2026-015"))  # present / absent only, as an older version wrote them
+    answers = {**ANSWERS, "DR03": "declined", "DR04": "unknown"}
+    declined = vault.save(
+        FieldRecord(case_code="NN-2026-016", tool_id="ilo-adult-labour", tool_version="1.0", answers=answers)
+    )
+    vault.store.close()
+    reopened = Vault(Store.open(data_dir))
+    reopened.unlock(PASSPHRASE)
+    assert reopened.get(declined.id).answers == answers
+    assert reopened.get(older.id).answers == ANSWERS

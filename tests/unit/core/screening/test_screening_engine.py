@@ -284,9 +284,9 @@ def test_act_means_purpose_for_an_adult_and_a_child() -> None:
     [
         ({"XX01": "present"}, {}, "unknown indicator 'XX01'"),
         ({"FL01": "present"}, {}, "unknown indicator 'FL01'"),
-        ({"DR01": "yes"}, {}, "answer must be present, absent or unknown"),
-        ({"DR01": True}, {}, "answer must be present, absent or unknown"),
-        ({"DR01": "PRESENT"}, {}, "answer must be present, absent or unknown"),
+        ({"DR01": "yes"}, {}, "answer must be present, absent, unknown or declined"),
+        ({"DR01": True}, {}, "answer must be present, absent, unknown or declined"),
+        ({"DR01": "PRESENT"}, {}, "answer must be present, absent, unknown or declined"),
         ({}, {"child_policy": "lenient"}, "unknown child policy"),
         ({}, {"age": -1}, "age"),
         ({}, {"age": "15"}, "age"),
@@ -321,7 +321,14 @@ def test_result_json_has_the_product_shape_in_either_language() -> None:
     }
     assert shown["tool"] == ADULT and shown["outcome"] == "not_met" and shown["complete"] is False
     assert list(shown["dimensions"]) == ["DR", "CR", "AVR", "EXP", "CD", "AVD"]
-    assert shown["dimensions"]["DR"] == {"positive": True, "strong": 1, "medium": 1, "weak": 0, "unknown": 8}
+    assert shown["dimensions"]["DR"] == {
+        "positive": True,
+        "strong": 1,
+        "medium": 1,
+        "weak": 0,
+        "unknown": 8,
+        "declined": 0,
+    }
     assert isinstance(shown["label"], str) and isinstance(shown["explanation"], str)
     chinese = result_json(result, "zh-Hans")
     assert chinese["label"] == result.label.zh_hans and "根据现有记录" in chinese["explanation"]
@@ -420,4 +427,4 @@ def test_each_answer_key_reproduces_its_stated_outcome(case_id: str) -> None:
 
 
 def test_the_answer_keys_were_found() -> None:
-    assert len(CASE_STUDIES) >= 10
+    assert len(CASE_STUDIES) >= 12
