@@ -74,6 +74,10 @@ KEPT_PLUGINS: dict[str, set[str] | None] = {
     "styles": None,  # the native look on Windows and macOS
 }
 KEPT_QT_TRANSLATIONS = {"qtbase_zh_CN.qm"}
+# Data files a hook collects that the application never reads: pypinyin's phrase
+# dictionary (2.5 MB; the glossary sorts with the single-character one, see
+# companion/core/collation.py).
+DROPPED_DATA = {"pypinyin/phrases_dict.json", "pypinyin/phrases_dict.pyi"}
 
 EXCLUDED_MODULES = [
     # Qt modules only pulled in by the hooks' guesses
@@ -102,6 +106,8 @@ EXCLUDED_MODULES = [
     "PIL.ImageQt",
     # reportlab's encoding guesser for the XML it parses; we give it no XML (see above)
     "charset_normalizer",
+    # openpyxl reads numpy types when numpy happens to be installed; the forms we write hold none
+    "numpy",
     # reached by the import graph, never imported while the application runs (see above)
     "ssl",
     "_ssl",
@@ -160,7 +166,7 @@ def _kept(dest: str) -> bool:
         return _plugin_kept(posix)
     if "/Qt/translations/" in posix or "/Qt6/translations/" in posix:
         return Path(posix).name in KEPT_QT_TRANSLATIONS
-    return True
+    return posix not in DROPPED_DATA
 
 
 def _is_root(dest: str, typecode: str) -> bool:

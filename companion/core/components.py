@@ -100,6 +100,7 @@ COMPONENTS: tuple[Component, ...] = (
     Component("platformdirs", "MIT", "platformdirs"),
     Component("tomli", "MIT", "tomli"),
     Component("packaging", "Apache-2.0 OR BSD-2-Clause", "packaging"),
+    Component("pypinyin", "MIT", "pypinyin"),
     Component("pydantic-core", "MIT", "pydantic_core"),
     Component("annotated-types", "MIT", "annotated-types"),
     Component("typing-extensions", "PSF-2.0", "typing_extensions"),

@@ -39,6 +39,7 @@ from companion.app.domain import (
     Visibility,
     day_date,
     now_and_next,
+    sort_key,
 )
 from companion.gui import render
 from companion.gui.catalogue import Catalogue
@@ -396,7 +397,10 @@ class GlossarySection(Section):
         lang = current_language()
         other = "zh-Hans" if lang == "en" else "en"
         needle = self.filter.text().strip().lower()
-        terms = sorted(self.catalogue.of_type(GlossaryTerm), key=lambda t: render.plain(t.term, lang).lower())
+        # Chinese by pinyin, as in the glossary handout (imports pypinyin on the first Chinese list).
+        terms = sorted(
+            self.catalogue.of_type(GlossaryTerm), key=lambda t: sort_key(render.plain(t.term, lang), lang)
+        )
         shown = 0
         for term in terms:
             first, second = render.plain(term.term, lang), term.term.get(other) or ""
