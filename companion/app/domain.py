@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from companion.core.agenda import NowNext, day_date, now_and_next
+    from companion.core.collation import sort_key
     from companion.core.components import Component, shipped
 
     # What the window speaks beyond the command line: backups, the check, field records,
@@ -76,6 +77,7 @@ _SOURCES: dict[str, str] = {
     "result_json": "companion.core.screening",
     "describe_tool": "companion.core.screening:describe",
     "run_self_test": "companion.core.selftest:run",
+    "sort_key": "companion.core.collation",
     "explain_database_error": "companion.core.store.database:explain_in",
     "PackError": "companion.core.packs",
     "PublisherMismatchError": "companion.core.packs.publisher",
@@ -238,6 +240,7 @@ __all__ = [
     "short_fingerprint",
     "show_fingerprint",
     "signature_warning",
+    "sort_key",
     "title_of",
     "write_handout",
 ]

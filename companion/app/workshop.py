@@ -14,6 +14,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+# Re-exported (``as``): the surfaces name these types through this module.
+from companion.core.authoring import DirExport as DirExport
+from companion.core.authoring import WorkshopChanges as WorkshopChanges
 from companion.core.progress import CancelCheck, Progress, never_cancelled, no_progress
 from companion.core.store import PackInfo, SearchHit, Store
 from companion.core.store.search import AUDIENCE, Visibility
@@ -116,6 +119,54 @@ class Workshop:
     def use(self, pack_id: str) -> None:
         """Make an installed workshop the current one."""
         self._store.set_current_pack(pack_id)
+
+    # --- workshops of one's own (companion.core.authoring) ----------------------
+
+    def is_working_copy(self, pack_id: str | None = None) -> bool:
+        """Whether the current (or given) workshop is the user's own, which may be edited."""
+        from companion.core.authoring import is_working_copy
+
+        chosen = pack_id or self.current_pack_id()
+        return chosen is not None and is_working_copy(self._store, chosen)
+
+    def new_workshop(
+        self, new_id: str, from_id: str, title_en: str | None = None, title_zh: str | None = None
+    ) -> Manifest:
+        """Copy an installed workshop as a workshop of one's own under ``new_id``; it becomes current."""
+        from companion.core.authoring import new_workshop
+
+        return new_workshop(self._store, new_id, from_id, title_en, title_zh)
+
+    def set_workshop(self, changes: WorkshopChanges) -> Manifest:
+        """Change the current workshop's details (it must be one's own); the new manifest."""
+        from companion.core.authoring import set_details
+
+        return set_details(self._store, changes)
+
+    def read_trainers(self, path: Path) -> list[dict[str, object]]:
+        """The ``[[trainers]]`` of a TOML file, for :attr:`WorkshopChanges.trainers`."""
+        from companion.core.authoring import read_trainers
+
+        return read_trainers(path)
+
+    def edit_item(self, item_id: str, path: Path) -> ContentItem:
+        """Replace one item of the current workshop (one's own) by the item in a TOML file."""
+        from companion.core.authoring import edit_item
+
+        item: ContentItem = edit_item(self._store, item_id, path)
+        return item
+
+    def export_dir(self, folder: Path) -> DirExport:
+        """Write the current workshop as a pack's source folder (pack.toml and a folder per kind)."""
+        from companion.core.authoring import export_dir
+
+        return export_dir(self._store, folder)
+
+    def import_dir(self, folder: Path) -> int:
+        """Replace the current workshop (one's own) by a pack's source folder, all or nothing; items read."""
+        from companion.core.authoring import import_dir
+
+        return len(import_dir(self._store, folder).items)
 
     # --- settings --------------------------------------------------------------
 

@@ -1,12 +1,18 @@
-"""Commands that read the workshop: ``self-test``, ``search``, ``content list|show``."""
+"""Commands on the workshop's content: ``self-test``, ``search``, ``content list|show``, and for a
+workshop of one's own ``content edit|import-dir``; ``content export-dir`` writes any workshop as TOML."""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any, TextIO
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
 from companion.app.kinds import KIND_IDS, LANGUAGES
 from companion.cli import CliError, open_workshop, print_json, quoted
+
+if TYPE_CHECKING:
+    from companion.app.domain import ContentError
 
 
 def add_parsers(sub: Any) -> None:
@@ -42,6 +48,37 @@ def add_parsers(sub: Any) -> None:
     show.add_argument("id")
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=cmd_content_show)
+
+    edit = content_sub.add_parser(
+        "edit",
+        help="replace one item of your own workshop by a TOML file",
+        description="Replace item ID of the current workshop, which must be your own (companion workshop "
+        "new), by the item in FILE (the same TOML as the item's file in a pack, `id` included). The whole "
+        "workshop is validated as a pack is; with any problem nothing is changed.",
+    )
+    edit.add_argument("id", metavar="ID")
+    edit.add_argument("--file", type=Path, required=True, metavar="ITEM.toml")
+    edit.add_argument("--json", action="store_true")
+    edit.set_defaults(handler=cmd_content_edit)
+
+    export_dir = content_sub.add_parser(
+        "export-dir",
+        help="write the current workshop as a folder of TOML files (pack.toml and a folder per kind)",
+    )
+    export_dir.add_argument("dir", type=Path, metavar="DIR")
+    export_dir.add_argument("--json", action="store_true")
+    export_dir.set_defaults(handler=cmd_content_export_dir)
+
+    import_dir = content_sub.add_parser(
+        "import-dir",
+        help="replace your own workshop by a folder of TOML files, all or nothing",
+        description="Validate every file under DIR (as export-dir writes it) and replace the current "
+        "workshop, which must be your own and have the ID in DIR/pack.toml. Every problem is listed as "
+        "`file: field: problem`; with any, nothing is changed (exit 1).",
+    )
+    import_dir.add_argument("dir", type=Path, metavar="DIR")
+    import_dir.add_argument("--json", action="store_true")
+    import_dir.set_defaults(handler=cmd_content_import_dir)
 
 
 def cmd_self_test(args: argparse.Namespace, out: TextIO) -> int:
@@ -88,3 +125,58 @@ def cmd_content_show(args: argparse.Namespace, out: TextIO) -> int:
         raise CliError(f"no content item with id {quoted(args.id)} in the current workshop")
     print_json(item.model_dump(mode="json", by_alias=True), out)
     return 0
+
+
+def cmd_content_edit(args: argparse.Namespace, out: TextIO) -> int:
+    from companion.app.domain import ContentError
+
+    workshop = open_workshop(args)
+    try:
+        item = workshop.edit_item(args.id, args.file)
+    except ContentError as exc:
+        return _problems(exc, args, out)
+    if args.json:
+        print_json({"ok": True, "id": item.id, "kind": item.kind}, out)
+    else:
+        print(f"Replaced {item.kind} {item.id} in workshop {workshop.current_pack_id()}.", file=out)
+    return 0
+
+
+def cmd_content_export_dir(args: argparse.Namespace, out: TextIO) -> int:
+    done = open_workshop(args).export_dir(args.dir)
+    if args.json:
+        print_json({"folder": str(done.folder), "files": done.files, "removed": done.removed}, out)
+        return 0
+    print(f"Wrote {done.files} files to {done.folder}.", file=out)
+    for name in done.removed:
+        print(f"Removed {name}: its item is no longer in the workshop.", file=out)
+    return 0
+
+
+def cmd_content_import_dir(args: argparse.Namespace, out: TextIO) -> int:
+    from companion.app.domain import ContentError
+
+    workshop = open_workshop(args)
+    try:
+        count = workshop.import_dir(args.dir)
+    except ContentError as exc:
+        return _problems(exc, args, out)
+    if args.json:
+        print_json({"ok": True, "pack_id": workshop.current_pack_id(), "items": count}, out)
+    else:
+        print(f"Replaced workshop {workshop.current_pack_id()} with {count} items from {args.dir}.", file=out)
+    return 0
+
+
+def _problems(exc: ContentError, args: argparse.Namespace, out: TextIO) -> int:
+    """Every problem of a rejected edit or import as ``file: field: problem``; nothing changed (exit 1)."""
+    problems = exc.problems
+    if args.json:
+        listed = [{"file": p.file, "field": p.field, "problem": p.message} for p in problems]
+        print_json({"ok": False, "problems": listed}, out)
+    else:
+        for problem in problems:
+            print(" ".join(str(problem).split()), file=sys.stderr)
+    count = f"{len(problems)} problem" + ("s" if len(problems) != 1 else "")
+    print(f"companion: {count}; nothing was changed", file=sys.stderr)
+    return 1

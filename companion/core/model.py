@@ -312,6 +312,10 @@ class Document(_Strict):
     summary: Text
     sections: list[Section] = Field(min_length=1)
     sources: list[Source] = Field(min_length=1)
+    # Provenance for every reader, as one line, as a screening tool has it.
+    source: Text | None = None
+    # Facilitator-only: what a facilitator should still check before quoting the document.
+    to_verify: list[Text] = []
 
 
 class GlossaryTerm(_Strict):
@@ -331,14 +335,39 @@ ContentItem = Annotated[
 # --- The pack ---------------------------------------------------------------
 
 
+class WorkshopTrainer(_Strict):
+    """A trainer of one workshop, by role and organisation.
+
+    Unlike an agenda item's :class:`Trainer`, a name is allowed: these are the
+    public programme details of a workshop the facilitator prepares.
+    """
+
+    role: Text
+    organisation: Text
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+
+
 class Workshop(_Strict):
-    """Sample details a facilitator replaces: dates, venue, organiser."""
+    """Details a facilitator sets on a workshop of their own: dates, venue, organiser, trainers."""
 
     title: Text
     venue: Text
     organiser: Text
     start_date: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
     days: int = Field(ge=1, le=14)
+    # None (not []) when there are none, so a pack without trainers is written as before.
+    trainers: list[WorkshopTrainer] | None = None
+
+    @field_validator("start_date")
+    @classmethod
+    def _real_date(cls, value: str) -> str:
+        from datetime import date
+
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value} is not a date of the calendar (YYYY-MM-DD)") from None
+        return value
 
 
 class Manifest(_Strict):

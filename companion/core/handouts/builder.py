@@ -21,9 +21,11 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from companion.core.agenda import day_date
+from companion.core.collation import sort_key
 from companion.core.editions import EDITIONS, for_edition, has_facilitator_content
 from companion.core.kinds import HANDOUT_IDS
-from companion.core.names import FORMAT_NAMES, GRADE_NAMES
+from companion.core.names import FORMAT_NAMES, GRADE_NAMES, OUTCOME_NAMES
+from companion.core.screening.rule_words import child_rule, counts_used, dimension_rule, overall_rule, uses_act
 from companion.i18n import N_, load_catalogue
 
 HANDOUT_LANGUAGES: tuple[str, ...] = ("en", "zh-Hans", "bilingual")
@@ -33,7 +35,18 @@ HALF_DAYS = (N_("Day {number} ({date}), morning"), N_("Day {number} ({date}), af
 # Joins a list inside one language: Chinese takes a full-width mark, never the ASCII comma.
 LIST_SEPARATORS = {"en": ", ", "zh-Hans": "，"}
 
-ANSWERS = (N_("Present"), N_("Absent"), N_("Unknown"))
+ANSWERS = (N_("Present"), N_("Absent"), N_("Unknown"), N_("Declined"))
+# The bands the rules need: "child" in Chinese criminal law (under 14, Arts. 240 and 241) and in the
+# Protocol (under 18).
+AGE_BANDS = (N_("Under 14"), N_("14–17"), N_("18 or over"), N_("Unknown"))
+TALLY_NAMES = {
+    "strong": N_("Strong present"),
+    "medium": N_("Medium present"),
+    "weak": N_("Weak present"),
+    "present": N_("Present"),
+}
+ACT_HINT = N_("Recruitment, transport, transfer, harbouring or receipt by a third party.")
+FIELD_COLUMNS = (1.6, 5.0)  # a form field's name and its boxes, in proportion
 CHECK_BOX = "\u25a1"  # the empty box a guide's step is ticked in (the handout font has this glyph)
 GUIDE_COLUMNS = (3.2, 0.5, 3.0)  # a guide checklist's step, done box and notes, in proportion
 
@@ -450,6 +463,8 @@ def screening_forms(items: Sequence[Any], manifest: Any, fingerprint: str, lang:
         blocks.append(Heading(lg.ui(N_("Read before use")), 2))
         blocks.append(Bullets(tuple(lg.text(c, "small") for c in tool.caveats)))
         blocks.extend(lg.paragraphs(tool.purpose, "small"))
+        if tool.style != "guide":
+            blocks.append(_person_fields(lg, tool))
         for dimension in tool.dimensions:
             blocks.append(Heading((Words(dimension.id, "en"), *lg.text(dimension.title)), 1))
             blocks.extend(lg.paragraphs(dimension.description, "small"))
@@ -468,9 +483,87 @@ def screening_forms(items: Sequence[Any], manifest: Any, fingerprint: str, lang:
                         boxes=boxes,
                     )
                 )
+            if tool.style != "guide":
+                blocks.append(_tally(lg, tool, dimension))
+        if tool.style != "guide":
+            blocks.extend(_outcome_blocks(lg, tool))
     return _handout(
         "screening-forms", lg, manifest, fingerprint, N_("Screening tools"), blocks, mark=N_("PRACTICE")
     )
+
+
+def _choices(lg: _Lang, labels: Sequence[str]) -> Cell:
+    """Boxes to tick, each before its label, in a row: "□ Under 14   □ 14–17".
+
+    One box per choice in every edition: a bilingual form labels it in both languages ("Yes / 是"),
+    so that nobody ticks an English and a Chinese box for the same answer.
+    """
+    # No-break spaces: a box never parts from its label, and the gap between choices is not collapsed.
+    gap = "\xa0\xa0\xa0 "
+    text = gap.join(f"{CHECK_BOX}\xa0{lg.joined(label)}" for label in labels)
+    return (Words(text, lg.slots[-1], role="strong"),)
+
+
+def _person_fields(lg: _Lang, tool: Any) -> Table:
+    """The fields filled in before scoring: the age band and, if a rule asks, whether an act is recorded."""
+    rows: list[tuple[Cell, ...]] = [(lg.ui(N_("Age band"), "strong"), _choices(lg, AGE_BANDS))]
+    if uses_act(tool):
+        rows.append(
+            (
+                lg.ui(N_("Act recorded"), "strong"),
+                _choices(lg, (N_("Yes"), N_("No"))) + lg.ui(ACT_HINT, "small"),
+            )
+        )
+    header = (lg.ui(N_("About the person"), "small"), lg.ui(N_("Tick one"), "small"))
+    return Table(header, tuple(rows), FIELD_COLUMNS)
+
+
+def _tally(lg: _Lang, tool: Any, dimension: Any) -> Table:
+    """Under a dimension's indicators: its rule from the data, a box per count to write in, and its result."""
+    rule = dimension_rule(tool)
+    if rule is None:  # a checklist: no rule and no result per dimension, only the count
+        said: Cell = lg.ui(N_("No score: count the indicators ticked present."), "small")
+        met: tuple[Cell, ...] = ()
+    else:
+        said = lg.text(rule, "small")
+        met = (_choices(lg, (N_("Yes"), N_("No"))),)
+    counts = counts_used(tool)
+    header = (
+        lg.ui(N_("Rule"), "small"),
+        *(lg.ui(TALLY_NAMES[c], "small") for c in counts),
+        *((lg.ui(N_("Dimension met"), "small"),) if met else ()),
+    )
+    row = ((Words(dimension.id, "en", role="strong"), *said), *([()] * len(counts)), *met)
+    widths = (3.4, *([0.9] * len(counts)), *((1.4,) if met else ()))
+    return Table(header, (row,), widths)
+
+
+def _outcome_blocks(lg: _Lang, tool: Any) -> list[Block]:
+    """The end of a form: the overall (and child) rule from the data, and boxes for the outcome."""
+    blocks: list[Block] = [Heading(lg.ui(N_("Outcome")), 1)]
+    overall, child = overall_rule(tool), child_rule(tool)
+    rows: list[tuple[Cell, ...]] = []
+    if overall is None:  # a checklist: no threshold, any indicator present calls for inquiry
+        blocks.append(
+            Paragraph(
+                lg.ui(N_("No score and no threshold: any indicator present calls for inquiry and referral.")),
+                "body",
+            )
+        )
+        outcomes = (OUTCOME_NAMES["indicators_present"], OUTCOME_NAMES["no_indicators"])
+    else:
+        blocks.append(Paragraph(lg.text(overall), "body"))
+        if child is not None:
+            blocks.append(Paragraph(lg.text(child), "body"))
+            applied = _choices(lg, (N_("Adult rule"), N_("Child rule")))
+            rows.append((lg.ui(N_("Rule applied"), "strong"), applied))
+        outcomes = (OUTCOME_NAMES["met"], OUTCOME_NAMES["not_met"])
+    rows.append((lg.ui(N_("Outcome"), "strong"), _choices(lg, outcomes)))
+    header = (lg.ui(N_("Result"), "small"), lg.ui(N_("Tick one"), "small"))
+    blocks.append(Table(header, tuple(rows), FIELD_COLUMNS))
+    caution = N_("An outcome is an indication for referral and further inquiry, not a legal identification.")
+    blocks.append(Paragraph(lg.ui(caution), "small"))
+    return blocks
 
 
 def _guide_checklist(lg: _Lang, dimension: Any) -> Table:
@@ -495,7 +588,10 @@ def glossary(items: Sequence[Any], manifest: Any, fingerprint: str, lang: str) -
     lg = _Lang(lang)
     first = lg.slots[0]
     other = "zh-Hans" if first == "en" else "en"
-    terms = sorted(_of_kind(items, "glossary-term"), key=lambda t: t.term.resolve(first)[0].casefold())
+    # Chinese by pinyin, not by code point (collation.sort_key, shared with the window's list).
+    terms = sorted(
+        _of_kind(items, "glossary-term"), key=lambda t: sort_key(t.term.resolve(first)[0], first)
+    )
     names = {"en": N_("English"), "zh-Hans": N_("Chinese")}
     rows: list[tuple[Cell, ...]] = []
     header: tuple[Cell, ...]

@@ -236,12 +236,18 @@ class _Row(Flowable):
 
 
 class _Rows(Flowable):
-    """Table rows under a header row: split between rows, with the header again on every page."""
+    """Table rows under a header row: split between rows, with the header again on every page.
 
-    def __init__(self, header: _Row, rows: Sequence[Flowable]) -> None:
+    No page holds a single spilled row: a split that would leave one row alone under the
+    header of the next page breaks a row earlier, so that two go over. ``page_height`` is
+    the height of an empty frame: two rows that could not share one stay split.
+    """
+
+    def __init__(self, header: _Row, rows: Sequence[Flowable], page_height: float = 0.0) -> None:
         super().__init__()
         self.header = header
         self.rows = list(rows)
+        self.page_height = page_height
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
@@ -258,7 +264,15 @@ class _Rows(Flowable):
             taken += 1
         if not taken:  # not even one row here: the next page (no row is taller than a page)
             return []
-        return [_Rows(self.header, self.rows[:taken]), _Rows(self.header, self.rows[taken:])]
+        if len(self.rows) - taken == 1:  # the last row would spill alone: send another with it
+            if taken > 1:
+                taken -= 1
+            elif self.wrap(availWidth, availHeight)[1] <= self.page_height:
+                return []  # both rows, whole, on the next page
+        return [
+            _Rows(self.header, self.rows[:taken], self.page_height),
+            _Rows(self.header, self.rows[taken:], self.page_height),
+        ]
 
     def draw(self) -> None:
         y = self.height
@@ -581,12 +595,12 @@ class Renderer:
                 continue
             # Taller than a page under the header: a reportlab table, which can cut a row in two.
             if run:
-                flowables.append(_Rows(header, run))
+                flowables.append(_Rows(header, run, self._frame_height))
                 run = []
             tall = [self._paragraphs(header_cells), self._paragraphs(cells)]
             flowables.append(self._grid(tall, block.widths, header=True))
         if run or not flowables:
-            flowables.append(_Rows(header, run))
+            flowables.append(_Rows(header, run, self._frame_height))
         return flowables
 
     def _form(self, rows: list[FormRow], before: list[Flowable]) -> list[Flowable]:

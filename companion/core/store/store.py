@@ -46,7 +46,7 @@ class PackInfo:
     version: str
     title: Text
     publisher: str
-    source: str  # "bundled" or "imported"
+    source: str  # "bundled", "imported" or "working-copy" (a workshop of one's own: companion.core.authoring)
     signer: str | None  # fingerprint of the key that signed the imported pack
     installed_at: str
 
@@ -203,11 +203,13 @@ class Store:
         signer: str | None = None,
         progress: Progress | None = None,
         cancelled: CancelCheck | None = None,
+        make_current: bool = False,
     ) -> None:
         """Replace one pack's content in a single transaction; user data is untouched.
 
         ``cancelled`` is asked between batches of rows: a cancel, like any
-        failure, rolls everything back and raises.
+        failure, rolls everything back and raises. ``make_current``: the pack
+        becomes the current workshop in the same transaction.
         """
         from companion.core.model import title_of
         from companion.core.progress import Cancelled
@@ -257,7 +259,7 @@ class Store:
                 if progress is not None:
                     progress(done + 1, len(batches))
             self.conn.execute("UPDATE packs SET content_digest = ? WHERE id = ?", (digest, pack_id))
-            if self.get_setting("current_pack") is None:
+            if make_current or self.get_setting("current_pack") is None:
                 self._set_setting(self.conn, "current_pack", pack_id)
 
     @staticmethod
@@ -268,7 +270,7 @@ class Store:
         _insert_rows(conn, "search_docs", SEARCH_COLUMNS, docs)
 
     def pack_source(self, pack_id: str) -> str | None:
-        """ "bundled" or "imported"; None when the pack is not installed."""
+        """ "bundled", "imported" or "working-copy"; None when the pack is not installed."""
         row = self.conn.execute("SELECT source FROM packs WHERE id = ?", (pack_id,)).fetchone()
         return row[0] if row else None
 
