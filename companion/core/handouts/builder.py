@@ -25,7 +25,13 @@ from companion.core.collation import sort_key
 from companion.core.editions import EDITIONS, for_edition, has_facilitator_content
 from companion.core.kinds import HANDOUT_IDS
 from companion.core.names import FORMAT_NAMES, GRADE_NAMES, OUTCOME_NAMES
-from companion.core.screening.rule_words import child_rule, counts_used, dimension_rule, overall_rule, uses_act
+from companion.core.screening.rule_words import (
+    child_rule,
+    counts_used,
+    dimension_rule,
+    overall_rule,
+    uses_act,
+)
 from companion.i18n import N_, load_catalogue
 
 HANDOUT_LANGUAGES: tuple[str, ...] = ("en", "zh-Hans", "bilingual")
