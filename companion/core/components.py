@@ -101,6 +101,8 @@ COMPONENTS: tuple[Component, ...] = (
     Component("tomli", "MIT", "tomli"),
     Component("packaging", "Apache-2.0 OR BSD-2-Clause", "packaging"),
     Component("pypinyin", "MIT", "pypinyin"),
+    Component("openpyxl", "MIT", "openpyxl"),
+    Component("et-xmlfile", "MIT", "et_xmlfile"),
     Component("pydantic-core", "MIT", "pydantic_core"),
     Component("annotated-types", "MIT", "annotated-types"),
     Component("typing-extensions", "PSF-2.0", "typing_extensions"),

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from importlib import metadata
 
+from packaging.requirements import Requirement
+
 from companion.cli import version_text
 from companion.core.components import COMPONENTS, NOT_BUNDLED, shipped
 
@@ -14,10 +16,13 @@ def _key(name: str) -> str:
 
 
 def _dependencies(distribution: str, seen: set[str]) -> set[str]:
-    for requirement in metadata.requires(distribution) or []:
-        if "extra ==" in requirement:
+    for line in metadata.requires(distribution) or []:
+        requirement = Requirement(line)
+        # An extra's requirement, or one for another Python (pypinyin asks for argparse
+        # on Python 2), is not installed with the application.
+        if requirement.marker is not None and not requirement.marker.evaluate({"extra": ""}):
             continue
-        name = _key(re.split(r"[\s;<>=!~\[(]", requirement, maxsplit=1)[0])
+        name = _key(requirement.name)
         if name not in seen and name not in NOT_BUNDLED:
             seen.add(name)
             _dependencies(name, seen)
