@@ -80,6 +80,16 @@ def add_parsers(sub: Any) -> None:
     import_dir.add_argument("--json", action="store_true")
     import_dir.set_defaults(handler=cmd_content_import_dir)
 
+    status = content_sub.add_parser(
+        "status",
+        help="list missing and possibly stale translations",
+        description="List each text of the current workshop whose translation is missing, or possibly "
+        "stale (one language was edited and the other not since they last agreed), as "
+        "`ID: field: language: state`.",
+    )
+    status.add_argument("--json", action="store_true")
+    status.set_defaults(handler=cmd_content_status)
+
 
 def cmd_self_test(args: argparse.Namespace, out: TextIO) -> int:
     from companion.app.domain import run_self_test
@@ -165,6 +175,20 @@ def cmd_content_import_dir(args: argparse.Namespace, out: TextIO) -> int:
         print_json({"ok": True, "pack_id": workshop.current_pack_id(), "items": count}, out)
     else:
         print(f"Replaced workshop {workshop.current_pack_id()} with {count} items from {args.dir}.", file=out)
+    return 0
+
+
+def cmd_content_status(args: argparse.Namespace, out: TextIO) -> int:
+    gaps = open_workshop(args).translation_status()
+    if args.json:
+        rows = [{"id": g.item_id, "path": list(g.path), "lang": g.lang, "state": g.state} for g in gaps]
+        print_json(rows, out)
+        return 0
+    for gap in gaps:
+        path = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in gap.path).lstrip(".")
+        print(f"{gap.item_id}: {path}: {gap.lang}: {gap.state}", file=out)
+    if not gaps:
+        print("Every text is in both languages, and none is marked stale.", file=out)
     return 0
 
 

@@ -1,8 +1,10 @@
-"""Commands for a workshop of one's own: ``workshop new|set|show``.
+"""Commands for a workshop of one's own: ``workshop new|set|show|publish|changes``.
 
 ``new`` copies an installed workshop (the bundled one too, which stays as it
 is) under a new ID and makes the copy current; ``set`` changes the current
-copy's details; ``show`` prints the current workshop's manifest. The work is
+copy's details; ``show`` prints the current workshop's manifest; ``publish``
+raises its version and writes its two signed packs; ``changes`` lists the
+published versions. The work is
 done by :class:`companion.app.workshop.Workshop` (see companion.core.authoring).
 """
 
@@ -56,6 +58,24 @@ def add_parsers(sub: Any) -> None:
     show = actions.add_parser("show", help="show the current workshop's manifest")
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=cmd_show)
+
+    publish = actions.add_parser(
+        "publish",
+        help="publish the current workshop: a new version and its two signed packs",
+        description="Raise the version of the current workshop (your own) to the next minor one, record "
+        "SUMMARY in its change log and write the facilitator and participant packs into DIR, signed "
+        "with this data folder's publisher key (companion pack key create). Refused, with nothing "
+        "written, while an item has problems or unsaved changes.",
+    )
+    publish.add_argument("--summary", required=True, metavar="TEXT", help="what changed, in a line")
+    publish.add_argument("--out", required=True, type=Path, metavar="DIR")
+    publish.add_argument("--unsigned", action="store_true", help="write the packs without a signature")
+    publish.add_argument("--json", action="store_true")
+    publish.set_defaults(handler=cmd_publish)
+
+    changes = actions.add_parser("changes", help="list the published versions of the current workshop")
+    changes.add_argument("--json", action="store_true")
+    changes.set_defaults(handler=cmd_changes)
 
 
 def cmd_new(args: argparse.Namespace, out: TextIO) -> int:
@@ -112,4 +132,39 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
         name = f"{trainer.name}, " if trainer.name else ""
         role, organisation = trainer.role.resolve("en")[0], trainer.organisation.resolve("en")[0]
         print(f"  trainer: {name}{role}, {organisation}", file=out)
+    return 0
+
+
+def cmd_publish(args: argparse.Namespace, out: TextIO) -> int:
+    from companion.app.domain import load_key
+    from companion.cli.pack import _passphrase
+
+    workshop = open_workshop(args)
+    key = None if args.unsigned else load_key(workshop.data_dir, _passphrase(False))
+    done = workshop.publish(args.summary, args.out, key=key)
+    if args.json:
+        print_json(
+            {
+                "version": done.version,
+                "facilitator_pack": str(done.facilitator_pack),
+                "participant_pack": str(done.participant_pack),
+            },
+            out,
+        )
+    else:
+        print(f"Published {workshop.current_pack_id()} {done.version}:", file=out)
+        print(f"  {done.facilitator_pack}", file=out)
+        print(f"  {done.participant_pack}", file=out)
+    return 0
+
+
+def cmd_changes(args: argparse.Namespace, out: TextIO) -> int:
+    rows = open_workshop(args).changes()
+    if args.json:
+        print_json([{"version": v, "date": d, "summary": s} for v, d, s in rows], out)
+        return 0
+    for version, date, summary in rows:
+        print(f"{version}  {date}  {summary}", file=out)
+    if not rows:
+        print("No version of this workshop has been published yet.", file=out)
     return 0

@@ -16,6 +16,12 @@ an ID derived from the pack's own ID and who signed it (``-unsigned``, or the
 first eight hexadecimal digits of the key's fingerprint): never from a title,
 and never over the protected workshop. The same publisher's later packs find
 the same beside copy again and update it under the same rule.
+
+A workshop of one's own (a *working copy*, companion.core.authoring) is never
+replaced by a pack, whoever signed it, the user's own published packs
+included: publishing leaves the copy as it is, so re-importing one of its
+packs would add nothing and could only overwrite edits made since, and the
+imported workshop could no longer be edited. Such a pack goes beside it.
 """
 
 from __future__ import annotations
@@ -63,6 +69,14 @@ def publisher_name(store: Any, fingerprint: str, pack_id: str | None = None) -> 
 
 def refusal(store: Any, pack: VerifiedPack, pack_id: str) -> PublisherMismatchError | None:
     """Why ``pack`` may not update the workshop installed as ``pack_id``; None when it may."""
+    if store.pack_source(pack_id) == "working-copy":  # companion.core.authoring.WORKING_COPY
+        return PublisherMismatchError(
+            _(
+                "{pack_id} is your own workshop, which you edit: a pack cannot replace it; "
+                "it can be installed beside it as a separate workshop."
+            ).format(pack_id=pack_id),
+            pack_id,
+        )
     publisher = installed_publisher(store, pack_id)
     if publisher is None or pack.signer == publisher:
         return None

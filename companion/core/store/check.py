@@ -3,7 +3,7 @@
 Read-only: SQLite's full integrity check and foreign-key check, the search
 index's own check, every installed workshop's items against the digest
 taken when it was installed (and each item against the content model), and
-a count of what the user keeps (field records are counted, never opened).
+a count of what the user keeps (field records are counted, never opened; drafts too).
 Each finding is one line; the report is one screen.
 """
 
@@ -135,6 +135,14 @@ def _user_data(store: Store, report: CheckReport) -> None:
             records,
         ).format(count=records),
     )
+    drafts = store.conn.execute("SELECT count(*) FROM drafts").fetchone()[0]
+    if drafts:  # autosaved edits that did not validate yet: the window offers them again
+        report.add(
+            True,
+            ngettext(
+                "{count} unsaved draft of an edited item.", "{count} unsaved drafts of edited items.", drafts
+            ).format(count=drafts),
+        )
     backups = list_backups(store.data_dir)
     if backups:
         report.add(

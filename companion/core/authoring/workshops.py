@@ -1,4 +1,4 @@
-"""Workshops of one's own: copying an installed workshop, and editing the copy.
+"""Workshops of one's own as a whole: copying an installed workshop, and replacing all of the copy.
 
 A *working copy* is an installed workshop whose store source is
 :data:`WORKING_COPY`: the user made it with :func:`new_workshop` from any
