@@ -6,6 +6,7 @@ opens) does not need the content model loaded.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -21,18 +22,22 @@ def day_date(start_date: str, day: int) -> date:
     return date.fromisoformat(start_date) + timedelta(days=day - 1)
 
 
-def now_and_next(items: list[Any], start_date: str, moment: datetime) -> NowNext:
+def now_and_next(
+    items: list[Any], start_date: str, moment: datetime, live: Mapping[str, tuple[str, str]] | None = None
+) -> NowNext:
     """Which session is on and which comes next, while the workshop is on.
 
-    Outside the workshop's days both are None: highlighting "now" a month
-    before the workshop would mislead.
+    ``live`` gives sessions' shifted (start, end) by ID (companion.core.timing);
+    a session not in it keeps its planned times. Outside the workshop's days both
+    are None: highlighting "now" a month before the workshop would mislead.
     """
+    live = live or {}
     today = [
-        item
+        (item.id, *live.get(item.id, (item.start, item.end)))
         for item in items
         if item.kind == "agenda-item" and day_date(start_date, item.day) == moment.date()
     ]
     clock = moment.strftime("%H:%M")
-    running = next((i.id for i in today if i.start <= clock < i.end), None)
-    upcoming = next((i.id for i in sorted(today, key=lambda i: i.start) if i.start > clock), None)
+    running = next((i for i, start, end in today if start <= clock < end), None)
+    upcoming = next((i for i, start, _end in sorted(today, key=lambda t: t[1]) if start > clock), None)
     return NowNext(running, upcoming)
