@@ -15,8 +15,14 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from companion.core.agenda import NowNext, day_date, now_and_next
+    from companion.core.authoring import AuthoringError
+    from companion.core.authoring.drafts import Draft
+    from companion.core.authoring.problems import FieldProblem
+    from companion.core.authoring.publish import Published
+    from companion.core.authoring.translations import TranslationGap
     from companion.core.collation import sort_key
     from companion.core.components import Component, shipped
+    from companion.core.editions import for_edition
 
     # What the window speaks beyond the command line: backups, the check, field records,
     # pack types, printing, a screening on screen and its result as a PDF.
@@ -67,6 +73,8 @@ if TYPE_CHECKING:
     from companion.core.store.check import CheckReport
     from companion.core.store.database import explain_in as explain_database_error
     from companion.core.store.search import AUDIENCE, EVERYTHING, FIRST_STAGES_SHOWN, Visibility
+    from companion.core.store.timing import SessionTimes
+    from companion.core.timing import AgendaNow, LiveSession, TimingError
 
 # Name -> the core module it comes from; each is imported on first use, so a
 # surface may import this module at start-up without loading the content model.
@@ -78,6 +86,12 @@ _SOURCES: dict[str, str] = {
     "describe_tool": "companion.core.screening:describe",
     "run_self_test": "companion.core.selftest:run",
     "sort_key": "companion.core.collation",
+    "for_edition": "companion.core.editions",
+    "AuthoringError": "companion.core.authoring",
+    "Draft": "companion.core.authoring.drafts",
+    "FieldProblem": "companion.core.authoring.problems",
+    "Published": "companion.core.authoring.publish",
+    "TranslationGap": "companion.core.authoring.translations",
     "explain_database_error": "companion.core.store.database:explain_in",
     "PackError": "companion.core.packs",
     "PublisherMismatchError": "companion.core.packs.publisher",
@@ -136,6 +150,10 @@ _SOURCES: dict[str, str] = {
     "KIND_NAMES": "companion.core.names",
     "Manifest": "companion.core.model",
     "NowNext": "companion.core.agenda",
+    "AgendaNow": "companion.core.timing",
+    "LiveSession": "companion.core.timing",
+    "SessionTimes": "companion.core.store.timing",
+    "TimingError": "companion.core.timing",
     "OUTCOME_NAMES": "companion.core.names",
     "PackInfo": "companion.core.store",
     "Progress": "companion.core.progress",
@@ -179,6 +197,8 @@ __all__ = [
     "OUTCOME_NAMES",
     "REASONS",
     "AgendaItem",
+    "AgendaNow",
+    "AuthoringError",
     "Backup",
     "CancelCheck",
     "Cancelled",
@@ -191,27 +211,34 @@ __all__ = [
     "DamagedRecord",
     "DimensionResult",
     "Document",
+    "Draft",
     "ExportResult",
+    "FieldProblem",
     "FieldRecord",
     "Finding",
     "GlossaryTerm",
     "ImportReport",
     "Indicator",
     "Interview",
+    "LiveSession",
     "Manifest",
     "NowNext",
     "PackError",
     "PackInfo",
     "PrintError",
     "Progress",
+    "Published",
     "PublisherMismatchError",
     "RecordsError",
     "ScreeningError",
     "ScreeningResult",
     "ScreeningTool",
     "SearchHit",
+    "SessionTimes",
     "StoreError",
     "Text",
+    "TimingError",
+    "TranslationGap",
     "Vault",
     "VerifiedPack",
     "Visibility",
@@ -225,6 +252,7 @@ __all__ = [
     "describe_tool",
     "evaluate",
     "explain_database_error",
+    "for_edition",
     "has_key",
     "load_key",
     "never_cancelled",

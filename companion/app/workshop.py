@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 # Re-exported (``as``): the surfaces name these types through this module.
 from companion.core.authoring import DirExport as DirExport
@@ -22,8 +22,14 @@ from companion.core.store import PackInfo, SearchHit, Store
 from companion.core.store.search import AUDIENCE, Visibility
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+    from companion.core.authoring.drafts import Draft
+    from companion.core.authoring.problems import FieldProblem
+    from companion.core.authoring.publish import Published
+    from companion.core.authoring.translations import TranslationGap
     from companion.core.model import ContentItem, Manifest
     from companion.core.packs.exporter import ExportResult
     from companion.core.packs.importer import ImportReport
@@ -31,6 +37,8 @@ if TYPE_CHECKING:
     from companion.core.records import Vault
     from companion.core.store.backups import Backup
     from companion.core.store.check import CheckReport
+    from companion.core.store.timing import SessionTimes
+    from companion.core.timing import AgendaNow, LiveSession
 
 
 # NamedTuples, not dataclasses: the window imports this module before its first paint,
@@ -168,6 +176,101 @@ class Workshop:
 
         return len(import_dir(self._store, folder).items)
 
+    # --- editing in the window: one item at a time (companion.core.authoring) -----
+
+    @property
+    def editable(self) -> bool:
+        """Whether the current workshop is a working copy (the user's own), which may be edited."""
+        return self.is_working_copy()
+
+    def item_data(self, item_id: str) -> dict[str, Any] | None:
+        """The saved item as data (what an editor opens), or None when there is none."""
+        from companion.core.authoring.drafts import item_data
+
+        return item_data(self._store, item_id)
+
+    def new_item_data(self, kind: str) -> dict[str, Any]:
+        """A template of ``kind`` with a fresh stable ID (never derived from a title)."""
+        from companion.core.authoring.drafts import new_item_data
+
+        return new_item_data(self._store, kind)
+
+    def problems(self, kind: str, data: dict[str, Any]) -> list[FieldProblem]:
+        """Every problem of ``data`` as an item of the current workshop, by field; nothing is written."""
+        from companion.core.authoring.drafts import problems
+
+        return problems(self._store, kind, data)
+
+    def save_draft(self, kind: str, data: dict[str, Any]) -> list[FieldProblem]:
+        """Keep ``data`` as the item's draft; when it validates, as the item itself. Its problems."""
+        from companion.core.authoring.drafts import save_draft
+
+        return save_draft(self._store, kind, data)
+
+    def drafts(self) -> list[Draft]:
+        """The current workshop's unsaved drafts (what a crash left), oldest first."""
+        from companion.core.authoring.drafts import drafts
+
+        return drafts(self._store)
+
+    def discard_draft(self, item_id: str) -> None:
+        from companion.core.authoring.drafts import discard_draft
+
+        discard_draft(self._store, item_id)
+
+    def delete_item(self, item_id: str) -> None:
+        """Remove an item of the working copy; notes, bookmarks and records keep its ID."""
+        from companion.core.authoring.drafts import delete_item
+
+        delete_item(self._store, item_id)
+
+    def move_session(self, item_id: str, day: int, start: str) -> list[str]:
+        """Move an agenda session and re-flow the rest of that day (lengths kept); the IDs changed."""
+        from companion.core.authoring.agenda import move_session
+
+        return move_session(self._store, item_id, day, start)
+
+    def translation_status(self) -> list[TranslationGap]:
+        """Every missing or possibly stale language of the current workshop's texts."""
+        from companion.core.authoring.translations import translation_status
+
+        pack_id = self.current_pack_id()
+        return translation_status(self._store, pack_id) if pack_id else []
+
+    def confirm_translation(self, item_id: str, path: tuple[str | int, ...], lang: str) -> None:
+        """Say that ``lang`` of the text at ``path`` agrees with the other language as they are now."""
+        from companion.core.authoring.translations import confirm_translation
+        from companion.core.authoring.workshops import editable_pack
+
+        confirm_translation(self._store, editable_pack(self._store), item_id, path, lang)
+
+    def publish(
+        self,
+        summary: str,
+        out_dir: Path,
+        progress: Progress | None = None,
+        key: Ed25519PrivateKey | None = None,
+    ) -> Published:
+        """A new version of the working copy and its two packs in ``out_dir`` (signed with ``key``)."""
+        from companion.core.authoring.publish import publish
+
+        return publish(self._store, summary, out_dir, progress, key)
+
+    def next_version(self) -> str | None:
+        """The version :meth:`publish` would give the current workshop now (None: none installed)."""
+        from companion.core.authoring.publish import next_version
+
+        manifest = self.manifest()
+        if manifest is None:
+            return None
+        return next_version(manifest.version, *(version for version, _date, _summary in self.changes()))
+
+    def changes(self) -> list[tuple[str, str, str]]:
+        """(version, date, summary) of each published version of the current workshop, newest first."""
+        from companion.core.authoring.publish import changes
+
+        return changes(self._store)
+
     # --- settings --------------------------------------------------------------
 
     def setting(self, key: str, default: str | None = None) -> str | None:
@@ -175,6 +278,62 @@ class Workshop:
 
     def set_setting(self, key: str, value: str) -> None:
         self._store.set_setting(key, value)
+
+    # --- live timing (companion.core.timing) -------------------------------------
+
+    def time_zone(self) -> str:
+        """The workshop's time zone (IANA name); by default the sample venue's, Asia/Shanghai."""
+        from companion.core.timing import DEFAULT_TIME_ZONE, TIME_ZONE_SETTING
+
+        return self._store.get_setting(TIME_ZONE_SETTING) or DEFAULT_TIME_ZONE
+
+    def set_time_zone(self, name: str) -> None:
+        """Set the workshop's time zone; ``TimingError`` in one line when ``name`` is not one."""
+        from companion.core.timing import set_time_zone
+
+        set_time_zone(self._store, name)
+
+    def live_schedule(self) -> list[LiveSession]:
+        """The current workshop's sessions at their planned and shifted times."""
+        from companion.core.timing import schedule
+
+        return schedule(self._store)
+
+    def agenda_now(self, moment: datetime | None = None) -> AgendaNow:
+        """What runs now (or at ``moment``) and next by the shifted times, and the delay."""
+        from companion.core.timing import now_next
+
+        return now_next(self._store, moment)
+
+    def shift_agenda(self, item_id: str, minutes: int, moment: datetime | None = None) -> list[LiveSession]:
+        """Move the rest of ``item_id``'s day by ``minutes`` (negative: earlier); the new schedule."""
+        from companion.core.timing import shift
+
+        return shift(self._store, item_id, minutes, moment)
+
+    def start_session_now(self, item_id: str, moment: datetime | None = None) -> list[LiveSession]:
+        """Start ``item_id`` now (or at ``moment``); the rest of its day moves with it."""
+        from companion.core.timing import start_now
+
+        return start_now(self._store, item_id, moment)
+
+    def reset_agenda_times(self, moment: datetime | None = None) -> list[LiveSession]:
+        """Back to the planned times."""
+        from companion.core.timing import reset
+
+        return reset(self._store, moment)
+
+    def timing_log(self) -> list[SessionTimes]:
+        """Every session's planned and actual start and end."""
+        from companion.core.timing import log
+
+        return log(self._store)
+
+    def export_agenda_calendar(self, out: Path, lang: str = "en", planned: bool = False) -> int:
+        """Write the sessions (shifted, or ``planned``) as an iCalendar file; how many it holds."""
+        from companion.core.ical import write_agenda_calendar
+
+        return write_agenda_calendar(self._store, out, lang, planned)
 
     # --- handouts --------------------------------------------------------------
 

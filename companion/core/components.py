@@ -102,6 +102,7 @@ COMPONENTS: tuple[Component, ...] = (
     Component("packaging", "Apache-2.0 OR BSD-2-Clause", "packaging"),
     Component("pypinyin", "MIT", "pypinyin"),
     Component("openpyxl", "MIT", "openpyxl"),
+    Component("icalendar", "BSD-2-Clause", "icalendar"),
     Component("et-xmlfile", "MIT", "et_xmlfile"),
     Component("pydantic-core", "MIT", "pydantic_core"),
     Component("annotated-types", "MIT", "annotated-types"),

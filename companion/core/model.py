@@ -108,12 +108,24 @@ class AgendaItem(_Strict):
     documents: list[ItemId] = []
     # Facilitator-only (see companion.core.editions), e.g. an exercise's model answer.
     facilitator_notes: Text | None = None
+    # How short the session may become when the day runs late (companion.core.timing);
+    # None: half the planned length for a break, the whole planned length otherwise.
+    min_minutes: int | None = Field(default=None, ge=1)
 
     @model_validator(mode="after")
     def _ends_after_start(self) -> AgendaItem:
         if self.end <= self.start:
             raise ValueError(f"end {self.end} is not after start {self.start}")
+        if self.min_minutes is not None and self.min_minutes > _length(self.start, self.end):
+            raise ValueError(
+                f"min_minutes {self.min_minutes} is longer than the session ({self.start}-{self.end})"
+            )
         return self
+
+
+def _length(start: str, end: str) -> int:
+    """Minutes from ``start`` to ``end`` (both HH:MM on the same day)."""
+    return int(end[:2]) * 60 + int(end[3:]) - int(start[:2]) * 60 - int(start[3:])
 
 
 # --- Case studies -----------------------------------------------------------

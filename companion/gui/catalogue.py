@@ -43,6 +43,13 @@ class Catalogue:
         item = self.by_id.get(item_id or "")
         return item if isinstance(item, model) else None
 
+    def has_facilitator_content(self, kind: str) -> bool:
+        """Whether any item of ``kind`` holds facilitator-only text (none do in a participant install)."""
+        from companion.app.kinds import BY_ID
+
+        hidden = BY_ID[kind].hidden
+        return any(getattr(item, name) for item in self.of_kind(kind) for name in hidden)
+
     def title(self, item_id: str) -> Text | None:
         from companion.app.domain import title_of
 

@@ -47,8 +47,11 @@ if TYPE_CHECKING:
 
     from companion.app.domain import CheckReport, Manifest
     from companion.app.workshop import Workshop
+    from companion.gui.authoring_actions import AuthoringActions
+    from companion.gui.editor.entry import EditActions
     from companion.gui.export_dialog import ExportDialog
     from companion.gui.packs import PackActions
+    from companion.gui.presenter.controller import Presenter
     from companion.gui.reader import ItemList
     from companion.gui.records import RecordsWindow
     from companion.gui.sections import AgendaSection, CaseStudySection, LibrarySection, ToolSection
@@ -93,7 +96,10 @@ class MainWindow(QMainWindow):
         self.records_window: RecordsWindow | None = None
         self.export_dialog: ExportDialog | None = None
         self.packs: PackActions | None = None  # added with the sections
+        self.authoring: AuthoringActions | None = None  # added with the sections
+        self.editing: EditActions | None = None  # the Edit menu (item editor), added with the sections
         self.check_task: Task[CheckReport] | None = None  # the running check, kept alive
+        self.presenter: Presenter | None = None  # presenter mode (F5), added with the sections
         self.stack = QStackedWidget()
 
         self.nav = QListWidget()
@@ -137,6 +143,10 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.agenda.refresh_now()
         self.clock.start()
+        from companion.gui import room  # after the first paint: drop-downs fit their entries
+
+        room.install_popup_fitter(QApplication.instance())  # type: ignore[arg-type]
+        room.fit_popups(self)
         self.sig_content_loaded.emit()
 
     # --- building ---------------------------------------------------------------
@@ -144,6 +154,7 @@ class MainWindow(QMainWindow):
     def _build_sections(self) -> None:
         """The sections, the search results and the pack actions: everything but the frame."""
         from companion.gui import sections
+        from companion.gui.authoring_actions import AuthoringActions
         from companion.gui.packs import PackActions
         from companion.gui.reader import ID_ROLE, ItemList
 
@@ -165,6 +176,14 @@ class MainWindow(QMainWindow):
         self.clock.timeout.connect(self.agenda.refresh_now)
         self.packs = PackActions(self)
         self.packs.add_to(self.file_menu, self.file_menu.actions()[0])
+        from companion.gui.editor.entry import EditActions
+
+        self.editing = EditActions(self)
+        self.authoring = AuthoringActions(self)
+        self.authoring.add_to(self.file_menu, self.file_menu.actions()[0], self.help_menu, self.agenda)
+        from companion.gui.presenter.controller import attach as attach_presenter
+
+        self.presenter, self.present_action = attach_presenter(self)
 
     def _section(self, section_id: str, cls: type[SectionType]) -> SectionType:
         """The section of WINDOW_SECTIONS with this ID, which is a ``cls``."""
@@ -216,6 +235,13 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
         self.file_menu.setObjectName("file-menu")
+        self.view_menu = bar.addMenu("")  # View ▸ High contrast (companion.gui.room), before Help
+        self.view_menu.setObjectName("view-menu")
+        self.high_contrast_action = QAction(self)
+        self.high_contrast_action.setObjectName("high-contrast")
+        self.high_contrast_action.setCheckable(True)
+        self.high_contrast_action.toggled.connect(self.set_high_contrast)
+        self.view_menu.addAction(self.high_contrast_action)
         self.help_menu = bar.addMenu("")
         self.help_menu.setObjectName("help-menu")
         self.check_action = QAction(self)
@@ -242,6 +268,8 @@ class MainWindow(QMainWindow):
     def _retranslate_menus(self) -> None:
         self.file_menu.setTitle(_("&File"))
         self.help_menu.setTitle(_("&Help"))
+        self.view_menu.setTitle(_("&View"))
+        self.high_contrast_action.setText(_("High contrast (for a washed-out projector)"))
         self.quit_action.setText(_("Quit"))
         self.records_action.setText(_("Field records…"))
         self.export_action.setText(_("Export handouts…"))
@@ -250,6 +278,13 @@ class MainWindow(QMainWindow):
         self.about_action.setText(_("&About Training Companion"))
         if self.packs is not None:
             self.packs.retranslate()
+        if self.editing is not None:
+            self.editing.retranslate()
+        if self.authoring is not None:
+            self.authoring.retranslate()
+        if self.presenter is not None:
+            self.present_action.setText(_("Present to the room (F5)"))
+            self.presenter.retranslate()
 
     # --- language -----------------------------------------------------------------
 
@@ -396,8 +431,20 @@ class MainWindow(QMainWindow):
         self._apply_scale()
         self.workshop.set_setting("text_scale", f"{self.scale:.3f}")
 
+    def set_high_contrast(self, on: bool) -> None:
+        """Black on white, heavier type and strong borders, in the window and its readers; remembered."""
+        from companion.gui import room
+
+        if on != room.high_contrast():
+            room.set_high_contrast(self, on)
+            self._apply_scale()  # the heavier weight
+            self.retranslate()  # the readers render again in the new look
+            self.workshop.set_setting("high_contrast", "1" if on else "0")
+
     def _apply_scale(self) -> None:
-        font = QFont(self.base_font)
+        from companion.gui.room import contrast_font
+
+        font = contrast_font(QFont(self.base_font))
         font.setPointSizeF(self.base_font.pointSizeF() * self.scale)
         # The application font reaches every widget that has no font of its own. Setting it
         # per widget instead cost seconds before the first paint and froze later widgets' size.
@@ -423,10 +470,13 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = self.workshop.setting("window_geometry")
         state = self.workshop.setting("window_state")
+        from companion.gui import room
+
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
-        else:
-            self.resize(1280, 760)
+        # The first window fits the screen's free area (a 1366x768 laptop leaves about 728 rows).
+        room.fit_window(self, restored=bool(geometry))
+        self.high_contrast_action.setChecked(self.workshop.setting("high_contrast") == "1")
         if state:
             self.restoreState(QByteArray.fromBase64(state.encode("ascii")))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QTextOption
 from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
@@ -116,7 +116,17 @@ class Reader(QTextBrowser):
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
+        # Between words only (Qt's default also breaks inside one): a table too wide for the
+        # reader at a projector's text size scrolls sideways instead of splitting "exploit|ation".
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.anchorClicked.connect(self._on_anchor)
+
+    def setHtml(self, text: str) -> None:  # noqa: N802 (Qt override)
+        """Show ``text`` in the current look (high contrast takes the colours off, see room)."""
+        from companion.gui import room
+
+        self.document().setDefaultStyleSheet(room.reader_style())
+        super().setHtml(room.reader_html(text))
 
     def _on_anchor(self, url: QUrl) -> None:
         if url.scheme() == "item":
@@ -136,7 +146,7 @@ class ListReader(QWidget):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setChildrenCollapsible(False)
-        self.list.setMinimumWidth(260)
+        self.list.setMinimumWidth(220)  # with the controls under the reader, fits 1366 pixels at +3 text
         self.list.setSpacing(2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -134,7 +134,9 @@ def case_study(study: CaseStudy, lang: str, revealed: int, show_notes: bool) -> 
         stage_label = html.escape(
             _("Stage {number} of {total}").format(number=number, total=len(study.stages))
         )
-        parts.append(_heading(labelled(stage_label, inline(stage.title, lang)), 2))
+        # The anchor lets the reader scroll a stage into view as it is revealed.
+        anchor = f'<a name="stage-{number}"></a>'
+        parts.append(_heading(anchor + labelled(stage_label, inline(stage.title, lang)), 2))
         parts.append(paragraphs(stage.text, lang))
     if revealed >= len(study.stages):
         parts.append(_heading(html.escape(_("Discussion questions")), 2))

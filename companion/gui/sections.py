@@ -78,6 +78,13 @@ class Section(ListReader):
     def open_item(self, item_id: str) -> bool:
         return self.list.select_id(item_id)
 
+    def offer_notes(self, box: QCheckBox) -> None:
+        """Show the facilitator box only when there are notes to show: a participant install has none."""
+        offered = self.catalogue.has_facilitator_content(self.kind)
+        if not offered:
+            box.setChecked(False)
+        box.setHidden(not offered)
+
     def add_controls(self, *left: QWidget, right: QWidget) -> None:
         """A row of controls under the reader: ``left`` from the left edge, ``right`` at the right."""
         bar = QHBoxLayout()
@@ -102,6 +109,8 @@ class AgendaSection(Section):
     def __init__(self, catalogue: Catalogue, parent: QWidget | None = None):
         super().__init__(catalogue, parent)
         self.now_next = NowNext(None, None)
+        # Sessions' shifted (start, end) by ID (Workshop.live_schedule), set by the window; empty: as planned.
+        self.live: dict[str, tuple[str, str]] = {}
         # A session's model answer (an exercise's) is for the trainer's screen only: off by default.
         self.notes_box = QCheckBox()
         self.notes_box.toggled.connect(lambda _on: self.show_item(self.list.current_id() or ""))
@@ -110,6 +119,7 @@ class AgendaSection(Section):
 
     def retranslate(self) -> None:
         self.notes_box.setText(_("Facilitator notes"))
+        self.offer_notes(self.notes_box)
         super().retranslate()
 
     def show_item(self, item_id: str) -> None:
@@ -144,11 +154,14 @@ class AgendaSection(Section):
 
     def refresh_now(self, moment: datetime | None = None) -> None:
         status = now_and_next(
-            self.catalogue.of_type(AgendaItem), self.catalogue.start_date, moment or datetime.now()
+            self.catalogue.of_type(AgendaItem), self.catalogue.start_date, moment or datetime.now(), self.live
         )
         if status != self.now_next:
             self.now_next = status
             self.list.rebuild(self.fill)
+
+
+RESET_KEY = "Ctrl+Shift+G"  # G for group: Ctrl+Shift+N is the item editor's "new item"
 
 
 class CaseStudySection(Section):
@@ -167,22 +180,28 @@ class CaseStudySection(Section):
         super().__init__(catalogue, parent)
         self.reveal_button = QPushButton()
         self.reveal_all_button = QPushButton()
+        self.reset_button = QPushButton()
+        self.reset_button.setObjectName("reset-stages")
         self.notes_box = QCheckBox()
         self.reveal_button.clicked.connect(self.reveal_next)
         self.reveal_all_button.clicked.connect(self.reveal_all)
+        self.reset_button.clicked.connect(self.reset_stages)
         self.notes_box.toggled.connect(lambda _on: self._render())
         self.notes_box.toggled.connect(lambda _on: self.sig_visibility_changed.emit())
         QShortcut(QKeySequence("Ctrl+N"), self, self.reveal_next)
-        self.add_controls(self.reveal_button, self.reveal_all_button, right=self.notes_box)
+        QShortcut(QKeySequence(RESET_KEY), self, self.reset_stages)
+        self.add_controls(self.reveal_button, self.reveal_all_button, self.reset_button, right=self.notes_box)
         self._label_controls()
 
     def _label_controls(self) -> None:
         self.reveal_button.setText(_("Reveal next stage") + "  (Ctrl+N)")
         self.reveal_all_button.setText(_("Show all stages"))
+        self.reset_button.setText(_("Reset for the next group") + f"  ({RESET_KEY})")
         self.notes_box.setText(_("Facilitator notes"))
 
     def retranslate(self) -> None:
         self._label_controls()
+        self.offer_notes(self.notes_box)
         super().retranslate()
 
     def current_study(self) -> CaseStudy | None:
@@ -207,17 +226,38 @@ class CaseStudySection(Section):
         if study is not None:
             self._reveal(study, len(study.stages))
 
-    def _reveal(self, study: CaseStudy, shown: int) -> None:
-        self.revealed[study.id] = shown
+    def reveal_at_least(self, study_id: str, shown: int) -> None:
+        """Reveal up to stage ``shown`` of ``study_id`` (the audience view has reached it)."""
+        study = self.catalogue.get(study_id, CaseStudy)
+        if study is not None and shown > self.revealed.get(study_id, FIRST_STAGES_SHOWN):
+            self.revealed[study_id] = min(shown, len(study.stages))
+            if study_id == self.list.current_id():
+                self._render(scroll_to=self.revealed[study_id])
+            self.sig_visibility_changed.emit()
+
+    def reset_stages(self) -> None:
+        """Hide every revealed stage again, in every case study: the next group starts afresh."""
+        self.revealed.clear()
         self._render()
+        self.reader.verticalScrollBar().setValue(0)
         self.sig_visibility_changed.emit()
 
-    def _render(self) -> None:
+    def _reveal(self, study: CaseStudy, shown: int) -> None:
+        self.revealed[study.id] = shown
+        self._render(scroll_to=shown)
+        self.sig_visibility_changed.emit()
+
+    def _render(self, scroll_to: int = 0) -> None:
         study = self.current_study()
         if study is None:
             return
         shown = self.revealed.get(study.id, FIRST_STAGES_SHOWN)
+        scroll = self.reader.verticalScrollBar().value()
         self.reader.setHtml(render.case_study(study, current_language(), shown, self.notes_box.isChecked()))
+        if scroll_to:
+            self.reader.scrollToAnchor(f"stage-{scroll_to}")  # the stage just revealed, in view
+        else:
+            self.reader.verticalScrollBar().setValue(scroll)  # re-rendering keeps the reader's place
         done = shown >= len(study.stages)
         self.reveal_button.setEnabled(not done)
         self.reveal_all_button.setEnabled(not done)
@@ -239,6 +279,10 @@ class ToolSection(Section):
         self.practise_button = QPushButton()
         self.practise_button.clicked.connect(lambda: self.start_practice(None))
         self.case_choice = QComboBox()
+        # Sized for a short label, not the longest case title: at a projector's text size the row
+        # must still fit a laptop. The popup shows every title whole (companion.gui.room).
+        self.case_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.case_choice.setMinimumContentsLength(14)
         self.case_button = QPushButton()
         self.case_button.clicked.connect(lambda: self.start_practice(self.case_choice.currentData()))
         self.record_button = QPushButton()

@@ -11,6 +11,10 @@ pack the plan says *added* (new ID), *unchanged* (same content), *updated* or
 - ``overwrite``: the pack's item always wins.
 - ``keep``: the installed item always stays ("keep mine").
 
+Under ``newer``, a pack of the same version whose item differs from the installed
+one only by facilitator-only fields the installed copy lacks (a participant
+install meeting the facilitator pack) updates it: nothing installed is lost.
+
 Items installed but absent from the pack are kept (reported as unchanged):
 an import never deletes content. A pack whose ID is not installed yet is
 installed beside the others and becomes the current workshop. An installed
@@ -31,7 +35,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from companion.core.content import ContentPack, cross_check, ordered
-from companion.core.editions import has_facilitator_content
+from companion.core.editions import for_edition, has_facilitator_content
 from companion.core.packs.format import PackError, version_key
 from companion.core.packs.publisher import beside_id, installed_publisher, refusal
 from companion.core.packs.verify import VerifiedPack
@@ -194,6 +198,10 @@ def plan_import(store: Any, pack: VerifiedPack, policy: str = "newer", beside: b
             action, reason, winner = "skipped", _("your installed copy is kept (policy: keep mine)"), mine
         elif newer:
             action, reason, winner = "updated", _("the pack is newer ({new} > {old})"), item
+        elif policy == "newer" and _completes(mine, item):
+            # A participant install (the take-home build) meeting the facilitator edition of the
+            # same version: only the facilitator-only fields differ, so nothing of theirs is lost.
+            action, reason, winner = "updated", _("the pack adds the facilitator notes and answer keys"), item
         else:
             action, reason, winner = "skipped", _("the pack is not newer ({new} ≤ {old})"), mine
         reason = reason.format(new=incoming.manifest.version, old=before)
@@ -304,6 +312,16 @@ def _items_fingerprint(items: list[Any]) -> str:
             ).encode()
             for item in items
         }
+    )
+
+
+def _completes(mine: Any, item: Any) -> bool:
+    """Whether ``item`` is ``mine`` with the facilitator-only fields ``mine`` lacks filled in."""
+    return (
+        mine.kind == item.kind
+        and not has_facilitator_content(mine)
+        and has_facilitator_content(item)
+        and for_edition(item, "participant") == mine
     )
 
 

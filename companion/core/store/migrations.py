@@ -2,7 +2,8 @@
 
 The database's ``PRAGMA user_version`` is the number of migrations applied.
 Content tables (``packs``, ``items``, ``search_docs``) are kept apart from user
-tables (``settings``, ``notes``, ``bookmarks``, ``vault``, ``field_records``):
+tables (``settings``, ``notes``, ``bookmarks``, ``vault``, ``field_records``, ``drafts``,
+``translation_marks``, ``workshop_changes``, ``agenda_shifts``, ``session_times``):
 reloading content deletes and inserts content rows only, and user rows refer to
 items by their stable ID.
 """
@@ -129,6 +130,62 @@ def m006_content_digests(db: sqlite_utils.Database) -> None:
         db.execute("UPDATE packs SET content_digest = ? WHERE id = ?", (digest, pack_id))
 
 
+def m007_authoring(db: sqlite_utils.Database) -> None:
+    """What editing a workshop of one's own keeps: drafts, translation marks and the change log.
+
+    A draft is an item as an editor last autosaved it while it did not validate
+    (companion.core.authoring.drafts); a translation mark holds the digests of a
+    text's two languages when they were last known to agree (...translations);
+    the change log lists each published version with its summary (...publish).
+    All are user data: reloading a workshop's content leaves them.
+    """
+    db.table("drafts").create(
+        {"pack_id": str, "item_id": str, "kind": str, "data": str, "saved_at": str},
+        pk=("pack_id", "item_id"),
+        not_null={"kind", "data", "saved_at"},
+    )
+    db.table("translation_marks").create(
+        {"pack_id": str, "item_id": str, "path": str, "en": str, "zh": str},
+        pk=("pack_id", "item_id", "path"),
+        not_null={"en", "zh"},
+    )
+    db.table("workshop_changes").create(
+        {"pack_id": str, "version": str, "published_at": str, "summary": str},
+        pk=("pack_id", "version"),
+        not_null={"published_at", "summary"},
+    )
+
+
+def m008_agenda_timing(db: sqlite_utils.Database) -> None:
+    """The day's live timing (companion.core.timing): the shifts made, and each session's times.
+
+    A shift moves the rest of a day from one session by some minutes; the live
+    schedule is the planned agenda replayed with them, so a reset deletes them.
+    ``session_times`` logs each session's planned and actual start and end, and
+    when the trainer started it. Both are user data: reloading content leaves them.
+    """
+    db.table("agenda_shifts").create(
+        {"pack_id": str, "seq": int, "item_id": str, "minutes": int, "made_at": str, "started": int},
+        pk=("pack_id", "seq"),
+        not_null={"item_id", "minutes", "made_at", "started"},
+    )
+    db.table("session_times").create(
+        {
+            "pack_id": str,
+            "item_id": str,
+            "day": int,
+            "planned_start": str,
+            "planned_end": str,
+            "actual_start": str,
+            "actual_end": str,
+            "started_at": str,  # the wall clock (ISO) when "start this session now" was chosen
+            "updated_at": str,
+        },
+        pk=("pack_id", "item_id"),
+        not_null={"day", "planned_start", "planned_end", "actual_start", "actual_end", "updated_at"},
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_initial,
     m002_field_records,
@@ -136,6 +193,8 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m004_search_parts,
     m005_record_versions,
     m006_content_digests,
+    m007_authoring,
+    m008_agenda_timing,
 ]
 LATEST = len(MIGRATIONS)
 

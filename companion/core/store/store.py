@@ -330,6 +330,156 @@ class Store:
         pack_id = self.current_pack_id()
         return search(self.conn, pack_id, query, lang, visibility) if pack_id else []
 
+    # --- one item at a time, and what editing keeps (companion.core.authoring) ----
+
+    def replace_items(
+        self,
+        pack_id: str,
+        items: list[Any],
+        marks: dict[str, list[tuple[str, str, str]]] | None = None,
+    ) -> None:
+        """Put ``items`` in place of the items of their IDs (or add them), in one transaction.
+
+        Only their item and search rows are written; the workshop's order is
+        renumbered (agenda by day and time, the rest by kind and ID, as
+        :func:`companion.core.content.ordered`) and its content digest taken
+        again. Their drafts are dropped; ``marks``: item ID -> every translation
+        mark (path, en digest, zh digest) that item keeps from now on.
+        """
+        from companion.core.model import title_of
+        from companion.core.store.digest import content_digest
+
+        rows = [
+            {
+                "pack_id": pack_id,
+                "id": item.id,
+                "kind": item.kind,
+                "position": -1,
+                "title_en": title_of(item).get("en"),
+                "title_zh": title_of(item).get("zh-Hans"),
+                "data": item.model_dump_json(by_alias=True, exclude_none=True),
+            }
+            for item in items
+        ]
+        docs = [doc for item in items for doc in _search_docs(pack_id, item)]
+        ids = [(pack_id, item.id) for item in items]
+        with self.transaction() as conn:
+            conn.executemany("DELETE FROM search_docs WHERE pack_id = ? AND item_id = ?", ids)
+            conn.executemany("DELETE FROM items WHERE pack_id = ? AND id = ?", ids)
+            conn.executemany("DELETE FROM drafts WHERE pack_id = ? AND item_id = ?", ids)
+            self._insert_batch(conn, rows, docs)
+            for item_id, kept in (marks or {}).items():
+                conn.execute(
+                    "DELETE FROM translation_marks WHERE pack_id = ? AND item_id = ?", (pack_id, item_id)
+                )
+                conn.executemany(
+                    "INSERT INTO translation_marks(pack_id, item_id, path, en, zh) VALUES (?, ?, ?, ?, ?)",
+                    [(pack_id, item_id, *mark) for mark in kept],
+                )
+            self._renumber(conn, pack_id)
+            conn.execute(
+                "UPDATE packs SET content_digest = ? WHERE id = ?", (content_digest(conn, pack_id), pack_id)
+            )
+
+    def delete_item(self, pack_id: str, item_id: str) -> None:
+        """Remove one item, its search rows, draft and marks; notes and bookmarks keep its ID."""
+        from companion.core.store.digest import content_digest
+
+        key = (pack_id, item_id)
+        with self.transaction() as conn:
+            for table, column in (
+                ("search_docs", "item_id"),
+                ("items", "id"),
+                ("drafts", "item_id"),
+                ("translation_marks", "item_id"),
+            ):
+                conn.execute(f"DELETE FROM {table} WHERE pack_id = ? AND {column} = ?", key)
+            self._renumber(conn, pack_id)
+            conn.execute(
+                "UPDATE packs SET content_digest = ? WHERE id = ?", (content_digest(conn, pack_id), pack_id)
+            )
+
+    @staticmethod
+    def _renumber(conn: sqlite3.Connection, pack_id: str) -> None:
+        from companion.core.kinds import KIND_IDS
+
+        kind_order = " ".join(f"WHEN '{kind}' THEN {n:d}" for n, kind in enumerate(KIND_IDS))
+        conn.execute(
+            f"""
+            UPDATE items SET position = (
+                SELECT n FROM (
+                    SELECT id, row_number() OVER (
+                        ORDER BY CASE kind {kind_order} END,
+                                 coalesce(json_extract(data, '$.day'), 0),
+                                 coalesce(json_extract(data, '$.start'), ''), id
+                    ) - 1 AS n
+                    FROM items WHERE pack_id = :pack
+                ) AS ranked WHERE ranked.id = items.id
+            ) WHERE pack_id = :pack
+            """,
+            {"pack": pack_id},
+        )
+
+    def put_draft(self, pack_id: str, item_id: str, kind: str, data: str) -> str:
+        """Keep ``data`` (an item as JSON) as the draft of ``item_id``; the time it was saved."""
+        saved_at = _now()
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO drafts(pack_id, item_id, kind, data, saved_at) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT(pack_id, item_id) DO UPDATE SET kind = excluded.kind, data = excluded.data, "
+                "saved_at = excluded.saved_at",
+                (pack_id, item_id, kind, data, saved_at),
+            )
+        return saved_at
+
+    def drafts(self, pack_id: str) -> list[tuple[str, str, str, str]]:
+        """(item ID, kind, JSON, saved at) of each draft of ``pack_id``, oldest first."""
+        return self.conn.execute(
+            "SELECT item_id, kind, data, saved_at FROM drafts WHERE pack_id = ? ORDER BY saved_at, item_id",
+            (pack_id,),
+        ).fetchall()
+
+    def delete_draft(self, pack_id: str, item_id: str) -> None:
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM drafts WHERE pack_id = ? AND item_id = ?", (pack_id, item_id))
+
+    def translation_marks(
+        self, pack_id: str, item_id: str | None = None
+    ) -> dict[tuple[str, str], tuple[str, str]]:
+        """(item ID, path) -> the (en, zh) digests when the two languages last agreed (of one item)."""
+        sql = "SELECT item_id, path, en, zh FROM translation_marks WHERE pack_id = ?"
+        params = (pack_id,) if item_id is None else (pack_id, item_id)
+        rows = self.conn.execute(sql + ("" if item_id is None else " AND item_id = ?"), params)
+        return {(item_id, path): (en, zh) for item_id, path, en, zh in rows}
+
+    def set_translation_mark(self, pack_id: str, item_id: str, path: str, en: str, zh: str) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO translation_marks(pack_id, item_id, path, en, zh) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT(pack_id, item_id, path) DO UPDATE SET en = excluded.en, zh = excluded.zh",
+                (pack_id, item_id, path, en, zh),
+            )
+
+    def workshop_changes(self, pack_id: str) -> list[tuple[str, str, str]]:
+        """(version, date, summary) of each published version of ``pack_id``, newest first."""
+        return self.conn.execute(
+            "SELECT version, published_at, summary FROM workshop_changes WHERE pack_id = ? "
+            "ORDER BY published_at DESC, rowid DESC",
+            (pack_id,),
+        ).fetchall()
+
+    def record_published(self, manifest: Manifest, summary: str, published_at: str) -> None:
+        """The workshop's new manifest (its new version) and the change log's line, in one transaction."""
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE packs SET version = ?, manifest = ? WHERE id = ?",
+                (manifest.version, manifest.model_dump_json(by_alias=True), manifest.id),
+            )
+            conn.execute(
+                "INSERT INTO workshop_changes(pack_id, version, published_at, summary) VALUES (?, ?, ?, ?)",
+                (manifest.id, manifest.version, published_at, summary),
+            )
+
     # --- field records (sealed user data; see companion.core.records) -----------
 
     def vault(self) -> tuple[str, bytes] | None:
