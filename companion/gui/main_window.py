@@ -18,6 +18,7 @@ its class in :mod:`companion.gui.sections`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from PySide6.QtCore import QByteArray, QTimer, Signal
@@ -141,7 +142,7 @@ class MainWindow(QMainWindow):
         assert manifest is not None  # opening a data folder installs the bundled workshop if it has none
         self.catalogue.load(self.workshop.items(), manifest, self.workshop.fingerprint(pack_id))
         self.retranslate()
-        self.agenda.refresh_now()
+        self.timing.reload()  # another workshop may have become current
         self.clock.start()
         from companion.gui import room  # after the first paint: drop-downs fit their entries
 
@@ -181,8 +182,16 @@ class MainWindow(QMainWindow):
         self.editing = EditActions(self)
         self.authoring = AuthoringActions(self)
         self.authoring.add_to(self.file_menu, self.file_menu.actions()[0], self.help_menu, self.agenda)
+        from companion.gui.live_timing import LiveTiming
         from companion.gui.presenter.controller import attach as attach_presenter
 
+        # The shifted times: the agenda's labels and "now", and the presenter console, follow them.
+        self.timing = LiveTiming(self.workshop, self)
+        self.timing.sig_changed.connect(lambda: self.agenda.set_live(self.timing.times))
+        self.calendar_action = QAction(self)
+        self.calendar_action.setObjectName("export-calendar")
+        self.calendar_action.triggered.connect(self.export_calendar)
+        self.file_menu.insertAction(self.export_action, self.calendar_action)
         self.presenter, self.present_action = attach_presenter(self)
 
     def _section(self, section_id: str, cls: type[SectionType]) -> SectionType:
@@ -283,6 +292,7 @@ class MainWindow(QMainWindow):
         if self.authoring is not None:
             self.authoring.retranslate()
         if self.presenter is not None:
+            self.calendar_action.setText(_("Export agenda to calendar…"))
             self.present_action.setText(_("Present to the room (F5)"))
             self.presenter.retranslate()
 
@@ -349,6 +359,24 @@ class MainWindow(QMainWindow):
         if self.manifest is None:
             return
         self.export_dialog = _open_dialog(ExportDialog(self.workshop, self))
+
+    def export_calendar(self, path: str | None = None) -> None:
+        """The agenda at its shifted times as an iCalendar file, for participants' phone calendars."""
+        from PySide6.QtWidgets import QFileDialog
+
+        if path is None:
+            name = f"{self.workshop.current_pack_id() or 'agenda'}.ics"
+            path, _filter = QFileDialog.getSaveFileName(
+                self, _("Export agenda to calendar"), name, _("Calendar files (*.ics)")
+            )
+        if not path:
+            return
+        try:
+            count = self.workshop.export_agenda_calendar(Path(path), current_language())
+        except (OSError, ValueError) as exc:
+            self.show_notice(_("Cannot write {file}: {reason}").format(file=path, reason=exc))
+            return
+        self.show_notice(_("Wrote {count} sessions to {file}").format(count=count, file=path))
 
     def open_records(self, tool_id: str = "") -> None:
         """The field records window (one at a time), optionally starting a record with a tool."""

@@ -120,7 +120,9 @@ def agenda_item(item: AgendaItem, lang: str, lookup: TitleLookup, show_notes: bo
     return "".join(parts)
 
 
-def case_study(study: CaseStudy, lang: str, revealed: int, show_notes: bool) -> str:
+def case_study(
+    study: CaseStudy, lang: str, revealed: int, show_notes: bool, lookup: TitleLookup | None = None
+) -> str:
     """The case as a trainee meets it: stages up to ``revealed``, questions at the end."""
     parts = [_heading(inline(study.title, lang), 1), f"<p><i>{inline(study.setting, lang)}</i></p>"]
     if study.content_note:
@@ -142,11 +144,12 @@ def case_study(study: CaseStudy, lang: str, revealed: int, show_notes: bool) -> 
         parts.append(_heading(html.escape(_("Discussion questions")), 2))
         parts.append("<ol>" + "".join(f"<li>{inline(q, lang)}</li>" for q in study.questions) + "</ol>")
     if show_notes:
-        parts.append(facilitator_notes(study, lang))
+        parts.append(facilitator_notes(study, lang, lookup))
     return "".join(parts)
 
 
-def facilitator_notes(study: CaseStudy, lang: str) -> str:
+def facilitator_notes(study: CaseStudy, lang: str, lookup: TitleLookup | None = None) -> str:
+    """Model answers, common mistakes and answer keys; ``lookup`` names each key's tool by its title."""
     notes = study.facilitator_notes
     parts = ['<hr/><div style="background:#eef4fb">', _heading(html.escape(_("Facilitator notes")), 2)]
     if notes is None and not study.answer_keys:
@@ -159,9 +162,11 @@ def facilitator_notes(study: CaseStudy, lang: str) -> str:
             parts.append(_heading(html.escape(_("Common mistakes")), 3))
             parts.append(_bullets([inline(m, lang) for m in notes.common_mistakes]))
     for key in study.answer_keys:
-        outcome = html.escape(key.outcome.replace("_", " "))
+        outcome = html.escape(_(OUTCOME_NAMES[key.outcome]))
         label = html.escape(_("Answer key"))
-        parts.append(_heading(labelled(label, f"{html.escape(key.tool)} ({outcome})"), 3))
+        tool_title = lookup(key.tool) if lookup else None
+        tool = inline(tool_title, lang) if tool_title else html.escape(key.tool)
+        parts.append(_heading(labelled(label, f"{tool} ({outcome})"), 3))
         parts.append(paragraphs(key.explanation, lang))
         parts.append(
             _bullets([f"<b>{html.escape(e.indicator)}</b> {inline(e.reason, lang)}" for e in key.indicators])

@@ -138,7 +138,10 @@ class AgendaSection(Section):
                 when = day_date(self.catalogue.start_date, day)
                 self.list.add_header(_("Day {number} · {date}").format(number=day, date=when.isoformat()))
             # The other language on a second line: rooms often read both.
-            label = f"{item.start}–{item.end}   {render.plain(item.title, lang)}"
+            start, end = self.live.get(item.id, (item.start, item.end))
+            label = f"{start}–{end}   {render.plain(item.title, lang)}"
+            if start != item.start:  # shifted on the day: the plan stays in sight
+                label += "   " + _("(planned {time})").format(time=item.start)
             second = item.title.get(other)
             if second:
                 label += f"\n{second}"
@@ -152,10 +155,18 @@ class AgendaSection(Section):
             elif item.id == self.now_next.next:
                 row.setBackground(self.NEXT_COLOUR)
 
+    def set_live(self, times: dict[str, tuple[str, str]]) -> None:
+        """Show the sessions at their shifted times (companion.gui.live_timing)."""
+        self.live = times
+        self.now_next = self._now_next(None)
+        self.list.rebuild(self.fill)
+
+    def _now_next(self, moment: datetime | None) -> NowNext:
+        sessions = self.catalogue.of_type(AgendaItem)
+        return now_and_next(sessions, self.catalogue.start_date, moment or datetime.now(), self.live)
+
     def refresh_now(self, moment: datetime | None = None) -> None:
-        status = now_and_next(
-            self.catalogue.of_type(AgendaItem), self.catalogue.start_date, moment or datetime.now(), self.live
-        )
+        status = self._now_next(moment)
         if status != self.now_next:
             self.now_next = status
             self.list.rebuild(self.fill)
@@ -253,7 +264,8 @@ class CaseStudySection(Section):
             return
         shown = self.revealed.get(study.id, FIRST_STAGES_SHOWN)
         scroll = self.reader.verticalScrollBar().value()
-        self.reader.setHtml(render.case_study(study, current_language(), shown, self.notes_box.isChecked()))
+        notes = self.notes_box.isChecked()
+        self.reader.setHtml(render.case_study(study, current_language(), shown, notes, self.catalogue.title))
         if scroll_to:
             self.reader.scrollToAnchor(f"stage-{scroll_to}")  # the stage just revealed, in view
         else:

@@ -22,3 +22,18 @@ def test_an_agenda_items_notes_show_only_with_notes_ticked(bundled_pack) -> None
         assert lang_first not in render.agenda_item(item, lang, lambda _id: None)
         assert lang_first in render.agenda_item(item, lang, lambda _id: None, show_notes=True)
     assert first not in render.any_item(item, "en", lambda _id: None)
+
+
+def test_an_answer_key_is_headed_by_its_tools_title_and_outcome_in_the_readers_language(bundled_pack) -> None:  # type: ignore[no-untyped-def]
+    from companion.i18n import set_language
+
+    study = bundled_pack.get("cs-01")
+    key = study.answer_keys[0]
+    tool = bundled_pack.get(key.tool)
+    set_language("zh-Hans")
+    try:
+        page = render.facilitator_notes(study, "zh-Hans", lambda item_id: bundled_pack.get(item_id).title)
+    finally:
+        set_language("en")
+    assert html.escape(tool.title.zh_hans) in page
+    assert f"({key.tool}" not in page and "(met)" not in page and "(not met)" not in page

@@ -91,6 +91,8 @@ class PresenterConsole(QWidget):
             "pause",
             "black",
             "next-session",
+            "earlier",
+            "later",
             "leave",
         ):
             button = self.buttons[name] = QPushButton()
@@ -98,7 +100,7 @@ class PresenterConsole(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the clicker's keys go to the controller
             row.addWidget(button)
         row.insertStretch(2, 1)
-        row.insertStretch(8, 1)
+        row.insertStretch(8, 1)  # [previous, next] [what to send] [the day's time, leave]
 
         status = QGridLayout()
         status.addWidget(self.now_label, 0, 0)
@@ -145,6 +147,8 @@ class PresenterConsole(QWidget):
             ("pause", _("Break")),
             ("black", _("Black (B)")),
             ("next-session", _("Start next session")),
+            ("earlier", _("−5 min")),
+            ("later", _("+5 min")),
             ("leave", _("Leave (Esc)")),
         ):
             self.buttons[name].setText(text)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 
 from companion.app.domain import AgendaItem, CaseStudy, day_date, now_and_next
 from companion.gui import render
+from companion.gui.live_timing import SHIFT_STEP
 from companion.gui.presenter import slides as build
 from companion.gui.presenter.audience import AudienceView
 from companion.gui.presenter.console import PresenterConsole
@@ -35,6 +36,7 @@ from companion.i18n import _, current_language
 
 if TYPE_CHECKING:
     from companion.gui.catalogue import Catalogue
+    from companion.gui.live_timing import LiveTiming
     from companion.gui.main_window import MainWindow
 
 Clock = Callable[[], datetime]
@@ -56,6 +58,7 @@ class Presenter(QObject):
         selected: Callable[[], str | None] = lambda: None,
         clock: Clock = datetime.now,
         on_stage: Callable[[str, int], None] | None = None,
+        timing: LiveTiming | None = None,
     ) -> None:
         super().__init__(home)
         self.catalogue = catalogue
@@ -63,6 +66,7 @@ class Presenter(QObject):
         self.selected = selected
         self.clock = clock
         self.on_stage = on_stage
+        self.timing = timing  # the shifted times; None: the plan, and no moves
         self.audience = AudienceView()
         self.console = PresenterConsole()
         self.active = False
@@ -85,6 +89,8 @@ class Presenter(QObject):
             ("pause", self.send_pause),
             ("black", self.toggle_black),
             ("next-session", self.start_next_session),
+            ("later", lambda: self.shift_rest_of_day(SHIFT_STEP)),
+            ("earlier", lambda: self.shift_rest_of_day(-SHIFT_STEP)),
             ("leave", self.stop),
         ):
             self.console.buttons[name].clicked.connect(slot)
@@ -236,7 +242,7 @@ class Presenter(QObject):
         lang = current_language()
         item = self.catalogue.by_id.get(slide.item_id if slide else "")
         if isinstance(item, CaseStudy):
-            return render.facilitator_notes(item, lang)
+            return render.facilitator_notes(item, lang, self.catalogue.title)
         session = item if isinstance(item, AgendaItem) else self.catalogue.get(self.session_id, AgendaItem)
         if session is not None and session.facilitator_notes is not None:
             return render.paragraphs(session.facilitator_notes, lang)
@@ -258,7 +264,7 @@ class Presenter(QObject):
     def _next_session_id(self) -> str | None:
         session = self.catalogue.get(self.session_id, AgendaItem)
         if session is None:
-            return now_and_next(self._agenda(), self.catalogue.start_date, self.clock()).next
+            return now_and_next(self._agenda(), self.catalogue.start_date, self.clock(), self._times()).next
         later = sorted(
             (i for i in self._agenda() if i.day == session.day and i.start > session.start),
             key=lambda i: i.start,
@@ -270,12 +276,30 @@ class Presenter(QObject):
         self.session_id = session_id
         self.session_started = self.clock()
 
+    def _times(self) -> dict[str, tuple[str, str]]:
+        return self.timing.times if self.timing is not None else {}
+
+    def _start_end(self, session: AgendaItem) -> tuple[str, str]:
+        return self._times().get(session.id, (session.start, session.end))
+
     def start_next_session(self) -> None:
+        """Time the next session from now; the rest of its day moves to follow (live timing)."""
         upcoming = self._next_session_id()
-        if upcoming is not None:
-            self.pin_session(upcoming)
-            self.send_session()
-            self.tick()
+        if upcoming is None:
+            return
+        if self.timing is not None:
+            self.console.show_notice(self.timing.start_now(upcoming, self.clock()) or "")
+        self.pin_session(upcoming)
+        self.send_session()
+        self.tick()
+
+    def shift_rest_of_day(self, minutes: int) -> None:
+        """"+5 min" / "−5 min": the running session (else the next) and the rest of its day move."""
+        target = self.session_id or self._next_session_id()
+        if self.timing is None or target is None:
+            return
+        self.console.show_notice(self.timing.shift(target, minutes, self.clock()) or "")
+        self.tick()
 
     def timer(self) -> tuple[int, int] | None:
         """Elapsed and remaining seconds of the pinned session (remaining < 0: it has run over)."""
@@ -283,7 +307,8 @@ class Presenter(QObject):
         if session is None or self.session_started is None:
             return None
         elapsed = int((self.clock() - self.session_started).total_seconds())
-        planned = (_minutes(session.end) - _minutes(session.start)) * 60
+        start, end = self._start_end(session)  # a break that absorbs a delay is shorter
+        planned = (_minutes(end) - _minutes(start)) * 60
         return elapsed, planned - elapsed
 
     def tick(self) -> None:
@@ -292,7 +317,10 @@ class Presenter(QObject):
 
         def line(item_id: str | None) -> str:
             item = self.catalogue.get(item_id, AgendaItem)
-            return f"{item.start}–{item.end}  {render.plain(item.title, lang)}" if item else ""
+            if item is None:
+                return ""
+            start, end = self._start_end(item)
+            return f"{start}–{end}  {render.plain(item.title, lang)}"
 
         self.console.set_clock(self.clock().strftime("%H:%M:%S"))
         self.console.set_sessions(line(self.session_id), line(self._next_session_id()))
@@ -359,6 +387,7 @@ def attach(window: MainWindow) -> tuple[Presenter, QAction]:
         window,
         selected=lambda: selected_item(window),
         on_stage=window.case_studies.reveal_at_least,
+        timing=window.timing,
     )
     action = QAction(window)
     action.setObjectName("present")
