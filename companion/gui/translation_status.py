@@ -40,13 +40,15 @@ LANGUAGE_NAMES = {"en": N_("English"), "zh-Hans": N_("Chinese")}
 
 
 def field_label(path: tuple[str | int, ...]) -> str:
-    """A field's path as people count: ("stages", 0, "text") is "stages 1 › text"."""
+    """A field's path as people count, with the editor's names: ("stages", 0, "text") is "Stages 1 › Text"."""
+    from companion.gui.editor.labels import field_label as name_of
+
     parts: list[str] = []
     for part in path:
         if isinstance(part, int) and parts:
             parts[-1] += f" {part + 1}"
         else:
-            parts.append(str(part))
+            parts.append(name_of(str(part)))
     return " › ".join(parts)
 
 

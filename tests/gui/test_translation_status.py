@@ -23,8 +23,8 @@ def test_an_english_only_edit_is_listed_as_stale_and_confirm_clears_it(window, q
     view = window.authoring.open_translation_status()
     view.filter.setCurrentIndex(view.filter.findData("stale"))
     rows = [[view.table.item(r, c).text() for c in range(4)] for r in range(view.table.rowCount())]
-    assert [title, "title", "Chinese", "possibly stale"] in rows
-    row = rows.index([title, "title", "Chinese", "possibly stale"])
+    assert [title, "Title", "Chinese", "possibly stale"] in rows
+    row = rows.index([title, "Title", "Chinese", "possibly stale"])
     view.table.selectRow(row)
     assert view.confirm_button.isEnabled()
     qtbot.mouseClick(view.confirm_button, Qt.MouseButton.LeftButton)
