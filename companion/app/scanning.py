@@ -1,0 +1,106 @@
+"""Paper answer sheets for both surfaces: printing them, reading scans, merging what was read.
+
+Thin over :mod:`companion.core.assess.sheets` and :mod:`companion.core.assess.scan`:
+it supplies the current workshop's forms and roster and turns each page read
+into a result (source "scan") for the merge in :mod:`companion.app.assess`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import UTC
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from companion.app.assess import MergeReport, Result, ResultError, form, forms, merge_results
+from companion.core.assess.results import now_iso, roster_codes
+from companion.core.assess.scan import ScanError, ScannedPage, read_files
+from companion.core.assess.sheets import SheetForm, write_sheets
+
+if TYPE_CHECKING:
+    from companion.app.workshop import Workshop
+
+__all__ = ["ScanError", "ScannedPage", "merge_pages", "print_sheets", "read_scans"]
+
+
+def _workshop_id(workshop: Workshop) -> str:
+    chosen = workshop.current_pack_id()
+    if chosen is None:
+        raise ResultError("no workshop is installed")
+    return chosen
+
+
+def participant_codes(workshop: Workshop, wanted: str) -> list[str]:
+    """``all`` (the roster's codes, which needs a roster) or codes given as ``P001,P002``."""
+    if wanted.strip().lower() == "all":
+        roster = roster_codes(workshop.store)
+        if not roster:
+            raise ResultError(
+                "--participants all needs a roster: import one first, or give codes (P001,P002)"
+            )
+        return sorted(roster)
+    codes = [code.strip() for code in wanted.split(",") if code.strip()]
+    if not codes:
+        raise ResultError("no participant codes given")
+    return codes
+
+
+def print_sheets(
+    workshop: Workshop,
+    form_id: str,
+    out_dir: Path,
+    participants: Sequence[str],
+    specimen: Mapping[str, Mapping[str, str | None]] | None = None,
+) -> list[Path]:
+    """One answer sheet per participant for ``form_id`` in ``out_dir``."""
+    found = form(workshop, form_id)
+    for code, marks in (specimen or {}).items():
+        for question, letters in marks.items():
+            choices = next((q.choices for q in found.questions if q.id == question), None)
+            if choices is None:
+                raise ResultError(f"specimen: {code}: {question} is not a question of {form_id}")
+            if letters is not None and any(letter not in {c.id for c in choices} for letter in letters):
+                raise ResultError(f"specimen: {code}: {question}: {letters!r} is not one of its choices")
+    sheet = SheetForm(
+        found.form.id,
+        found.form.title.en or "",
+        found.form.title.zh_hans or "",
+        tuple((q.id, len(q.choices)) for q in found.questions),
+    )
+    try:
+        return write_sheets(out_dir, _workshop_id(workshop), sheet, participants, specimen)
+    except ValueError as exc:
+        raise ResultError(str(exc)) from None
+    except OSError as exc:
+        raise ResultError(f"{out_dir}: cannot write the sheets ({exc.strerror or exc})") from None
+
+
+def read_scans(workshop: Workshop, paths: Sequence[Path]) -> list[ScannedPage]:
+    """Every page of the scans, read against the current workshop's forms."""
+    choices = {f.form.id: [(q.id, len(q.choices)) for q in f.questions] for f in forms(workshop)}
+    return read_files(paths, choices)
+
+
+def merge_pages(workshop: Workshop, pages: Sequence[ScannedPage], attempt: str) -> MergeReport:
+    """The readable pages as results with source "scan", merged into the store.
+
+    A flagged question is stored as blank until the facilitator decides it; pages with a problem
+    are left out (the caller reports them).
+    """
+    workshop_id = _workshop_id(workshop)
+    results = [
+        Result(workshop_id, page.participant, page.form, attempt, dict(page.answers), "scan", _taken_at(page))
+        for page in pages
+        if page.problem is None and page.participant and page.form
+    ]
+    return merge_results(workshop, results)
+
+
+def _taken_at(page: ScannedPage) -> str:
+    """The scan file's time: reading the same file again gives the same result (nothing merged twice)."""
+    from datetime import datetime
+
+    try:
+        return datetime.fromtimestamp(Path(page.file).stat().st_mtime, UTC).isoformat(timespec="seconds")
+    except OSError:
+        return now_iso()

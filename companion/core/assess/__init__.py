@@ -1,0 +1,1 @@
+"""Knowledge checks, attendance and feedback: what participants learned (issue #20)."""

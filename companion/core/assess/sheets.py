@@ -1,0 +1,185 @@
+"""Paper answer sheets: one A4 PDF per participant, with a QR code, registration marks and bubbles.
+
+Owns drawing the sheet; where each thing sits is :mod:`.sheet_layout`, shared
+with the scan reader. The QR code carries the participant code, the form and a
+sheet ID (never a name). With a specimen the bubbles are printed already filled,
+to show participants how to mark and to test the reader. reportlab is imported
+only here, when sheets are written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol, cast
+
+from companion.core.assess import sheet_layout as layout
+from companion.core.files import write_atomically
+
+MM = 72 / 25.4  # points per millimetre
+INSTRUCTIONS = (
+    "Fill the circle of your answer completely, with a dark pen. To change an answer, cross the",
+    "wrong circle out with an X and fill the right one: a crossed-out circle is checked by the facilitator.",
+    "用深色笔把所选答案的圆圈完全涂满。如需修改，请在错误的圆圈上画“X”，再涂满正确的圆圈；",
+    "画“X”的圆圈由主持人核对。",
+)
+
+
+@dataclass(frozen=True)
+class SheetForm:
+    """What a sheet needs of a form: its id, bilingual title and ``(question id, choices)`` in order."""
+
+    id: str
+    title_en: str
+    title_zh: str
+    questions: tuple[tuple[str, int], ...]
+
+
+class _Canvas(Protocol):
+    def setFont(self, name: str, size: float) -> None: ...  # noqa: N802 (reportlab's names)
+    def setFillGray(self, gray: float) -> None: ...  # noqa: N802
+    def setStrokeGray(self, gray: float) -> None: ...  # noqa: N802
+    def setLineWidth(self, width: float) -> None: ...  # noqa: N802
+    def drawString(self, x: float, y: float, text: str) -> None: ...  # noqa: N802
+    def drawRightString(self, x: float, y: float, text: str) -> None: ...  # noqa: N802
+    def drawCentredString(self, x: float, y: float, text: str) -> None: ...  # noqa: N802
+    def rect(self, x: float, y: float, w: float, h: float, stroke: int = 1, fill: int = 0) -> None: ...
+    def circle(self, x: float, y: float, r: float, stroke: int = 1, fill: int = 0) -> None: ...
+    def setTitle(self, title: str) -> None: ...  # noqa: N802
+    def save(self) -> None: ...
+
+
+class _QrCode(Protocol):
+    def addData(self, data: str) -> None: ...  # noqa: N802
+    def make(self) -> None: ...
+    def getModuleCount(self) -> int: ...  # noqa: N802
+    def isDark(self, row: int, col: int) -> bool: ...  # noqa: N802
+
+
+def sheet_id(workshop: str, participant: str, form: str) -> str:
+    """A short ID for one participant's sheet of one form, the same each time it is printed."""
+    return hashlib.sha256(f"{workshop}|{participant}|{form}".encode()).hexdigest()[:10]
+
+
+def sheet_name(form: str, participant: str) -> str:
+    """The sheet's file name: codes only, no names (they would leak from a folder listing)."""
+    return f"{form}-{participant}.pdf"
+
+
+def write_sheets(
+    out_dir: Path,
+    workshop: str,
+    form: SheetForm,
+    participants: Sequence[str],
+    specimen: Mapping[str, Mapping[str, str | None]] | None = None,
+) -> list[Path]:
+    """One answer sheet per participant in ``out_dir``; ``specimen`` marks the given answers filled."""
+    layout.rows(form.questions)  # too many questions: one clear error before any file is written
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for code in participants:
+        marks = dict((specimen or {}).get(code, {}))
+        data = sheet_pdf(workshop, form, code, marks)
+        written.append(write_atomically(out_dir / sheet_name(form.id, code), data))
+    return written
+
+
+def sheet_pdf(workshop: str, form: SheetForm, participant: str, marks: Mapping[str, str | None]) -> bytes:
+    """One sheet as PDF bytes; each letter in ``marks[question]`` is printed as a filled bubble."""
+    import io
+
+    from companion.core.handouts.fonts import FONT, register_fonts
+
+    register_fonts()
+    canvas_module = importlib.import_module("reportlab.pdfgen.canvas")
+    buffer = io.BytesIO()
+    c = cast(
+        _Canvas, canvas_module.Canvas(buffer, pagesize=(layout.PAGE_W * MM, layout.PAGE_H * MM), invariant=1)
+    )
+    c.setTitle(f"{form.id} {participant}")
+    _marks(c)
+    _qr(c, layout.qr_text(participant, form.id, sheet_id(workshop, participant, form.id)))
+    _header(c, FONT, form, participant)
+    _bubbles(c, FONT, form, marks)
+    c.save()
+    return buffer.getvalue()
+
+
+def _x(mm: float) -> float:
+    return mm * MM
+
+
+def _y(mm: float) -> float:
+    """reportlab measures from the bottom; the layout from the top."""
+    return (layout.PAGE_H - mm) * MM
+
+
+def _marks(c: _Canvas) -> None:
+    c.setFillGray(0)
+    for x, y in layout.MARKS:
+        c.rect(
+            _x(x - layout.MARK / 2),
+            _y(y + layout.MARK / 2),
+            layout.MARK * MM,
+            layout.MARK * MM,
+            stroke=0,
+            fill=1,
+        )
+
+
+def _qr(c: _Canvas, text: str) -> None:
+    encoder = importlib.import_module("reportlab.graphics.barcode.qrencoder")
+    qr = cast(_QrCode, encoder.QRCode(None, encoder.QRErrorCorrectLevel.M))
+    qr.addData(text)
+    qr.make()
+    count = qr.getModuleCount()
+    module = layout.QR_SIZE / count
+    c.setFillGray(0)
+    for row in range(count):
+        for col in range(count):
+            if qr.isDark(row, col):
+                # A hair wider than a module, so neighbouring modules print as one dark area.
+                top = layout.QR_TOP + row * module
+                side = module * MM + 0.2
+                c.rect(_x(layout.QR_LEFT + col * module), _y(top + module), side, side, stroke=0, fill=1)
+
+
+def _header(c: _Canvas, font: str, form: SheetForm, participant: str) -> None:
+    c.setFillGray(0)
+    c.setFont(font, 15)
+    c.drawString(_x(25), _y(30), "Answer sheet  答题卡")
+    c.setFont(font, 11)
+    c.drawString(_x(25), _y(38), f"{form.title_en}  {form.title_zh}")
+    c.setFont(font, 20)
+    c.drawString(_x(25), _y(49), participant)
+    c.setFont(font, 11)
+    c.drawString(_x(60), _y(49), f"Form 问卷: {form.id}")
+    c.setFont(font, 8)
+    for n, line in enumerate(INSTRUCTIONS):
+        c.drawString(_x(25), _y(62 + n * 4), line)
+
+
+def _bubbles(c: _Canvas, font: str, form: SheetForm, marks: Mapping[str, str | None]) -> None:
+    radius = layout.BUBBLE_R * MM
+    for row in layout.rows(form.questions):
+        x0, y = row.centres[0]
+        c.setFillGray(0)
+        c.setFont(font, 10)
+        c.drawRightString(_x(x0 - 6.5), _y(y + 1.3), str(row.number))
+        filled = marks.get(row.question) or ""
+        for n, (x, cy) in enumerate(row.centres):
+            letter = "ABCDE"[n]
+            c.setLineWidth(0.7)
+            c.setStrokeGray(0.35)
+            if letter in filled:
+                c.setFillGray(0)
+                c.circle(_x(x), _y(cy), radius, stroke=1, fill=1)
+            else:
+                c.circle(_x(x), _y(cy), radius, stroke=1, fill=0)
+                # The letter in light grey: readable by a person, below the reader's ink threshold.
+                c.setFillGray(0.72)
+                c.setFont(font, 7)
+                c.drawCentredString(_x(x), _y(cy + 1.0), letter)

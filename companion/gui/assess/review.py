@@ -1,0 +1,180 @@
+"""File ▸ Read scanned answer sheets…: read scans, let the facilitator decide each flagged mark, merge.
+
+The reader never guesses (companion.core.assess.scan): a row with two marks, a faint, erased
+or crossed-out mark is flagged. This dialog shows each such row as it was scanned, beside the
+question's choices and "Blank", and the facilitator picks one. Pages with a problem (no QR
+code, a form this workshop does not have) are listed and not merged. Merging is possible once
+every flagged mark is decided.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.app import scanning
+from companion.app.assess import ResultError, forms
+from companion.i18n import _
+
+if TYPE_CHECKING:
+    from companion.app.scanning import ScannedPage
+    from companion.app.workshop import Workshop
+
+BLANK = "blank"
+
+
+class ScanReviewDialog(QDialog):
+    def __init__(self, workshop: Workshop, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workshop = workshop
+        self.pages: list[ScannedPage] = []
+        self.pending: list[tuple[int, str]] = []  # (page index, question id) still to decide
+        self.setWindowTitle(_("Read scanned answer sheets"))
+        self.setObjectName("scan-review")
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.open_button = QPushButton(_("Open scans…"))
+        self.open_button.clicked.connect(self._choose)
+        self.attempt = QComboBox()
+        self.attempt.addItem(_("Before the workshop (pre)"), "pre")
+        self.attempt.addItem(_("After the workshop (post)"), "post")
+        top.addWidget(self.open_button)
+        top.addWidget(self.attempt)
+        layout.addLayout(top)
+        self.pages_list = QListWidget()
+        layout.addWidget(self.pages_list)
+        self.where = QLabel()
+        self.row_image = QLabel()
+        self.row_image.setObjectName("flagged-row")
+        choices = QHBoxLayout()
+        self.choice_group = QButtonGroup(self)
+        self.choice_buttons: dict[str, QRadioButton] = {}
+        for key, text in [(c, c) for c in "ABCDE"] + [(BLANK, _("Blank"))]:
+            button = QRadioButton(text)
+            self.choice_buttons[key] = button
+            self.choice_group.addButton(button)
+            choices.addWidget(button)
+        self.decide_button = QPushButton(_("Use this answer"))
+        self.decide_button.clicked.connect(self._decide_checked)
+        choices.addWidget(self.decide_button)
+        self.review = QWidget()
+        review = QVBoxLayout(self.review)
+        review.addWidget(self.where)
+        review.addWidget(self.row_image)
+        review.addLayout(choices)
+        layout.addWidget(self.review)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.merge_button = QPushButton(_("Add to the results"))
+        self.merge_button.clicked.connect(self.merge)
+        layout.addWidget(self.merge_button)
+        self._show_next()
+
+    def _choose(self) -> None:
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self, _("Scanned answer sheets"), "", _("Scans (*.pdf *.png *.jpg *.jpeg)")
+        )
+        if paths:
+            self.load([Path(p) for p in paths])
+
+    def load(self, paths: list[Path]) -> None:
+        """Read the scans; list each page, then show the first flagged mark."""
+        try:
+            self.pages = scanning.read_scans(self.workshop, paths)
+        except (scanning.ScanError, ResultError) as exc:
+            self.status.setText(str(exc))
+            return
+        self.pages_list.clear()
+        for page in self.pages:
+            name = Path(page.file).name
+            if page.problem:
+                line = _("{file}, page {page}: {problem}").format(
+                    file=name, page=page.page, problem=page.problem
+                )
+            else:
+                line = _("{file}, page {page}: {participant}, {form}, {count} to check").format(
+                    file=name,
+                    page=page.page,
+                    participant=page.participant,
+                    form=page.form,
+                    count=len(page.flagged),
+                )
+            self.pages_list.addItem(line)
+        self.pending = [(n, q) for n, page in enumerate(self.pages) for q in page.flagged]
+        self.status.clear()
+        self._show_next()
+
+    def _choice_count(self, page: ScannedPage, question: str) -> int:
+        for found in forms(self.workshop):
+            if found.form.id == page.form:
+                for q in found.questions:
+                    if q.id == question:
+                        return len(q.choices)
+        return 5
+
+    def _show_next(self) -> None:
+        self.review.setVisible(bool(self.pending))
+        readable = [p for p in self.pages if p.problem is None]
+        self.merge_button.setEnabled(bool(readable) and not self.pending)
+        if not self.pending:
+            return
+        index, question = self.pending[0]
+        page = self.pages[index]
+        self.where.setText(
+            _("{participant}, {form}, question {question}: which answer was meant? ({left} left)").format(
+                participant=page.participant, form=page.form, question=question, left=len(self.pending)
+            )
+        )
+        pixmap = QPixmap()
+        pixmap.loadFromData(page.crops.get(question, b""), "PNG")
+        self.row_image.setPixmap(pixmap)
+        count = self._choice_count(page, question)
+        self.choice_group.setExclusive(False)
+        for n, key in enumerate("ABCDE"):
+            self.choice_buttons[key].setVisible(n < count)
+        for button in self.choice_buttons.values():
+            button.setChecked(False)
+        self.choice_group.setExclusive(True)
+
+    def _decide_checked(self) -> None:
+        for key, button in self.choice_buttons.items():
+            if button.isChecked():
+                self.decide(key)
+                return
+
+    def decide(self, choice: str) -> None:
+        """The facilitator's answer for the mark shown: a letter, or :data:`BLANK`."""
+        if not self.pending:
+            return
+        index, question = self.pending.pop(0)
+        self.pages[index].answers[question] = None if choice == BLANK else choice
+        self._show_next()
+
+    def merge(self) -> None:
+        try:
+            report = scanning.merge_pages(self.workshop, self.pages, str(self.attempt.currentData()))
+        except ResultError as exc:
+            self.status.setText(str(exc))
+            return
+        self.status.setText(
+            _("Added {added}, already there {unchanged}, conflicts {conflicts}.").format(
+                added=report.added, unchanged=report.unchanged, conflicts=len(report.conflicts)
+            )
+        )
+        self.merge_button.setEnabled(False)
