@@ -30,13 +30,17 @@ if TYPE_CHECKING:
     from companion.core.handouts.result import screening_result
     from companion.core.model import (
         AgendaItem,
+        AssessmentForm,
         CaseStudy,
         ContentItem,
         Document,
+        EvaluationForm,
         GlossaryTerm,
         Indicator,
         Manifest,
+        Question,
         ScreeningTool,
+        Service,
         Text,
         title_of,
     )
@@ -59,7 +63,13 @@ if TYPE_CHECKING:
     from companion.core.printing import PrintError, send_to_printer
     from companion.core.progress import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
     from companion.core.record_form import DamagedRecord, FieldRecord, RecordsError, check_case_code
-    from companion.core.records import DEFAULT_IDLE_MINUTES, HANDOVER_SUFFIX, Vault, default_handover_name
+    from companion.core.records import (
+        DEFAULT_IDLE_MINUTES,
+        HANDOVER_SUFFIX,
+        MIN_PASSPHRASE,
+        Vault,
+        default_handover_name,
+    )
     from companion.core.screening import ANSWERS, DimensionResult, ScreeningError, evaluate, result_json
     from companion.core.screening import Result as ScreeningResult
     from companion.core.screening import describe as describe_tool
@@ -117,6 +127,7 @@ _SOURCES: dict[str, str] = {
     "check_case_code": "companion.core.record_form",
     "DEFAULT_IDLE_MINUTES": "companion.core.records",
     "HANDOVER_SUFFIX": "companion.core.records",
+    "MIN_PASSPHRASE": "companion.core.records",
     "Vault": "companion.core.records",
     "default_handover_name": "companion.core.records",
     "DimensionResult": "companion.core.screening",
@@ -146,6 +157,9 @@ _SOURCES: dict[str, str] = {
     "FORMAT_NAMES": "companion.core.names",
     "GRADE_NAMES": "companion.core.names",
     "GlossaryTerm": "companion.core.model",
+    "AssessmentForm": "companion.core.model",
+    "EvaluationForm": "companion.core.model",
+    "Question": "companion.core.model",
     "Indicator": "companion.core.model",
     "KIND_NAMES": "companion.core.names",
     "Manifest": "companion.core.model",
@@ -158,6 +172,7 @@ _SOURCES: dict[str, str] = {
     "PackInfo": "companion.core.store",
     "Progress": "companion.core.progress",
     "ScreeningTool": "companion.core.model",
+    "Service": "companion.core.model",
     "SearchHit": "companion.core.store",
     "StoreError": "companion.core.store",
     "Text": "companion.core.model",
@@ -194,10 +209,12 @@ __all__ = [
     "KEEP_LATEST",
     "KEEP_WEEKS",
     "KIND_NAMES",
+    "MIN_PASSPHRASE",
     "OUTCOME_NAMES",
     "REASONS",
     "AgendaItem",
     "AgendaNow",
+    "AssessmentForm",
     "AuthoringError",
     "Backup",
     "CancelCheck",
@@ -212,6 +229,7 @@ __all__ = [
     "DimensionResult",
     "Document",
     "Draft",
+    "EvaluationForm",
     "ExportResult",
     "FieldProblem",
     "FieldRecord",
@@ -229,11 +247,13 @@ __all__ = [
     "Progress",
     "Published",
     "PublisherMismatchError",
+    "Question",
     "RecordsError",
     "ScreeningError",
     "ScreeningResult",
     "ScreeningTool",
     "SearchHit",
+    "Service",
     "SessionTimes",
     "StoreError",
     "Text",

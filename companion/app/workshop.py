@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from companion.core.authoring.problems import FieldProblem
     from companion.core.authoring.publish import Published
     from companion.core.authoring.translations import TranslationGap
+    from companion.core.handouts.preview import HandoutFacts as HandoutFacts  # for the surfaces' types
     from companion.core.model import ContentItem, Manifest
     from companion.core.packs.exporter import ExportResult
     from companion.core.packs.importer import ImportReport
@@ -51,6 +52,12 @@ class HandoutRequest(NamedTuple):
     folder: Path
     edition: str = "participant"
     paper: str = "a4"
+    # IDs of the case studies and library documents to print; empty: all of them.
+    items: Sequence[str] = ()
+
+
+# The kinds whose items a HandoutRequest can pick one by one.
+SELECTABLE_KINDS = ("case-study", "document")
 
 
 class HandoutsWritten(NamedTuple):
@@ -119,7 +126,12 @@ class Workshop:
         return self._store.item(item_id)
 
     def search(self, query: str, lang: str = "en", visibility: Visibility = AUDIENCE) -> list[SearchHit]:
-        return self._store.search(query, lang, visibility)
+        hits = self._store.search(query, lang, visibility)
+        if visibility.facilitator:  # the user's own notes: private, never in what the room may see
+            from companion.app.notes import note_hits
+
+            hits += note_hits(self, query, lang)
+        return hits
 
     def packs(self) -> list[PackInfo]:
         return self._store.packs()
@@ -340,7 +352,7 @@ class Workshop:
     def handout_count(self, request: HandoutRequest) -> int:
         from companion.core.handouts.builder import plan
 
-        items, manifest, fingerprint = self._handout_source()
+        items, manifest, fingerprint = self._handout_source(request.items)
         return sum(
             len(plan(items, manifest, fingerprint, kind, request.lang, request.edition))
             for kind in request.kinds
@@ -356,7 +368,7 @@ class Workshop:
         from companion.core.handouts import export
         from companion.core.handouts.builder import plan
 
-        items, manifest, fingerprint = self._handout_source()
+        items, manifest, fingerprint = self._handout_source(request.items)
         counts = [
             len(plan(items, manifest, fingerprint, kind, request.lang, request.edition))
             for kind in request.kinds
@@ -384,13 +396,40 @@ class Workshop:
             base += count
         return HandoutsWritten(written, total, cancelled())
 
-    def _handout_source(self) -> tuple[list[ContentItem], Manifest, str]:
+    def preview_handouts(
+        self,
+        request: HandoutRequest,
+        progress: Progress = no_progress,
+        cancelled: CancelCheck = never_cancelled,
+    ) -> list[HandoutFacts]:
+        """The pages and paper size of each file ``request`` stands for, made in memory, nothing written."""
+        from companion.core.handouts.preview import preview
+
+        items, manifest, fingerprint = self._handout_source(request.items)
+        found: list[HandoutFacts] = []
+        for done, kind in enumerate(request.kinds):
+            if cancelled():
+                break
+            progress(done, len(request.kinds))
+            found += preview(items, manifest, fingerprint, kind, request.lang, request.edition, request.paper)
+        progress(len(request.kinds), len(request.kinds))
+        return found
+
+    def _handout_source(self, chosen: Sequence[str] = ()) -> tuple[list[ContentItem], Manifest, str]:
+        """The items to print: of the selectable kinds only the ``chosen`` ones (all when none are)."""
         from companion.core.store import StoreError
 
         manifest = self.manifest()
         if manifest is None:
             raise StoreError("no workshop is installed in the data folder")
-        return self.items(), manifest, self.fingerprint()
+        items = self.items()
+        if chosen:
+            selectable = {item.id for item in items if item.kind in SELECTABLE_KINDS}
+            unknown = [item_id for item_id in chosen if item_id not in selectable]
+            if unknown:
+                raise ValueError(f"no case study or library document with the ID {unknown[0]}")
+            items = [item for item in items if item.kind not in SELECTABLE_KINDS or item.id in chosen]
+        return items, manifest, self.fingerprint()
 
     # --- packs -----------------------------------------------------------------
 

@@ -73,7 +73,22 @@ def quoted(value: str) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from companion.cli import agenda, content, data, export, pack, screen, tool, workshop
+    from companion.cli import (
+        agenda,
+        assess,
+        attendance,
+        content,
+        data,
+        export,
+        notes,
+        pack,
+        referral,
+        results,
+        roster,
+        screen,
+        tool,
+        workshop,
+    )
 
     parser = argparse.ArgumentParser(
         prog="companion",
@@ -82,7 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="store_true", help="print versions and exit")
     parser.add_argument("--data-dir", type=Path, help="data folder (default: the user data folder)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (content, workshop, agenda, screen, tool, export, pack, data):
+    groups = (content, workshop, agenda, screen, tool, export, pack, data)
+    for module in (*groups, roster, attendance, assess, results, notes, referral):
         module.add_parsers(sub)
     return parser
 

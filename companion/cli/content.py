@@ -35,6 +35,7 @@ def add_parsers(sub: Any) -> None:
         "and discussion questions",
     )
     search.add_argument("--lang", choices=LANGUAGES, default="en")
+    search.add_argument("--limit", type=_positive, metavar="N", help="list at most N hits (the best first)")
     search.add_argument("--json", action="store_true")
     search.set_defaults(handler=cmd_search)
 
@@ -107,6 +108,8 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
     from companion.app.domain import AUDIENCE, EVERYTHING
 
     hits = open_workshop(args).search(args.query, args.lang, AUDIENCE if args.audience else EVERYTHING)
+    if args.limit is not None:
+        hits = hits[: args.limit]
     if args.json:
         print_json([{"kind": h.kind, "id": h.id, "title": h.title, "snippet": h.snippet} for h in hits], out)
         return 0
@@ -133,8 +136,38 @@ def cmd_content_show(args: argparse.Namespace, out: TextIO) -> int:
     item = open_workshop(args).item(args.id)
     if item is None:
         raise CliError(f"no content item with id {quoted(args.id)} in the current workshop")
-    print_json(item.model_dump(mode="json", by_alias=True), out)
+    fields = item.model_dump(mode="json", by_alias=True)
+    if args.json:
+        print_json(fields, out)
+        return 0
+    _print_fields(fields, out)
     return 0
+
+
+def _print_fields(value: object, out: TextIO, indent: str = "") -> None:
+    """Every field as ``name: value`` lines, nested fields indented, both languages of a text."""
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            if isinstance(inner, dict | list) and inner:
+                print(f"{indent}{key}:", file=out)
+                _print_fields(inner, out, indent + "  ")
+            elif inner not in (None, "", [], {}):
+                text = str(inner).replace("\n", "\n" + indent + "  ")
+                print(f"{indent}{key}: {text}", file=out)
+    elif isinstance(value, list):
+        for n, inner in enumerate(value, 1):
+            if isinstance(inner, dict | list):
+                print(f"{indent}[{n}]", file=out)
+                _print_fields(inner, out, indent + "  ")
+            else:
+                print(f"{indent}- {inner}", file=out)
+
+
+def _positive(text: str) -> int:
+    number = int(text)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+    return number
 
 
 def cmd_content_edit(args: argparse.Namespace, out: TextIO) -> int:

@@ -19,6 +19,11 @@ def add_parsers(sub: Any) -> None:
     export.add_argument("--out", required=True, type=Path, help="folder to write the PDF files into")
     export.add_argument("--edition", choices=EDITIONS, default="participant")
     export.add_argument("--paper", choices=PAPERS, default="a4")
+    export.add_argument(
+        "--items",
+        default="",
+        help="comma-separated IDs of the case studies or documents to print (default: all)",
+    )
     export.set_defaults(handler=cmd_export)
 
 
@@ -29,9 +34,12 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     if workshop.current_pack_id() is None:
         raise CliError("no workshop is installed in the data folder")
     kinds = HANDOUT_IDS if args.kind == "all" else (args.kind,)
-    request = HandoutRequest(kinds, args.lang, args.out, args.edition, args.paper)
+    chosen = tuple(part.strip() for part in args.items.split(",") if part.strip())
+    request = HandoutRequest(kinds, args.lang, args.out, args.edition, args.paper, chosen)
     try:
         written = workshop.export_handouts(request)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
     except OSError as exc:
         # Unwritable folder, full disk: one line naming the folder, no traceback.
         reason = exc.strerror or type(exc).__name__

@@ -103,6 +103,8 @@ COMPONENTS: tuple[Component, ...] = (
     Component("pypinyin", "MIT", "pypinyin"),
     Component("openpyxl", "MIT", "openpyxl"),
     Component("icalendar", "BSD-2-Clause", "icalendar"),
+    Component("zxing-cpp", "Apache-2.0", "zxing-cpp"),
+    Component("pypdf", "BSD-3-Clause", "pypdf"),
     Component("et-xmlfile", "MIT", "et_xmlfile"),
     Component("pydantic-core", "MIT", "pydantic_core"),
     Component("annotated-types", "MIT", "annotated-types"),

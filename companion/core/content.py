@@ -208,7 +208,31 @@ def cross_check(items: list[Any]) -> list[Problem]:
         elif item.kind == "glossary-term":
             for n, target in enumerate(item.see_also):
                 expect(item, f"see_also[{n}]", target, "glossary-term")
+        elif item.kind == "question":
+            problems.extend(_question_problems(item, by_id))
+        elif item.kind == "assessment-form":
+            for n, target in enumerate(item.questions):
+                expect(item, f"questions[{n}]", target, "question")
+        elif item.kind == "evaluation-form":
+            for n, target in enumerate(item.sessions):
+                expect(item, f"sessions[{n}]", target, "agenda-item")
     return problems
+
+
+def _question_problems(question: Any, by_id: dict[str, Any]) -> list[Problem]:
+    """A question checks an objective that exists: its session is on the agenda and has that many."""
+    session = by_id.get(question.session)
+    if not isinstance(session, AgendaItem):
+        return [Problem(_file_of(question), "session", f"no agenda-item with id {question.session!r}")]
+    if question.objective > len(session.objectives):
+        return [
+            Problem(
+                _file_of(question),
+                "objective",
+                f"{question.session} has {len(session.objectives)} objective(s), not {question.objective}",
+            )
+        ]
+    return []
 
 
 def _rule_problems(tool: ScreeningTool) -> list[Problem]:

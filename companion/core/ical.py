@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from companion import APP_NAME
 from companion.core.agenda import day_date
-from companion.core.files import write_atomically
+from companion.core.files import AS_UMASK, write_atomically
 from companion.core.timing import TimingError, live_schedule, schedule, workshop_time_zone
 
 if TYPE_CHECKING:
@@ -69,5 +69,5 @@ def agenda_calendar(store: Store, lang: str = "en", planned: bool = False) -> by
 def write_agenda_calendar(store: Store, out: Path, lang: str = "en", planned: bool = False) -> int:
     """Write the calendar to ``out`` (whole or not at all); how many sessions it holds."""
     data = agenda_calendar(store, lang, planned)
-    write_atomically(out, data)
+    write_atomically(out, data, AS_UMASK)
     return data.count(b"BEGIN:VEVENT")

@@ -1,6 +1,6 @@
 """The content kinds and the handout kinds: one table each, read by everything that needs them.
 
-A workshop holds items of five kinds. What differs between kinds, beyond the
+A workshop holds items of nine kinds. What differs between kinds, beyond the
 fields of their model, is listed here once: the kind's ID (the ``kind`` field
 of every item), the folder its files live in inside a pack, the model class
 that validates it, the fields a participant never gets, its display name and
@@ -60,6 +60,18 @@ CONTENT_KINDS: tuple[ContentKind, ...] = (
     ),
     ContentKind("document", "library", "Document", N_("Library documents"), "library", hidden=("to_verify",)),
     ContentKind("glossary-term", "glossary", "GlossaryTerm", N_("Glossary terms"), "library"),
+    ContentKind(
+        "service", "services", "Service", N_("Referral directory"), "library", hidden=("confidential",)
+    ),
+    ContentKind(
+        "question", "questions", "Question", N_("Questions"), "assessment", hidden=("answer", "explanation")
+    ),
+    ContentKind(
+        "assessment-form", "assessment-forms", "AssessmentForm", N_("Knowledge checks"), "assessment"
+    ),
+    ContentKind(
+        "evaluation-form", "evaluation-forms", "EvaluationForm", N_("Evaluation forms"), "assessment"
+    ),
 )
 KIND_IDS: tuple[str, ...] = tuple(kind.id for kind in CONTENT_KINDS)
 BY_ID: dict[str, ContentKind] = {kind.id: kind for kind in CONTENT_KINDS}
@@ -79,5 +91,6 @@ HANDOUT_KINDS: tuple[HandoutKind, ...] = (
     HandoutKind("screening-forms", N_("Blank screening forms")),
     HandoutKind("glossary", N_("Glossary")),
     HandoutKind("sign-in", N_("Sign-in sheet")),
+    HandoutKind("documents", N_("Library documents")),
 )
 HANDOUT_IDS: tuple[str, ...] = tuple(kind.id for kind in HANDOUT_KINDS)

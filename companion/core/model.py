@@ -10,6 +10,7 @@ definition of what an item is.
 from __future__ import annotations
 
 import re
+import typing
 from functools import cache
 from typing import Annotated, Literal
 
@@ -338,8 +339,122 @@ class GlossaryTerm(_Strict):
     see_also: list[ItemId] = []
 
 
+# --- Referral directory -------------------------------------------------------
+
+ServiceType = Literal["shelter", "medical", "legal-aid", "consulate", "hotline", "police-unit", "ngo"]
+SERVICE_TYPES: tuple[str, ...] = typing.get_args(ServiceType)
+# A language a service speaks, as a short code: "zh", "en", "vi", "zh-yue".
+SpokenLanguage = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")]
+PhoneNumber = Annotated[str, Field(min_length=1, max_length=60)]
+
+
+class ConfidentialContact(_Strict):
+    """What only facilitators get of a service (a shelter's address); never in a participant copy."""
+
+    address: Text
+    direct_phone: PhoneNumber | None = None
+
+
+class Service(_Strict):
+    """A service of the referral directory a facilitator fills in for the venue."""
+
+    kind: Literal["service"] = "service"
+    id: ItemId
+    type: ServiceType
+    name: Text
+    languages: list[SpokenLanguage] = Field(min_length=1)
+    hours: Text
+    eligibility: Text
+    how_to_refer: Text
+    phone: PhoneNumber | None = None  # the public number or hotline
+    # Facilitator-only (kinds.hidden): printed on a referral slip only when the user asks.
+    confidential: ConfidentialContact | None = None
+
+    @property
+    def title(self) -> Text:
+        """What a list shows: the service's name."""
+        return self.name
+
+
+# --- Knowledge checks and evaluation ------------------------------------------
+
+ChoiceId = Annotated[str, Field(pattern=r"^[A-E]$")]
+
+
+class Choice(_Strict):
+    id: ChoiceId
+    text: Text
+
+
+class Question(_Strict):
+    """A question of the knowledge check, tied to one objective of an agenda session."""
+
+    kind: Literal["question"] = "question"
+    id: ItemId  # e.g. "q-01"
+    session: ItemId  # the agenda session whose objective it checks
+    objective: int = Field(ge=1)  # 1-based index into that session's objectives
+    type: Literal["single", "true-false"]
+    text: Text
+    choices: list[Choice] = Field(min_length=2, max_length=5)  # true-false: A = true, B = false
+    # Facilitator-only (kinds.hidden): the key and why.
+    answer: ChoiceId | None = None
+    explanation: Text | None = None
+
+    @model_validator(mode="after")
+    def _choices_fit(self) -> Question:
+        ids = [choice.id for choice in self.choices]
+        if ids != ["ABCDE"[n] for n in range(len(ids))]:
+            raise ValueError(f"choices must be lettered A, B, ... in order, not {', '.join(ids)}")
+        if self.type == "true-false" and len(ids) != 2:
+            raise ValueError("a true-false question has exactly two choices (A = true, B = false)")
+        if self.answer is not None and self.answer not in ids:
+            raise ValueError(f"answer {self.answer} is not one of the choices ({', '.join(ids)})")
+        return self
+
+    @property
+    def title(self) -> Text:
+        """What a list shows: the question itself."""
+        return self.text
+
+
+class AssessmentForm(_Strict):
+    """A knowledge check (pre- or post-test): questions in the order they are asked."""
+
+    kind: Literal["assessment-form"] = "assessment-form"
+    id: ItemId  # "form-a", "form-b"
+    title: Text
+    questions: list[ItemId] = Field(min_length=1)  # in order; Q1 is questions[0]
+
+    @field_validator("questions")
+    @classmethod
+    def _no_repeats(cls, value: list[str]) -> list[str]:
+        seen = [q for n, q in enumerate(value) if q in value[:n]]
+        if seen:
+            raise ValueError(f"{seen[0]} is asked twice")
+        return value
+
+
+class EvaluationForm(_Strict):
+    """The participants' evaluation of the workshop: sessions rated, statements rated, open questions."""
+
+    kind: Literal["evaluation-form"] = "evaluation-form"
+    id: ItemId  # "evaluation"
+    title: Text
+    sessions: list[ItemId]  # each rated 1-5 on relevance, clarity, usefulness
+    overall: list[Text] = []  # statements rated 1-5
+    free_text: list[Text] = []  # open questions
+
+
 ContentItem = Annotated[
-    AgendaItem | CaseStudy | ScreeningTool | Document | GlossaryTerm,
+    AgendaItem
+    | CaseStudy
+    | ScreeningTool
+    | Document
+    | GlossaryTerm
+    | Service
+    | Question
+    | AssessmentForm
+    | EvaluationForm,
     Field(discriminator="kind"),
 ]
 

@@ -335,6 +335,22 @@ class Vault:
                 resealed.append(_sealed_row(key, legacy.id, index.next_version(legacy.id), legacy.to_bytes()))
         return index, resealed
 
+    # --- other personal data sealed under the same key (the roster) -------------------
+
+    def seal_other(self, plaintext: bytes, associated: str) -> bytes:
+        """``plaintext`` sealed under the vault's key, bound to ``associated`` ("participant:...").
+
+        ``associated`` must start with a word and a colon of its own (never "record:"),
+        so a box from another table never opens as a record, nor a record as it.
+        """
+        if associated.startswith("record:") or ":" not in associated:
+            raise ValueError(f"associated data {associated!r} could be taken for a record's")
+        return seal(self._unlocked_key(), plaintext, associated.encode())
+
+    def open_other(self, box: bytes, associated: str) -> bytes:
+        """What :meth:`seal_other` sealed; :class:`WrongPassphraseError` if it does not open."""
+        return open_sealed(self._unlocked_key(), box, associated.encode())
+
     # --- unsaved changes, held in memory while locked ----------------------------------
 
     def seal_draft(self, base: FieldRecord, draft: FieldRecord) -> bytes:

@@ -61,10 +61,28 @@ def install_qt_translator(lang: str) -> None:
         _qt_translator = None
     if normalise(lang) == "zh-Hans":
         translator = QTranslator(app)
-        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
-            app.installTranslator(translator)
-            _qt_translator = translator
+        chinese = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+        for folder in qt_translation_folders():
+            if translator.load(chinese, "qtbase", "_", folder):
+                app.installTranslator(translator)
+                _qt_translator = translator
+                return
+
+
+def qt_translation_folders() -> list[str]:
+    """Where Qt's catalogues may be: where Qt says, then beside PySide6 (a frozen bundle keeps them there).
+
+    Qt's own answer can name a folder of the machine that built PySide6, or none at all in a
+    bundle; the file dialogs then stayed English ("Look in:") in a Chinese window.
+    """
+    import PySide6
+
+    package = Path(PySide6.__file__).parent
+    return [
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        str(package / "Qt" / "translations"),
+        str(package / "translations"),
+    ]
 
 
 def installed_qt_translator() -> QTranslator | None:
@@ -160,4 +178,5 @@ def run_gui(data_dir: Path | None) -> int:
     if window is None:
         return 1
     show_main_window(window)
+    window.sig_content_loaded.connect(window.help.first_run)  # the guide, at the first start only
     return application().exec()

@@ -35,13 +35,14 @@ from PySide6.QtWidgets import (
 
 from companion.app.kinds import HANDOUT_KINDS
 from companion.app.workshop import HandoutRequest
+from companion.gui.render import plain
 from companion.gui.result_pdf import default_folder
 from companion.gui.worker import Task, run_with_progress
-from companion.i18n import N_, _
+from companion.i18n import N_, _, current_language
 
 if TYPE_CHECKING:
     from companion.app.domain import CancelCheck, Progress
-    from companion.app.workshop import HandoutsWritten, Workshop
+    from companion.app.workshop import HandoutFacts, HandoutsWritten, Workshop
 
 KIND_NAMES = {kind.id: kind.label for kind in HANDOUT_KINDS}  # labels marked for translation there
 LANGUAGE_NAMES = {"en": "English", "zh-Hans": "中文", "bilingual": N_("Both (English and 中文)")}
@@ -59,6 +60,7 @@ class ExportDialog(QDialog):
         self.workshop = workshop
         self.written: list[Path] = []
         self.task: Task[HandoutsWritten] | None = None
+        self.preview_task: Task[list[HandoutFacts]] | None = None
 
         self.kinds: dict[str, QCheckBox] = {}
         kinds_box = QVBoxLayout()
@@ -82,9 +84,28 @@ class ExportDialog(QDialog):
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(self.browse)
 
+        # Which case studies and library documents to print: all unless some are unticked.
+        from companion.app.domain import CaseStudy, Document
+
+        self.items = QListWidget()
+        self.items.setObjectName("export-items")
+        self.items.setMaximumHeight(160)
+        left_out = set(filter(None, (workshop.setting("export_left_out") or "").split(",")))
+        for item in workshop.items():
+            if isinstance(item, (CaseStudy, Document)):  # the kinds of SELECTABLE_KINDS
+                entry = QListWidgetItem()
+                entry.setData(Qt.ItemDataRole.UserRole, item.id)
+                entry.setData(Qt.ItemDataRole.UserRole + 1, item.title)
+                entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                checked = item.id not in left_out
+                entry.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+                self.items.addItem(entry)
+        self.items.itemChanged.connect(lambda _entry: self._update_buttons())
+
         self.form = QFormLayout()
-        self.labels = [QLabel() for _n in range(5)]
+        self.labels = [QLabel() for _n in range(6)]
         self.form.addRow(self.labels[0], kinds_box)
+        self.form.addRow(self.labels[5], self.items)
         self.form.addRow(self.labels[1], self.language[0])
         self.form.addRow(self.labels[2], self.edition[0])
         self.form.addRow(self.labels[3], self.paper)
@@ -99,6 +120,9 @@ class ExportDialog(QDialog):
         self.files.hide()
 
         self.buttons = QDialogButtonBox()
+        self.preview_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.preview_button.setObjectName("preview")
+        self.preview_button.clicked.connect(self.start_preview)
         self.export_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.open_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
         self.print_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
@@ -146,17 +170,28 @@ class ExportDialog(QDialog):
         for names, choice in ((LANGUAGE_NAMES, self.language), (EDITION_NAMES, self.edition)):
             for key, button in choice[2].items():
                 button.setText(_(names[key]) if key not in ("en", "zh-Hans") else names[key])
-        for label, text in zip(
-            self.labels, (_("Handouts"), _("Language"), _("Edition"), _("Paper"), _("Folder")), strict=True
-        ):
+        labels = (_("Handouts"), _("Language"), _("Edition"), _("Paper"), _("Folder"), _("Which ones"))
+        for label, text in zip(self.labels, labels, strict=True):
             label.setText(text)
+        lang = current_language()
+        for row in range(self.items.count()):
+            entry = self.items.item(row)
+            item_id = entry.data(Qt.ItemDataRole.UserRole)
+            entry.setText(f"{item_id} · {plain(entry.data(Qt.ItemDataRole.UserRole + 1), lang)}")
+        self.items.setToolTip(_("The case studies and library documents to print; the others are left out."))
         self.browse.setText(_("Choose…"))
         self.export_button.setText(_("Export"))
+        self.preview_button.setText(_("Preview"))
         self.open_button.setText(_("Open the folder"))
         self.print_button.setText(_("Print…"))
 
     def _update_buttons(self) -> None:
-        self.export_button.setEnabled(any(box.isChecked() for box in self.kinds.values()))
+        kinds = [kind for kind, box in self.kinds.items() if box.isChecked()]
+        # Case studies or documents with none of them ticked would print nothing of them.
+        none_ticked = bool(self._entries()) and not any(checked for _id, checked in self._entries())
+        empty = none_ticked and any(kind in ("case-studies", "documents") for kind in kinds)
+        self.export_button.setEnabled(bool(kinds) and not empty)
+        self.preview_button.setEnabled(bool(kinds) and not empty)
         self.open_button.setEnabled(bool(self.written))
         self.print_button.setEnabled(bool(self.written))
 
@@ -174,7 +209,22 @@ class ExportDialog(QDialog):
             folder=Path(self.folder.text()).expanduser(),
             edition=self._chosen(self.edition),
             paper=str(self.paper.currentData()),
+            items=self.chosen_items(),
         )
+
+    def _entries(self) -> list[tuple[str, bool]]:
+        entries = (self.items.item(row) for row in range(self.items.count()))
+        return [
+            (entry.data(Qt.ItemDataRole.UserRole), entry.checkState() == Qt.CheckState.Checked)
+            for entry in entries
+        ]
+
+    def chosen_items(self) -> tuple[str, ...]:
+        """The ticked case studies and documents; none when all are ticked (print everything)."""
+        entries = self._entries()
+        if all(checked for _id, checked in entries):
+            return ()
+        return tuple(item_id for item_id, checked in entries if checked)
 
     def _remember(self, chosen: HandoutRequest) -> None:
         for key, value in (
@@ -183,6 +233,7 @@ class ExportDialog(QDialog):
             ("export_edition", chosen.edition),
             ("export_paper", chosen.paper),
             ("export_folder", str(chosen.folder)),
+            ("export_left_out", ",".join(item_id for item_id, checked in self._entries() if not checked)),
         ):
             self.workshop.set_setting(key, value)
 
@@ -215,6 +266,32 @@ class ExportDialog(QDialog):
         if written:
             self.files.setCurrentRow(0)
         self._update_buttons()
+
+    def start_preview(self) -> None:
+        """Make the chosen handouts in memory and say, file by file, how many pages on which paper."""
+        chosen = self.selection()
+        workshop = self.workshop
+        self.outcome.clear()
+
+        def work(progress: Progress, cancelled: CancelCheck) -> list[HandoutFacts]:
+            return workshop.preview_handouts(chosen, progress, cancelled)
+
+        self.preview_task = run_with_progress(
+            self, _("Laying out the handouts…"), work, self._previewed, self._failed
+        )
+
+    def _previewed(self, found: list[HandoutFacts]) -> None:
+        paper = self.paper.currentText()
+        lines = [
+            _("{name}: {pages} pages, {paper} ({width} × {height} mm)").format(
+                name=facts.stem, pages=facts.pages, paper=paper, width=facts.width_mm, height=facts.height_mm
+            )
+            for facts in found
+        ]
+        total = sum(facts.pages for facts in found)
+        heading = _("Before printing: {files} files, {pages} pages in all.")
+        heading = heading.format(files=len(found), pages=total)
+        self.outcome.setText("\n".join([heading, *lines]))
 
     def _failed(self, error: BaseException) -> None:
         reason = getattr(error, "strerror", None) or str(error)

@@ -18,3 +18,15 @@ def error_label() -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet("color:#b00")
     return label
+
+
+def show_problem(label: QLabel, text: str) -> None:
+    """A problem on an :func:`error_label`: red."""
+    label.setStyleSheet("color:#b00")
+    label.setText(text)
+
+
+def show_done(label: QLabel, text: str) -> None:
+    """Good news on an :func:`error_label` ("Saved and sealed."): not red, which says something failed."""
+    label.setStyleSheet("color:#1a6b1a")
+    label.setText(text)

@@ -21,8 +21,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
-from PySide6.QtCore import QByteArray, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -41,7 +41,9 @@ from PySide6.QtWidgets import (
 from companion.app.kinds import CONTENT_KINDS
 from companion.gui import render
 from companion.gui.catalogue import Catalogue
-from companion.i18n import N_, _, current_language, set_language
+from companion.gui.history import History, Place
+from companion.gui.shortcuts import BY_ID, keys_of
+from companion.i18n import N_, _, current_language, ngettext, set_language
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
@@ -55,10 +57,16 @@ if TYPE_CHECKING:
     from companion.gui.presenter.controller import Presenter
     from companion.gui.reader import ItemList
     from companion.gui.records import RecordsWindow
-    from companion.gui.sections import AgendaSection, CaseStudySection, LibrarySection, ToolSection
+    from companion.gui.sections import (
+        AgendaSection,
+        AssessmentSection,
+        CaseStudySection,
+        LibrarySection,
+        ToolSection,
+    )
     from companion.gui.worker import Task
 
-    Section = AgendaSection | CaseStudySection | ToolSection | LibrarySection
+    Section = AgendaSection | CaseStudySection | ToolSection | LibrarySection | AssessmentSection
 
 
 class WindowSection(NamedTuple):  # a NamedTuple: a dataclass costs more before the first paint
@@ -73,11 +81,14 @@ WINDOW_SECTIONS: tuple[WindowSection, ...] = (
     WindowSection("case-studies", N_("Case studies"), "CaseStudySection"),
     WindowSection("tools", N_("Screening tools"), "ToolSection"),
     WindowSection("library", N_("Library"), "LibrarySection"),
+    WindowSection("assessment", N_("Assessment"), "AssessmentSection"),
 )
 SECTION_NAMES = [section.label for section in WINDOW_SECTIONS]
 SECTION_INDEX = {section.id: n for n, section in enumerate(WINDOW_SECTIONS)}
 SECTION_OF_KIND = {kind.id: SECTION_INDEX[kind.section] for kind in CONTENT_KINDS}
 MIN_SCALE, MAX_SCALE = 0.8, 2.5
+SEARCH_DELAY_MS = 250  # typing pauses this long before the search runs
+NOTICE_MS = 8_000  # how long a notice stays before it closes by itself
 Dialog = TypeVar("Dialog", bound="QDialog")
 SectionType = TypeVar("SectionType", bound=QWidget)
 
@@ -108,23 +119,46 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(180)
         self.nav.currentRowChanged.connect(self.show_section)
 
+        self.history = History()  # Back/Forward (Alt+Left/Right, the mouse's side buttons)
+        self.search_delay = QTimer(self)  # search as you type, once the typing pauses
+        self.search_delay.setSingleShot(True)
+        self.search_delay.setInterval(SEARCH_DELAY_MS)
+        self.search_delay.timeout.connect(lambda: self.run_search(focus_results=False))
         self.banner = QLabel()
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background:#fff3cd; padding:6px;")
-        self.banner.hide()
+        self.banner_box = QWidget()  # the notice and its close button; closes itself after a while
+        self.banner_box.setObjectName("notice")
+        self.banner_box.setStyleSheet("background:#fff3cd;")
+        self.banner.setStyleSheet("padding:6px;")
+        self.banner_close = QPushButton("×")
+        self.banner_close.setObjectName("close-notice")
+        self.banner_close.setFlat(True)
+        self.banner_close.clicked.connect(self.hide_notice)
+        banner_row = QHBoxLayout(self.banner_box)
+        banner_row.setContentsMargins(0, 0, 0, 0)
+        banner_row.addWidget(self.banner, 1)
+        banner_row.addWidget(self.banner_close)
+        self.banner_box.hide()
+        self.banner_timer = QTimer(self)
+        self.banner_timer.setSingleShot(True)
+        self.banner_timer.setInterval(NOTICE_MS)
+        self.banner_timer.timeout.connect(self.hide_notice)
 
         body = QWidget()
         row = QHBoxLayout()
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
         column = QVBoxLayout(body)
-        column.addWidget(self.banner)
+        column.addWidget(self.banner_box)
         column.addLayout(row)
         self.setCentralWidget(body)
 
         self._build_toolbar()
         self._build_actions()
         self._build_menus()
+        from companion.gui.help import HelpActions
+
+        self.help = HelpActions(self)  # Help ▸ Getting started, Keyboard shortcuts, Abbreviations
         self.scale = float(workshop.setting("text_scale", "1.0") or 1.0)
         self._apply_scale()
         self.retranslate()
@@ -167,11 +201,13 @@ class MainWindow(QMainWindow):
         self.library = self._section("library", sections.LibrarySection)
         self.tools.sig_record_requested.connect(self.open_records)
         results = self.results = ItemList()
-        results.itemActivated.connect(lambda row: self.open_item(row.data(ID_ROLE)))
+        results.itemActivated.connect(lambda row: self.open_hit(row.data(ID_ROLE)))
         self.case_studies.sig_visibility_changed.connect(self.refresh_results)
         for section in self.sections:
             self.stack.addWidget(section)
             section.sig_navigate.connect(self.open_item)
+            for item_list in section.findChildren(ItemList):
+                item_list.sig_item_chosen.connect(lambda item_id, s=section: self._opened(s, item_id))
         self.stack.addWidget(results)
         self.show_section(max(self.nav.currentRow(), 0))
         self.clock.timeout.connect(self.agenda.refresh_now)
@@ -193,6 +229,9 @@ class MainWindow(QMainWindow):
         self.calendar_action.triggered.connect(self.export_calendar)
         self.file_menu.insertAction(self.export_action, self.calendar_action)
         self.presenter, self.present_action = attach_presenter(self)
+        from companion.gui.notes import NoteActions
+
+        self.notes = NoteActions(self)  # notes, bookmarks, highlights: File menu and readers' menus
 
     def _section(self, section_id: str, cls: type[SectionType]) -> SectionType:
         """The section of WINDOW_SECTIONS with this ID, which is a ``cls``."""
@@ -209,6 +248,7 @@ class MainWindow(QMainWindow):
         self.search_field.setClearButtonEnabled(True)
         self.search_field.setMinimumWidth(320)
         self.search_field.returnPressed.connect(self.run_search)
+        self.search_field.textChanged.connect(self._typed)
         bar.addWidget(self.search_field)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -220,23 +260,30 @@ class MainWindow(QMainWindow):
         self.addToolBar(bar)
 
     def _build_actions(self) -> None:
-        def action(shortcut: QKeySequence.StandardKey | str, slot: Callable[..., object]) -> QAction:
+        def action(keys: list[QKeySequence], slot: Callable[..., object]) -> QAction:
             act = QAction(self)
-            _set_shortcut(act, shortcut)
+            act.setShortcuts(keys)
             act.triggered.connect(slot)
             self.addAction(act)
             return act
 
-        self.find_action = action(QKeySequence.StandardKey.Find, self.focus_search)
-        self.zoom_in_action = action(QKeySequence.StandardKey.ZoomIn, lambda: self.zoom(1.15))
-        self.zoom_plus_action = action("Ctrl+=", lambda: self.zoom(1.15))
-        self.zoom_out_action = action(QKeySequence.StandardKey.ZoomOut, lambda: self.zoom(1 / 1.15))
-        self.zoom_reset_action = action("Ctrl+0", lambda: self.zoom(None))
-        self.language_action = action("Ctrl+L", self.toggle_language)
-        self.quit_action = action(QKeySequence.StandardKey.Quit, self.close)
+        # The keys come from companion.gui.shortcuts, the table Help ▸ Keyboard shortcuts shows.
+        self.find_action = action(keys_of("find"), self.focus_search)
+        self.zoom_in_action = action(keys_of("zoom-in"), lambda: self.zoom(1.15))
+        self.zoom_plus_action = self.zoom_in_action  # Ctrl+= is one of its keys
+        self.zoom_out_action = action(keys_of("zoom-out"), lambda: self.zoom(1 / 1.15))
+        self.zoom_reset_action = action(keys_of("zoom-reset"), lambda: self.zoom(None))
+        self.language_action = action(keys_of("language"), self.toggle_language)
+        self.quit_action = action(keys_of("quit"), self.close)
+        first = BY_ID["sections"].keys[0][:-1]  # "Ctrl+": the series runs Ctrl+1, Ctrl+2, …
         for n in range(len(SECTION_NAMES)):
-            action(f"Ctrl+{n + 1}", lambda _checked=False, n=n: self.nav.setCurrentRow(n))
-        self.about_action = action(QKeySequence.StandardKey.HelpContents, self.show_about)  # F1
+            action([QKeySequence(f"{first}{n + 1}")], lambda _checked=False, n=n: self.nav.setCurrentRow(n))
+        self.about_action = action(keys_of("about"), self.show_about)  # F1
+        self.back_action = action(keys_of("back"), self.go_back)
+        self.back_action.setObjectName("back")
+        self.forward_action = action(keys_of("forward"), self.go_forward)
+        self.forward_action.setObjectName("forward")
+        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]  # the mouse's side buttons
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
     def _build_menus(self) -> None:
@@ -260,13 +307,25 @@ class MainWindow(QMainWindow):
         self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
         self.export_action = QAction(self)
-        _set_shortcut(self.export_action, "Ctrl+E")
+        self.export_action.setShortcuts(keys_of("export"))
         self.export_action.triggered.connect(self.open_export)
         self.file_menu.addAction(self.export_action)
         self.records_action = QAction(self)
-        _set_shortcut(self.records_action, "Ctrl+Shift+R")
+        self.records_action.setShortcuts(keys_of("records"))
         self.records_action.triggered.connect(lambda: self.open_records())
         self.file_menu.addAction(self.records_action)
+        self.participants_action = QAction(self)
+        self.participants_action.setObjectName("participants")
+        self.participants_action.triggered.connect(self.open_participants)
+        self.file_menu.addAction(self.participants_action)
+        self.take_check_action = QAction(self)
+        self.take_check_action.setObjectName("take-knowledge-check")
+        self.take_check_action.triggered.connect(self.open_taking)
+        self.file_menu.addAction(self.take_check_action)
+        self.scan_review_action = QAction(self)
+        self.scan_review_action.setObjectName("read-scanned-sheets")
+        self.scan_review_action.triggered.connect(self.open_scan_review)
+        self.file_menu.addAction(self.scan_review_action)
         self.backups_action = QAction(self)
         self.backups_action.setObjectName("backups")
         self.backups_action.triggered.connect(self.open_backups)
@@ -281,10 +340,16 @@ class MainWindow(QMainWindow):
         self.high_contrast_action.setText(_("High contrast (for a washed-out projector)"))
         self.quit_action.setText(_("Quit"))
         self.records_action.setText(_("Field records…"))
+        self.participants_action.setText(_("Participants and attendance…"))
+        self.take_check_action.setText(_("Take a knowledge check…"))
+        self.scan_review_action.setText(_("Read scanned answer sheets…"))
         self.export_action.setText(_("Export handouts…"))
         self.backups_action.setText(_("&Backups…"))
         self.check_action.setText(_("&Check database…"))
         self.about_action.setText(_("&About Training Companion"))
+        self.help.retranslate()
+        if getattr(self, "notes", None) is not None:
+            self.notes.retranslate()
         if self.packs is not None:
             self.packs.retranslate()
         if self.editing is not None:
@@ -309,6 +374,9 @@ class MainWindow(QMainWindow):
         # The button names the language it switches to, in that language.
         self.language_button.setText("中文" if lang == "en" else "English")
         self.language_button.setToolTip(_("Switch language (Ctrl+L)"))
+        self.banner_close.setToolTip(_("Close"))
+        self.back_action.setText(_("Back"))
+        self.forward_action.setText(_("Forward"))
         self._retranslate_menus()
         current = self.nav.currentRow()
         self.nav.blockSignals(True)
@@ -337,6 +405,7 @@ class MainWindow(QMainWindow):
         set_language(lang)
         install_qt_translator(lang)
         self.workshop.set_setting("language", current_language())
+        self.hide_notice()  # written in the other language: a notice is not kept half-translated
         self.retranslate()
 
     # --- navigation ---------------------------------------------------------------
@@ -344,14 +413,64 @@ class MainWindow(QMainWindow):
     def show_section(self, index: int) -> None:
         if 0 <= index < len(self.sections):
             self.stack.setCurrentIndex(index)
+            self._record_shown(index)
+
+    def _record_shown(self, index: int) -> None:
+        """Going to a section opens the item it shows: that is a place to come back to."""
+        from companion.gui.reader import ItemList
+
+        section = self.sections[index]
+        for item_list in section.findChildren(ItemList):
+            item_id = item_list.current_id()
+            if item_id and item_list.isVisibleTo(section):
+                self.history.visit(Place(index, item_id))
+                return
 
     def open_item(self, item_id: str) -> None:
         item = self.catalogue.by_id.get(item_id)
         if item is None:
             return
         index = SECTION_OF_KIND[item.kind]
-        self.nav.setCurrentRow(index)
-        self.sections[index].open_item(item_id)
+        moving, self.history.moving = self.history.moving, True  # not the section's item on the way
+        try:
+            self.nav.setCurrentRow(index)
+            self.sections[index].open_item(item_id)
+        finally:
+            self.history.moving = moving
+        self.history.visit(Place(index, item_id))  # also when it was open already in its section
+
+    def _opened(self, section: QWidget, item_id: str) -> None:
+        """An item shown in a section: history keeps those the user sees (not the sections behind)."""
+        if section.isVisibleTo(self.stack) and section is self.stack.currentWidget():
+            self.history.visit(Place(self.sections.index(section), item_id))  # type: ignore[arg-type]
+
+    def go_back(self) -> None:
+        self._go(self.history.back())
+
+    def go_forward(self) -> None:
+        self._go(self.history.forward())
+
+    def _go(self, place: Place | None) -> None:
+        if place is None:
+            return
+        self.history.moving = True
+        try:
+            self.open_item(place.item_id)
+        finally:
+            self.history.moving = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """The mouse's back and forward buttons, wherever in this window they are pressed."""
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            inside = isinstance(watched, QWidget) and watched.window() is self
+            button = event.button()
+            if inside and button == button.BackButton:
+                self.go_back()
+                return True
+            if inside and button == button.ForwardButton:
+                self.go_forward()
+                return True
+        return super().eventFilter(watched, event)
 
     def open_export(self) -> None:
         from companion.gui.export_dialog import ExportDialog
@@ -365,7 +484,9 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QFileDialog
 
         if path is None:
-            name = f"{self.workshop.current_pack_id() or 'agenda'}.ics"
+            from companion.gui.result_pdf import default_folder  # Documents, not the program's folder
+
+            name = str(default_folder() / f"{self.workshop.current_pack_id() or 'agenda'}.ics")
             path, _filter = QFileDialog.getSaveFileName(
                 self, _("Export agenda to calendar"), name, _("Calendar files (*.ics)")
             )
@@ -390,11 +511,38 @@ class MainWindow(QMainWindow):
         self.records_window.raise_()
         self.records_window.activateWindow()
 
+    def open_participants(self) -> QDialog:
+        """The roster and attendance window, sharing the records' vault when that is open."""
+        from companion.gui.assess.roster import ParticipantsWindow
+
+        vault = self.records_window.vault if self.records_window is not None else None
+        self.participants_window = _open_dialog(ParticipantsWindow(self.workshop, vault, self))
+        return self.participants_window
+
+    def open_taking(self) -> QDialog:
+        """A participant takes a knowledge check on this laptop (companion.gui.assess.taking)."""
+        from companion.gui.assess.taking import TakingDialog
+
+        self.taking_dialog = _open_dialog(TakingDialog(self.workshop, self))
+        return self.taking_dialog
+
+    def open_scan_review(self) -> QDialog:
+        """Read scanned answer sheets and decide their flagged marks (companion.gui.assess.review)."""
+        from companion.gui.assess.review import ScanReviewDialog
+
+        self.scan_review_dialog = _open_dialog(ScanReviewDialog(self.workshop, self))
+        return self.scan_review_dialog
+
     def focus_search(self) -> None:
         self.search_field.setFocus()
         self.search_field.selectAll()
 
-    def run_search(self) -> None:
+    def _typed(self, _text: str) -> None:
+        self.search_delay.start()  # (re)started on each key: the search runs when typing pauses
+
+    def run_search(self, focus_results: bool = True) -> None:
+        """Show the results for the search field; Enter moves to them, typing stays in the field."""
+        self.search_delay.stop()
         query = self.search_field.text().strip()
         if not query or self.results is None:
             return
@@ -405,7 +553,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.results)
         if found:
             self.results.setCurrentRow(1)
-            self.results.setFocus()
+            if focus_results:
+                self.results.setFocus()
 
     def refresh_results(self) -> None:
         """Search again for the listed results when what the room may see changes.
@@ -427,7 +576,9 @@ class MainWindow(QMainWindow):
         assert results is not None  # a search runs only once the sections are built
         results.clear()
         results.add_header(
-            _("{count} results for “{query}”").format(count=len(hits), query=query)
+            ngettext("{count} result for “{query}”", "{count} results for “{query}”", len(hits)).format(
+                count=len(hits), query=query
+            )
             if hits
             else _("No results for “{query}”").format(query=query)
         )
@@ -435,6 +586,19 @@ class MainWindow(QMainWindow):
             kind = _(SECTION_NAMES[SECTION_OF_KIND[hit.kind]])
             results.add_entry(hit.id, f"{hit.title}   · {kind}\n    {hit.snippet}")
         return len(hits)
+
+    def open_hit(self, item_id: str) -> None:
+        """Open a search result with the searched words highlighted and the first one scrolled to."""
+        from companion.gui.find_in_text import highlight
+        from companion.gui.reader import Reader
+
+        self.open_item(item_id)
+        page = self.stack.currentWidget()
+        if page is None:
+            return
+        for reader in page.findChildren(Reader):
+            if reader.isVisibleTo(page):
+                highlight(reader, self.results_query)
 
     def show_about(self) -> QWidget:
         # Imported when asked for, like every rarely used dialog, to keep the start fast.
@@ -482,8 +646,15 @@ class MainWindow(QMainWindow):
     # --- state ----------------------------------------------------------------------
 
     def show_notice(self, message: str) -> None:
+        """A one-line notice above the sections, until closed, replaced or NOTICE_MS later."""
         self.banner.setText(message)
-        self.banner.show()
+        self.banner_box.show()
+        self.banner_timer.start()
+
+    def hide_notice(self) -> None:
+        self.banner_timer.stop()
+        self.banner_box.hide()
+        self.banner.clear()
 
     def reload_from_workshop(self) -> None:
         """Show what the data folder holds now (after a restore): its language, text size and workshop."""

@@ -81,6 +81,7 @@ class ImportSummaryDialog(QDialog):
         self.setObjectName("import-summary")
         self.setWindowTitle(_("Import workshop pack"))
         self.plans = plans
+        self.titles = _titles(pack, parent)
         summary = QLabel("\n".join(describe_pack(pack)))
         summary.setObjectName("verification")
         summary.setWordWrap(True)
@@ -148,9 +149,20 @@ class ImportSummaryDialog(QDialog):
 
     def _show_plan(self) -> None:
         plan = self.plans[self.chosen_policy()]
-        self.changes.setPlainText("\n".join(plan.lines()))
+        self.changes.setPlainText("\n".join(plan.lines(lambda item_id: self.titles.get(item_id, item_id))))
         allowed = plan.beside_of is None or self.beside_chosen()
         self.import_button.setEnabled(plan.changes_anything and allowed)
+
+
+def _titles(pack: VerifiedPack, parent: QWidget | None) -> dict[str, str]:
+    """Item ID -> title in the interface language: the installed items' (removed ones), then the pack's."""
+    from companion.app.domain import title_of
+
+    lang = current_language()
+    items = list(pack.content.items)
+    window_catalogue = getattr(parent, "catalogue", None)
+    installed = list(getattr(window_catalogue, "by_id", {}).values())
+    return {item.id: render.plain(title_of(item), lang) for item in [*installed, *items]}
 
 
 class CreateKeyDialog(QDialog):
@@ -387,8 +399,11 @@ class PackActions(QObject):
         dialog = ExportDialog(self.workshop.data_dir, self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
+        from companion.gui.result_pdf import default_folder  # the user's Documents, not the program's folder
+
+        suggested = str(default_folder() / "workshop.ctpack")
         name, _filter = QFileDialog.getSaveFileName(
-            self.window, _("Export workshop pack"), "workshop.ctpack", _(PACK_FILTER)
+            self.window, _("Export workshop pack"), suggested, _(PACK_FILTER)
         )
         if name:
             self.export_to(

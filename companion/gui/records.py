@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 from companion.app.domain import (
     DEFAULT_IDLE_MINUTES,
     HANDOVER_SUFFIX,
+    MIN_PASSPHRASE,
     DamagedRecord,
     FieldRecord,
     Interview,
@@ -54,7 +55,8 @@ from companion.app.domain import (
     default_handover_name,
 )
 from companion.gui import render
-from companion.gui.fields import error_label, password_field
+from companion.gui.fields import error_label, password_field, show_done, show_problem
+from companion.gui.referral import open_slip
 from companion.gui.result_pdf import default_folder, save_result_pdf
 from companion.gui.screening import InterviewView
 from companion.i18n import _, current_language, ngettext
@@ -117,6 +119,10 @@ class RecordsWindow(QDialog):
         self.setup_button.clicked.connect(self.set_up)
         self.repeat_passphrase.returnPressed.connect(self.set_up)
         self.setup_error = error_label()
+        self.setup_rule = QLabel()  # the rule before the first failure, not only in its message
+        self.setup_rule.setObjectName("passphrase-rule")
+        for typed in (self.new_passphrase, self.repeat_passphrase):
+            typed.textEdited.connect(lambda _text: self.setup_error.clear())
         self.setup_form = QFormLayout()
         self.labels: dict[QWidget, QLabel] = {}
         for field in (self.new_passphrase, self.repeat_passphrase):
@@ -125,6 +131,7 @@ class RecordsWindow(QDialog):
         column = QVBoxLayout(self.setup_page)
         column.addWidget(self.setup_text)
         column.addLayout(self.setup_form)
+        column.addWidget(self.setup_rule)
         column.addWidget(self.setup_button)
         column.addWidget(self.setup_error)
         column.addStretch(1)
@@ -139,6 +146,7 @@ class RecordsWindow(QDialog):
         self.unlock_button = QPushButton()
         self.unlock_button.clicked.connect(self.unlock)
         self.unlock_error = error_label()
+        self.passphrase.textEdited.connect(lambda _text: self.unlock_error.clear())  # a fixed error goes
         column = QVBoxLayout(self.unlock_page)
         column.addWidget(self.unlock_text)
         column.addWidget(self.passphrase)
@@ -169,7 +177,14 @@ class RecordsWindow(QDialog):
         bar.insertStretch(5, 1)
         self.list_error = error_label()
         self.damage_notice = error_label()  # records that do not open, and why
+        self.list_header = QLabel()  # what the two columns of a row are
+        self.list_header.setObjectName("records-header")
+        self.empty_hint = QLabel()
+        self.empty_hint.setObjectName("records-empty")
+        self.empty_hint.setWordWrap(True)
         column = QVBoxLayout(self.list_page)
+        column.addWidget(self.list_header)
+        column.addWidget(self.empty_hint)
         column.addWidget(self.list, 1)
         column.addWidget(self.damage_notice)
         column.addWidget(self.list_error)
@@ -255,6 +270,15 @@ class RecordsWindow(QDialog):
         }
         for name, button in self.buttons.items():
             button.setText(labels[name])
+        rule = _("A passphrase needs at least {count} characters.")
+        self.setup_rule.setText(rule.format(count=MIN_PASSPHRASE))
+        self.list_header.setText(_("Case code    Created"))
+        self.empty_hint.setText(
+            _(
+                "No field records yet. 'New record…' starts one; 'Import a hand-over file…' adds one "
+                "you were given."
+            )
+        )
         self.labels[self.tool_choice].setText(_("Screening tool"))
         self.labels[self.case_code].setText(_("Case code (never a name)"))
         self.labels[self.age].setText(_("Age"))
@@ -421,6 +445,7 @@ class RecordsWindow(QDialog):
                 self.list.setCurrentItem(entry)
         if self.list.currentRow() < 0 and self.list.count():
             self.list.setCurrentRow(0)
+        self.empty_hint.setVisible(self.list.count() == 0)
         for name in ("open", "export", "delete"):
             self.buttons[name].setEnabled(self.list.count() > 0)
         count = sum(isinstance(record, DamagedRecord) for record in records)
@@ -502,6 +527,8 @@ class RecordsWindow(QDialog):
                 self, self.catalogue, self.view, case_code=record.case_code, on_saved=self.view.show_saved
             )
         )
+        view = self.view
+        view.sig_slip_requested.connect(lambda: open_slip(self, self.catalogue, view, record.case_code))
         self.editor_box.addWidget(self.view)
         self.notes.setPlainText(record.notes)
         self.editor_error.clear()
@@ -543,12 +570,12 @@ class RecordsWindow(QDialog):
     def _save(self) -> bool:
         problem = self._try_save()
         if problem is not None:
-            self.editor_error.setText(problem)
+            show_problem(self.editor_error, problem)
         return problem is None
 
     def save_record(self) -> None:
         if self._save():
-            self.editor_error.setText(_("Saved and sealed."))
+            show_done(self.editor_error, _("Saved and sealed."))
 
     def leave_editor(self) -> None:
         if self._changed():

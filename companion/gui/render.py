@@ -12,19 +12,22 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from companion.app.domain import CATEGORY_NAMES, FORMAT_NAMES, GRADE_NAMES, OUTCOME_NAMES
-from companion.i18n import _
+from companion.i18n import _, ngettext
 
 if TYPE_CHECKING:  # the model (pydantic) loads after the window is up
     from collections.abc import Sequence
 
     from companion.app.domain import (
         AgendaItem,
+        AssessmentForm,
         CaseStudy,
         Comparison,
         ContentItem,
         Document,
+        EvaluationForm,
         Finding,
         GlossaryTerm,
+        Question,
         ScreeningResult,
         ScreeningTool,
         Text,
@@ -192,6 +195,7 @@ def screening_tool(tool: ScreeningTool, lang: str) -> str:
         paragraphs(tool.purpose, lang),
         _heading(html.escape(_("Read before use")), 3),
         _bullets([inline(c, lang) for c in tool.caveats]),
+        _codes(tool, lang),
     ]
     for dimension in tool.dimensions:
         parts.append(_heading(f"{html.escape(dimension.id)} · {inline(dimension.title, lang)}", 2))
@@ -214,6 +218,17 @@ def screening_tool(tool: ScreeningTool, lang: str) -> str:
     parts.append(_heading(html.escape(_("Sources")), 3))
     parts.append(_bullets([html.escape(s.citation) for s in tool.sources]))
     return "".join(parts)
+
+
+def _codes(tool: ScreeningTool, lang: str) -> str:
+    """What the tool's codes stand for ("AVR: abuse of vulnerability at recruitment"), from its data."""
+    from companion.gui.abbreviations import tool_codes
+
+    entries = [f"<b>{html.escape(c.code)}</b>: {inline(c.meaning, lang)}" for c in tool_codes(tool)]
+    intro = _("An indicator's code is its group's code and a number: {example} is the first of {group}.")
+    first = tool.dimensions[0]
+    example = intro.format(example=first.indicators[0].id, group=first.id)
+    return _heading(html.escape(_("Codes")), 3) + f"<p>{html.escape(example)}</p>" + _bullets(entries)
 
 
 def document(doc: Document, lang: str) -> str:
@@ -249,8 +264,70 @@ def glossary_term(term: GlossaryTerm, lang: str, lookup: TitleLookup) -> str:
     return "".join(parts)
 
 
+def question(
+    item: Question, lang: str, lookup: TitleLookup, number: int | None = None, show_answer: bool = False
+) -> str:
+    """A question and its choices; the key and its explanation only when ``show_answer``."""
+    label = f"{number}. " if number is not None else ""
+    parts = [_heading(html.escape(label) + inline(item.text, lang), 3)]
+    choices = []
+    for choice in item.choices:
+        text = f"{html.escape(choice.id)}. {inline(choice.text, lang)}"
+        keyed = show_answer and choice.id == item.answer
+        choices.append(f"<b>{text} ✓</b>" if keyed else text)
+    parts.append(_bullets(choices))
+    checks = html.escape(_("Checks objective {number} of:").format(number=item.objective))
+    parts.append(f'<p style="color:#555">{checks} {_links([item.session], lookup, lang)[0]}</p>')
+    if show_answer and (item.answer is not None or item.explanation is not None):
+        # Facilitator-only, like a case study's notes: never on the room's screen unless asked for.
+        parts.append('<div style="background:#eef4fb">')
+        if item.answer is not None:
+            parts.append("<p>" + labelled(html.escape(_("Answer")), html.escape(item.answer)) + "</p>")
+        parts.append(paragraphs(item.explanation, lang) + "</div>")
+    return "".join(parts)
+
+
+def assessment_form(
+    form: AssessmentForm,
+    questions: Sequence[Question | None],
+    lang: str,
+    lookup: TitleLookup,
+    show_answers: bool = False,
+) -> str:
+    """A knowledge check: its questions in order (``questions`` follows ``form.questions``)."""
+    parts = [_heading(inline(form.title, lang), 1)]
+    n = len(form.questions)
+    count = ngettext("{count} question", "{count} questions", n).format(count=n)
+    parts.append(f'<p style="color:#555">{html.escape(count)}</p>')
+    for number, (item_id, item) in enumerate(zip(form.questions, questions, strict=True), start=1):
+        if item is None:  # not handed over (any_item): a link to it
+            parts.append(f"<p>{number}. {_links([item_id], lookup, lang)[0]}</p>")
+        else:
+            parts.append(question(item, lang, lookup, number, show_answers))
+    return "".join(parts)
+
+
+def evaluation_form(form: EvaluationForm, lang: str, lookup: TitleLookup) -> str:
+    """The evaluation form: sessions rated, statements rated, open questions."""
+    parts = [_heading(inline(form.title, lang), 1)]
+    if form.sessions:
+        parts.append(_heading(html.escape(_("Sessions")), 3))
+        scale = _("Relevance, clarity and usefulness, each from 1 (poor) to 5 (excellent)")
+        parts.append(f"<p>{html.escape(scale)}</p>")
+        parts.append(_bullets(_links(form.sessions, lookup, lang)))
+    if form.overall:
+        parts.append(_heading(html.escape(_("Overall")), 3))
+        agree = _("From 1 (strongly disagree) to 5 (strongly agree)")
+        parts.append(f"<p>{html.escape(agree)}</p>")
+        parts.append(_bullets([inline(s, lang) for s in form.overall]))
+    if form.free_text:
+        parts.append(_heading(html.escape(_("In your own words")), 3))
+        parts.append(_bullets([inline(q, lang) for q in form.free_text]))
+    return "".join(parts)
+
+
 def any_item(item: ContentItem, lang: str, lookup: TitleLookup) -> str:
-    """Render any item; a case study shows all its stages and no notes."""
+    """Render any item; a case study shows all its stages and no notes, a question no answer."""
     if item.kind == "agenda-item":
         return agenda_item(item, lang, lookup)
     if item.kind == "screening-tool":
@@ -259,8 +336,18 @@ def any_item(item: ContentItem, lang: str, lookup: TitleLookup) -> str:
         return document(item, lang)
     if item.kind == "glossary-term":
         return glossary_term(item, lang, lookup)
+    if item.kind == "service":  # without its confidential part (the directory shows it on request)
+        from companion.gui.referral import service_html
+
+        return service_html(item, lang)
     if item.kind == "case-study":
         return case_study(item, lang, len(item.stages), show_notes=False)
+    if item.kind == "question":
+        return question(item, lang, lookup)
+    if item.kind == "assessment-form":
+        return assessment_form(item, [None] * len(item.questions), lang, lookup)
+    if item.kind == "evaluation-form":
+        return evaluation_form(item, lang, lookup)
     raise TypeError(f"cannot render {item.kind}")
 
 
@@ -302,12 +389,19 @@ def screening_result(
     lang: str,
     comparison: Comparison | None = None,
     practice: bool = True,
+    header: bool = True,
 ) -> str:
-    """The result page: label, explanation, what could change it, the tool's caveats."""
+    """The result page: label, explanation, what could change it, the tool's caveats.
+
+    ``header=False`` leaves out the banner and the tool's title, for a view that shows both above.
+    """
     banner = _("PRACTICE — nothing is stored") if practice else _("FIELD RECORD")
-    parts = [
+    top = [
         f'<p style="color:#b00; font-weight:bold">{html.escape(banner)}</p>',
         _heading(inline(tool.title, lang), 1),
+    ]
+    parts = [
+        *(top if header else []),
         _heading(inline(result.label, lang), 2),
         _lines(result.explanation, lang),
         screening_summary(result, lang),

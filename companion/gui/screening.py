@@ -60,8 +60,13 @@ class _Row(QFrame):
         self.text.setTextFormat(Qt.TextFormat.RichText)
 
     def set_current(self, current: bool) -> None:
+        # Answering moves the cursor on by itself: the row it moved to must be unmistakable, or a
+        # Down pressed "to go on" skips an indicator unseen.
         name = type(self).__name__
-        self.setStyleSheet(f"{name} {{ border: 2px solid #1f5c99; }}" if current else "")
+        self.setProperty("current", current)
+        self.setStyleSheet(
+            f"{name} {{ border: 3px solid #1f5c99; background: #e8f0fa; }}" if current else ""
+        )
 
 
 class IndicatorRow(_Row):
@@ -153,6 +158,7 @@ class InterviewView(QWidget):
 
     sig_closed = Signal()
     sig_pdf_requested = Signal()
+    sig_slip_requested = Signal()  # "Referral slip…" on the result page
 
     def __init__(
         self,
@@ -200,6 +206,8 @@ class InterviewView(QWidget):
         self.close_button = QPushButton()
         self.pdf_button = QPushButton()
         self.pdf_button.clicked.connect(self.sig_pdf_requested.emit)
+        self.slip_button = QPushButton()
+        self.slip_button.clicked.connect(self.sig_slip_requested.emit)
         self.status = QLabel()
         self.previous_button.clicked.connect(self.previous)
         self.next_button.clicked.connect(self.next)
@@ -210,6 +218,7 @@ class InterviewView(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.status)
         bar.addWidget(self.pdf_button)
+        bar.addWidget(self.slip_button)
         bar.addWidget(self.close_button)
 
         layout = QVBoxLayout(self)
@@ -258,6 +267,10 @@ class InterviewView(QWidget):
                 row.set_current(n == self.current_row)
             self.scroll_area.ensureWidgetVisible(self.rows[self.current_row])
 
+    def _answered_at(self, index: int) -> None:
+        self.current_row = index
+        self.move_cursor(1)
+
     def next(self) -> None:
         self.interview.next()
         self._show_page()
@@ -289,6 +302,9 @@ class InterviewView(QWidget):
                 else:
                     row = IndicatorRow(indicator, self.interview.answer(indicator.id))
                     row.sig_answered.connect(self._answered)
+                    # Answered with the mouse: the keyboard's cursor follows, as after a key.
+                    index = len(self.rows)
+                    row.sig_answered.connect(lambda _id, _value, n=index: self._answered_at(n))
                 self.rows_layout.addWidget(row)
                 self.rows.append(row)
             self.move_cursor(0)
@@ -296,6 +312,7 @@ class InterviewView(QWidget):
         self.splitter.setVisible(not on_result)
         self.result_view.setVisible(on_result)
         self.pdf_button.setVisible(on_result and not self.checklist)  # a guide has no result to save
+        self.slip_button.setVisible(on_result and not self.checklist)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -326,6 +343,7 @@ class InterviewView(QWidget):
         self.next_button.setEnabled(dimension is not None)
         self.close_button.setText(_("Close") + " (Esc)")
         self.pdf_button.setText(_("Save as PDF…") + " (Ctrl+P)")
+        self.slip_button.setText(_("Referral slip…"))
         self._render_summary()
 
     def _ticked(self, step_id: str, done: bool) -> None:
@@ -362,7 +380,10 @@ class InterviewView(QWidget):
         self.summary.setHtml(render.screening_summary(result, lang))
         if self.interview.on_result_page:
             self.result_view.setHtml(
-                render.screening_result(result, self.interview.tool, lang, self.comparison(), self.practice)
+                # The view's banner and heading already say "practice" and the tool: not twice.
+                render.screening_result(
+                    result, self.interview.tool, lang, self.comparison(), self.practice, header=False
+                )
             )
 
     def show_saved(self, path: Path) -> None:

@@ -1,4 +1,4 @@
-"""The four sections of the main window: agenda, case studies, tools, library.
+"""The sections of the main window: agenda, case studies, tools, library, assessment.
 
 Each section is a thin view over items the window hands it; it renders in the
 current language and re-renders on ``retranslate()``. None of them touches
@@ -31,10 +31,13 @@ from companion.app.domain import (
     CATEGORY_NAMES,
     FIRST_STAGES_SHOWN,
     AgendaItem,
+    AssessmentForm,
     CaseStudy,
     Document,
+    EvaluationForm,
     GlossaryTerm,
     NowNext,
+    Question,
     ScreeningTool,
     Visibility,
     day_date,
@@ -344,6 +347,7 @@ class ToolSection(Section):
         self.record_button.setVisible(tool is None or tool.style != "guide")
 
     def start_practice(self, study_id: str | None) -> None:
+        from companion.gui.referral import open_slip
         from companion.gui.result_pdf import save_result_pdf
         from companion.gui.screening import InterviewView
 
@@ -357,6 +361,7 @@ class ToolSection(Section):
         view.sig_pdf_requested.connect(
             lambda: save_result_pdf(self, self.catalogue, view, on_saved=view.show_saved)
         )
+        view.sig_slip_requested.connect(lambda: open_slip(self, self.catalogue, view))
         self.page.addWidget(self.interview)
         self.page.setCurrentWidget(self.interview)
         self.interview.setFocus()
@@ -369,7 +374,7 @@ class ToolSection(Section):
 
 
 class LibrarySection(QWidget):
-    """Documents (grouped by category) and the glossary, in two tabs."""
+    """Documents (grouped by category), the glossary and the referral directory, in three tabs."""
 
     sig_navigate = Signal(str)
 
@@ -377,10 +382,14 @@ class LibrarySection(QWidget):
         super().__init__(parent)
         self.documents = DocumentList(catalogue)
         self.glossary = GlossarySection(catalogue)
+        from companion.gui.referral import ServiceList  # it builds on Section, defined here
+
+        self.services = ServiceList(catalogue)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.documents, "")
         self.tabs.addTab(self.glossary, "")
-        for section in (self.documents, self.glossary):
+        self.tabs.addTab(self.services, "")
+        for section in (self.documents, self.glossary, self.services):
             section.sig_navigate.connect(self.sig_navigate)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -390,14 +399,16 @@ class LibrarySection(QWidget):
     def _label_tabs(self) -> None:
         self.tabs.setTabText(0, _("Documents"))
         self.tabs.setTabText(1, _("Glossary"))
+        self.tabs.setTabText(2, _("Referral directory"))
 
     def retranslate(self) -> None:
         self._label_tabs()
         self.documents.retranslate()
         self.glossary.retranslate()
+        self.services.retranslate()
 
     def open_item(self, item_id: str) -> bool:
-        for n, section in enumerate((self.documents, self.glossary)):
+        for n, section in enumerate((self.documents, self.glossary, self.services)):
             if section.open_item(item_id):
                 self.tabs.setCurrentIndex(n)
                 return True
@@ -465,3 +476,51 @@ class GlossarySection(Section):
             self.list.add_entry(term.id, f"{first}\n    {second}")
             shown += 1
         self.count_label.setText(_("{shown} of {total} terms").format(shown=shown, total=len(terms)))
+
+
+class AssessmentSection(Section):
+    """Knowledge checks, the evaluation form and the question bank, read-only.
+
+    The key and the explanation of each question are facilitator-only: shown
+    only while "Facilitator notes" is ticked, like a case study's notes.
+    """
+
+    kind = "question"  # whose hidden fields the notes box offers
+
+    def __init__(self, catalogue: Catalogue, parent: QWidget | None = None):
+        super().__init__(catalogue, parent)
+        self.notes_box = QCheckBox()
+        self.notes_box.toggled.connect(lambda _on: self.show_item(self.list.current_id() or ""))
+        self.add_controls(right=self.notes_box)
+        self.notes_box.setText(_("Facilitator notes"))
+
+    def retranslate(self) -> None:
+        self.notes_box.setText(_("Facilitator notes"))
+        self.offer_notes(self.notes_box)
+        super().retranslate()
+
+    def fill(self) -> None:
+        lang = current_language()
+        groups: list[tuple[str, list[AssessmentForm] | list[EvaluationForm] | list[Question]]] = [
+            (_("Knowledge checks"), self.catalogue.of_type(AssessmentForm)),
+            (_("Evaluation forms"), self.catalogue.of_type(EvaluationForm)),
+            (_("Questions"), self.catalogue.of_type(Question)),
+        ]
+        for header, items in groups:
+            if items:
+                self.list.add_header(header)
+            for item in items:
+                self.list.add_entry(item.id, render.plain(self.catalogue.title(item.id), lang))
+
+    def show_item(self, item_id: str) -> None:
+        lang, lookup, show = current_language(), self.catalogue.title, self.notes_box.isChecked()
+        form = self.catalogue.get(item_id, AssessmentForm)
+        if form is not None:
+            questions = [self.catalogue.get(q, Question) for q in form.questions]
+            self.reader.setHtml(render.assessment_form(form, questions, lang, lookup, show))
+            return
+        single = self.catalogue.get(item_id, Question)
+        if single is not None:
+            self.reader.setHtml(render.question(single, lang, lookup, show_answer=show))
+            return
+        super().show_item(item_id)

@@ -89,3 +89,56 @@ def test_print_sends_the_chosen_file_to_the_print_service(window, qtbot, tmp_pat
     assert "sent to the printer" in dialog.outcome.text()
     assert squeeze("Glossary") in squeeze(text(tmp_path / "out" / "glossary-en-a4.pdf"))
     dialog.close()
+
+
+def test_only_the_ticked_case_studies_and_documents_are_printed(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    dialog = _dialog(window, qtbot, tmp_path / "out")
+    for kind, box in dialog.kinds.items():
+        box.setChecked(kind == "documents")
+    ids = [dialog.items.item(row).data(Qt.ItemDataRole.UserRole) for row in range(dialog.items.count())]
+    assert "cs-01" in ids and "doc-04" in ids
+    for row, item_id in enumerate(ids):
+        wanted = item_id in ("doc-04", "doc-14")
+        dialog.items.item(row).setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+    assert "Criminal Law" in dialog.items.item(ids.index("doc-04")).text()  # titled, not a bare ID
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.files.count() == 1, timeout=90_000)
+    printed = squeeze(text(tmp_path / "out" / "documents-en-a4.pdf"))
+    assert squeeze("Beside Chinese law") in printed
+    assert squeeze("There is no 2021-2025 Chinese plan") not in printed  # doc-05 was left out
+    for row in range(dialog.items.count()):
+        dialog.items.item(row).setCheckState(Qt.CheckState.Unchecked)
+    assert not dialog.export_button.isEnabled()  # nothing ticked would print nothing
+    dialog.close()
+    again = _dialog(window, qtbot, tmp_path / "out")  # the choice is remembered
+    ticked = {
+        again.items.item(row).data(Qt.ItemDataRole.UserRole)
+        for row in range(again.items.count())
+        if again.items.item(row).checkState() == Qt.CheckState.Checked
+    }
+    assert ticked == {"doc-04", "doc-14"}
+
+
+def test_preview_says_pages_and_paper_and_writes_nothing(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    dialog = _dialog(window, qtbot, tmp_path / "out")
+    for kind, box in dialog.kinds.items():
+        box.setChecked(kind == "documents")
+    for row in range(dialog.items.count()):
+        entry = dialog.items.item(row)
+        wanted = entry.data(Qt.ItemDataRole.UserRole) == "doc-14"
+        entry.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+    dialog.paper.setCurrentIndex(dialog.paper.findData("letter"))
+    dialog.preview_button.click()
+    qtbot.waitUntil(lambda: "pages" in dialog.outcome.text(), timeout=90_000)
+    shown = dialog.outcome.text()
+    assert "documents-en: " in shown and "Letter (216 × 279 mm)" in shown
+    assert not (tmp_path / "out").exists()
+    dialog.export_button.click()  # the same, written: as many pages as the preview said
+    qtbot.waitUntil(lambda: dialog.files.count() == 1, timeout=90_000)
+    from tests.unit.pdf_support import pages
+
+    assert f"documents-en: {pages(tmp_path / 'out' / 'documents-en-letter.pdf')} pages" in shown

@@ -145,8 +145,9 @@ def test_every_kind_opens_in_the_section_its_registry_row_names(window) -> None:
         "Case studies",
         "Screening tools",
         "Library",
+        "Assessment",
     ]
-    assert [row.id for row in WINDOW_SECTIONS] == ["agenda", "case-studies", "tools", "library"]
+    assert [row.id for row in WINDOW_SECTIONS] == ["agenda", "case-studies", "tools", "library", "assessment"]
     for kind in CONTENT_KINDS:
         item = window.catalogue.of_kind(kind.id)[0]
         row = [section.id for section in WINDOW_SECTIONS].index(kind.section)

@@ -37,9 +37,16 @@ def text(en: str, zh: str = "中文") -> dict[str, str]:
 
 
 def tiny_files(
-    version: str = "1.0.0", pack_id: str = PACK_ID, story: str = "Mai answered an advert."
+    version: str = "1.0.0",
+    pack_id: str = PACK_ID,
+    story: str = "Mai answered an advert.",
+    objectives: int = 0,
 ) -> dict[str, bytes]:
-    """A valid workshop: an agenda item, a case study with notes and an answer key, a tool, two terms."""
+    """A valid workshop: an agenda item, a case study with notes and an answer key, a tool, two terms.
+
+    ``objectives``: how many its agenda item has (a pack laid over the bundled workshop needs the
+    two of the bundled ag-01, which a bundled question checks).
+    """
     sources: dict[str, Any] = {
         "pack.toml": {
             "id": pack_id,
@@ -62,6 +69,7 @@ def tiny_files(
             "end": "10:00",
             "format": "presentation",
             "title": text("Opening case", "开场案例"),
+            "objectives": [text(f"Objective {n}", f"目标{n}") for n in range(1, objectives + 1)],
             "case_studies": ["cs-01"],
         },
         "case-studies/cs-01.toml": {

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from companion.core.model import AgendaItem, CaseStudy, Document, ScreeningTool, Text, texts_of
+from companion.core.model import AgendaItem, CaseStudy, Document, Question, ScreeningTool, Text, texts_of
 
 CJK = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -25,6 +25,8 @@ def audience_texts(item: Any, revealed: int = 1) -> list[Text]:
         return texts_of(item.model_copy(update={"facilitator_notes": None}))
     if isinstance(item, ScreeningTool | Document):  # what is still to verify is for facilitators only
         return texts_of(item.model_copy(update={"to_verify": []}))
+    if isinstance(item, Question):  # the key and its explanation are for facilitators only
+        return texts_of(item.model_copy(update={"answer": None, "explanation": None}))
     if not isinstance(item, CaseStudy):
         return texts_of(item)
     shown = [item.title, item.setting, item.persona, *texts_of(item.content_note)]

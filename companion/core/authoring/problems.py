@@ -96,6 +96,12 @@ def named_items(item: Any) -> list[str]:
         return [key.tool for key in item.answer_keys]
     if item.kind == "glossary-term":
         return list(item.see_also)
+    if item.kind == "question":
+        return [item.session]
+    if item.kind == "assessment-form":
+        return list(item.questions)
+    if item.kind == "evaluation-form":
+        return list(item.sessions)
     return []
 
 

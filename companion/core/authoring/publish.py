@@ -54,7 +54,7 @@ def publish(
     key: Ed25519PrivateKey | None = None,
 ) -> Published:
     """Publish the current working copy into ``out_dir``; one-line :class:`AuthoringError` if it may not."""
-    from companion.core.files import write_atomically
+    from companion.core.files import AS_UMASK, write_atomically
     from companion.core.packs.exporter import build_pack
     from companion.core.packs.format import SUFFIX
     from companion.core.sources import ContentError
@@ -94,7 +94,7 @@ def publish(
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         for target, data in files.values():
-            write_atomically(target, data)
+            write_atomically(target, data, AS_UMASK)
     except OSError as exc:
         raise AuthoringError(
             _("Cannot write {file}: {reason}").format(file=str(out_dir), reason=exc.strerror or str(exc))

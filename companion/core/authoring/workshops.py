@@ -333,7 +333,7 @@ def export_dir(store: Store, folder: Path) -> DirExport:
     An earlier export in ``folder`` is brought up to date: its item files
     whose items are gone are removed. A folder that holds anything else is refused.
     """
-    from companion.core.files import write_atomically
+    from companion.core.files import AS_UMASK, write_atomically
     from companion.core.kinds import BY_FOLDER
     from companion.core.packs.exporter import content_files
 
@@ -352,7 +352,7 @@ def export_dir(store: Store, folder: Path) -> DirExport:
     for name, data in sorted(files.items()):
         target = folder / name
         target.parent.mkdir(exist_ok=True)
-        write_atomically(target, data)
+        write_atomically(target, data, AS_UMASK)
     removed = []
     for sub in sorted(BY_FOLDER):
         for stale in sorted((folder / sub).glob("*.toml")):

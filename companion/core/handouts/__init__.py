@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from companion.core.editions import EDITIONS
-from companion.core.files import write_atomically
+from companion.core.files import AS_UMASK, write_atomically
 from companion.core.handouts.builder import HANDOUT_LANGUAGES, KINDS, Handout, plan
 
 __all__ = [
@@ -78,7 +78,7 @@ def export(
         handout = build()
         buffer = io.BytesIO()
         renderer.render(handout, buffer)
-        written.append(write_atomically(out_dir / file_name(handout, paper), buffer.getvalue()))
+        written.append(write_atomically(out_dir / file_name(handout, paper), buffer.getvalue(), AS_UMASK))
     else:
         if progress is not None:
             progress(len(builders), len(builders))
@@ -93,4 +93,4 @@ def write_handout(handout: Handout, target: Path, paper: str = "a4", invariant: 
 
     buffer = io.BytesIO()
     Renderer(paper, invariant=invariant).render(handout, buffer)
-    return write_atomically(Path(target), buffer.getvalue())
+    return write_atomically(Path(target), buffer.getvalue(), AS_UMASK)

@@ -650,6 +650,31 @@ def sign_in(items: Sequence[Any], manifest: Any, fingerprint: str, lang: str) ->
     return _handout("sign-in", lg, manifest, fingerprint, N_("Sign-in sheet"), blocks)
 
 
+# --- Library documents -------------------------------------------------------------------------
+
+
+def documents(items: Sequence[Any], manifest: Any, fingerprint: str, lang: str) -> Handout:
+    """Library documents, each from a new page: title, summary, sections and its source line.
+
+    Never a document's ``to_verify``: that list is for a facilitator checking
+    before quoting, and is removed here whatever the edition, since a library
+    handout goes to participants.
+    """
+    lg = _Lang(lang)
+    blocks: list[Block] = _title_blocks(lg, manifest, N_("Library documents"))
+    for document in (for_edition(d, "participant") for d in _of_kind(items, "document")):
+        blocks.append(PageBreak())
+        blocks.append(Heading(lg.text(document.title), 0))
+        blocks.extend(lg.paragraphs(document.summary))
+        for section in document.sections:
+            blocks.append(Heading(lg.text(section.heading), 2))
+            blocks.extend(lg.paragraphs(section.body))
+        if document.source is not None:
+            blocks.append(Heading(lg.ui(N_("Source")), 2))
+            blocks.extend(lg.paragraphs(document.source, "small"))
+    return _handout("documents", lg, manifest, fingerprint, N_("Library documents"), blocks)
+
+
 # --- The print pack --------------------------------------------------------------------------
 
 Builder = Callable[[], Handout]
@@ -669,6 +694,7 @@ def plan(
         "screening-forms": [lambda: screening_forms(*args)],
         "glossary": [lambda: glossary(*args)],
         "sign-in": [lambda: sign_in(*args)],
+        "documents": [lambda: documents(*args)],
     }
     if kind == "all":
         return [b for k in KINDS for b in builders[k]]

@@ -101,7 +101,8 @@ def _dimension_table(lg: _Lang, result: Any) -> Table:
                 status,
             )
         )
-    return Table(header, tuple(rows), (4, 1, 1, 1, 1.4, 2))
+    # Wide enough for each header word whole ("Medium" once broke as "Mediu/m" on A4).
+    return Table(header, tuple(rows), (3.2, 1.4, 1.4, 1.4, 1.5, 2))
 
 
 def _findings(lg: _Lang, title: str, entries: Sequence[Any]) -> list[Block]:

@@ -21,7 +21,15 @@ __all__ = ["PackError", "trusted"]
 
 
 def trusted(store: Any) -> dict[str, str]:
-    """Fingerprint -> publisher name, pinned publishers first (the user cannot rename them)."""
-    from companion.core.packs.signing import pinned_publishers
+    """Fingerprint -> publisher name, pinned publishers first (the user cannot rename them).
 
-    return {**store.trusted_publishers(), **pinned_publishers()}
+    This data folder's own publisher key is trusted too: re-importing one's own export is not a
+    pack from "a publisher you have not trusted".
+    """
+    from companion.core.packs.signing import own_fingerprint, pinned_publishers
+    from companion.i18n import _
+
+    data_dir = getattr(store, "data_dir", None)
+    mine = own_fingerprint(data_dir) if data_dir is not None else None
+    own = {mine: _("you (this data folder's publisher key)")} if mine else {}
+    return {**own, **store.trusted_publishers(), **pinned_publishers()}

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from companion.core.content import build_from_files
 from companion.core.editions import EDITIONS, for_edition, has_facilitator_content
-from companion.core.files import write_atomically
+from companion.core.files import AS_UMASK, write_atomically
 from companion.core.packs import signing, toml_writer
 from companion.core.packs.format import (
     CONTENT_PREFIX,
@@ -153,7 +153,7 @@ def export_pack(
     if cancelled():
         raise Cancelled()
     try:
-        write_atomically(target, data)
+        write_atomically(target, data, AS_UMASK)
     except OSError as exc:
         raise PackError(
             _("Cannot write {file}: {reason}").format(file=str(target), reason=exc.strerror or str(exc))

@@ -31,6 +31,7 @@ or a cancel leaves the store exactly as it was.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -99,12 +100,17 @@ class ImportReport:
             for action in ACTIONS
         )
 
-    def lines(self) -> list[str]:
-        """The report for people: a heading line, warnings, then every item that did not stay as it was."""
+    def lines(self, title: Callable[[str], str] | None = None) -> list[str]:
+        """The report for people: a heading line, warnings, then every item that did not stay as it was.
+
+        ``title`` names an item for people (the window passes one: titles, not "cs-01").
+        """
         if self.version_before is None:
             head = _("Installed {pack_id} version {version} (policy: {policy}).")
         elif self.written:
             head = _("Imported {pack_id} version {version} (policy: {policy}).")
+        elif self.changes_anything:  # a preview: what importing would do, never "nothing" above "Updated: 10"
+            head = _("Importing changes {pack_id} to version {version} (policy: {policy}).")
         else:
             head = _("Nothing to change in {pack_id} version {version} (policy: {policy}).")
         lines = [
@@ -118,7 +124,8 @@ class ImportReport:
         lines += [_("Warning: {message}").format(message=w) for w in self.warnings]
         for change in self.changes:
             if change.action != "unchanged":
-                lines.append(f"{_(ACTION_NAMES[change.action])}  {change.item_id}  {change.reason}")
+                name = title(change.item_id) if title is not None else change.item_id
+                lines.append(f"{_(ACTION_NAMES[change.action])}  {name}  {change.reason}")
         if self.new_pack and self.written:
             lines.append(_("It is now the current workshop."))
         return lines

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from companion import resources
-from companion.core.files import write_atomically
+from companion.core.files import AS_UMASK, write_atomically
 from companion.core.packs.format import MAX_SIGNATURE_BYTES, PackError
 from companion.i18n import _
 
@@ -111,7 +111,7 @@ def create_key(data_dir: Path, passphrase: str) -> str:
     data_dir.mkdir(parents=True, exist_ok=True)
     # The private key first: a public file without its private key would look usable.
     write_atomically(data_dir / KEY_FILE, pem, mode=0o600)
-    write_atomically(data_dir / PUBLIC_FILE, (raw.hex() + "\n").encode("ascii"))
+    write_atomically(data_dir / PUBLIC_FILE, (raw.hex() + "\n").encode("ascii"), AS_UMASK)
     return fingerprint(raw)
 
 

@@ -182,11 +182,19 @@ def describe(pack: VerifiedPack) -> list[str]:
         ),
         (_("Publisher"), m.publisher),
         (_("Created"), m.created),
-        (
-            _("Schema"),
-            _(
-                "{schema} (this application reads up to {known}); needs Training Companion {needed} or later"
-            ).format(schema=m.schema_version, known=SCHEMA_VERSION, needed=m.min_app_version),
+        # The schema is the application's business: named only when it is not the one this reads.
+        *(
+            [
+                (
+                    _("Schema"),
+                    _(
+                        "{schema} (this application reads up to {known}); needs Training Companion "
+                        "{needed} or later"
+                    ).format(schema=m.schema_version, known=SCHEMA_VERSION, needed=m.min_app_version),
+                )
+            ]
+            if m.schema_version != SCHEMA_VERSION
+            else []
         ),
         (_("Integrity"), _("{count} files, every SHA-256 matches").format(count=len(m.files))),
         (_("Signature"), signature),

@@ -157,7 +157,7 @@ def _scored(
         groups={name: bool(env[name]) for name in scoring.groups},
         outcome="met" if met else "not_met",
         complete=all(not d.open for d in dims),
-        label=_label(tool, env, met),
+        label=_for_age(_label(tool, env, met), age),
         explanation=_PENDING,
         what_would_change=_what_would_change(tool, dims),
         policy=policy,  # type: ignore[arg-type]
@@ -192,6 +192,25 @@ def _what_would_change(tool: ScreeningTool, dims: list[DimensionResult]) -> dict
                 flips.append(indicator)
         changes[d.id] = tuple(flips)
     return changes
+
+
+# What a tool's label says for a person of unknown age; with the age known, it is said plainly.
+_UNKNOWN_AGE = Text(
+    en="Under 18: the child rule decides (see the child policy).",
+    zh_hans="未满18岁者以儿童规则为准（见儿童规则说明）。",
+)
+
+
+def _for_age(label: Text, age: int | None) -> Text:
+    """``label`` with its "Under 18: ..." sentence made plain when the age is known ("Age 15: ...")."""
+    if age is None or label.en is None or _UNKNOWN_AGE.en is None or _UNKNOWN_AGE.en not in label.en:
+        return label
+    if age < ADULT_AGE:
+        en, zh = f"Age {age}: the child rule decides.", f"当事人{age}岁：以儿童规则为准。"
+    else:
+        en, zh = f"Age {age}: the adult rule applies.", f"当事人{age}岁：适用成年人规则。"
+    plain_zh = label.zh_hans.replace(_UNKNOWN_AGE.zh_hans or "", zh) if label.zh_hans else None
+    return Text(en=label.en.replace(_UNKNOWN_AGE.en, en), zh_hans=plain_zh)
 
 
 def _label(tool: ScreeningTool, env: Mapping[str, Value], met: bool) -> Text:

@@ -90,7 +90,7 @@ def _explain_policy(lines: _Lines, tool: ScreeningTool, result: Result, env: Map
     if result.policy == "child-palermo":
         assert child is not None
         en = (
-            f"The person is {age}, under 18: the child rule “{child}” was used "
+            f"The person is {age}, under 18: the child rule '{child}' was used "
             "(policy CHILD_PALERMO: no means are needed for a child)."
         )
         zh = f"当事人{age}岁，未满18岁：采用儿童规则“{child}”（CHILD_PALERMO规则：儿童案件不要求手段要素）。"
@@ -103,7 +103,7 @@ def _explain_policy(lines: _Lines, tool: ScreeningTool, result: Result, env: Map
             zh += "已记录第三方实施的行为。" if result.act else "尚未记录第三方实施的行为。"
         adult_met = parse(overall).holds(env)
         en += (
-            f" For comparison only, the adult-style rule “{overall}” would "
+            f" For comparison only, the adult-style rule '{overall}' would "
             f"{'be met' if adult_met else 'not be met'}; "
             "its parts are supporting information, not conditions."
         )
@@ -116,8 +116,8 @@ def _explain_policy(lines: _Lines, tool: ScreeningTool, result: Result, env: Map
         assert child is not None
         child_met = parse(child).holds(env)
         lines.add(
-            f"The person is {age}, under 18: the adult-style rule “{overall}” was applied for "
-            f"comparison only (policy CHILD_ILO_AS_ADULT). The default child rule “{child}” "
+            f"The person is {age}, under 18: the adult-style rule '{overall}' was applied for "
+            f"comparison only (policy CHILD_ILO_AS_ADULT). The default child rule '{child}' "
             f"(CHILD_PALERMO) would {'be met' if child_met else 'not be met'}.",
             f"当事人{age}岁，未满18岁：仅为对比而套用成年人规则“{overall}”（CHILD_ILO_AS_ADULT规则）。"
             f"按默认儿童规则“{child}”（CHILD_PALERMO），结果为{'符合' if child_met else '不符合'}。",
@@ -125,21 +125,21 @@ def _explain_policy(lines: _Lines, tool: ScreeningTool, result: Result, env: Map
     elif age is None and result.outcome_if_child is not None:
         child_met = result.outcome_if_child == "met"
         lines.add(
-            f"Age not recorded: the adult rule “{overall}” was used. If the person may be under 18, the "
-            f"child branch applies (presumption of childhood): under the child rule “{child}” the criteria "
+            f"Age not recorded: the adult rule '{overall}' was used. If the person may be under 18, the "
+            f"child branch applies (presumption of childhood): under the child rule '{child}' the criteria "
             f"would {'be met' if child_met else 'not be established'} on the information recorded.",
             f"年龄未记录：采用成年人规则“{overall}”。如当事人可能未满18岁，应适用儿童规则（推定为儿童）："
             f"按儿童规则“{child}”，根据现有记录{'符合标准' if child_met else '尚未确定符合标准'}。",
         )
     elif age is not None and age < ADULT_AGE:
         lines.add(
-            f"The person is {age}, under 18, but this tool has no child rule: the adult rule “{overall}” "
+            f"The person is {age}, under 18, but this tool has no child rule: the adult rule '{overall}' "
             "was used. Involve child-protection services.",
             f"当事人{age}岁，未满18岁，但本工具没有儿童规则：采用成年人规则“{overall}”。请让儿童保护部门介入。",
         )
     elif age is not None:
         lines.add(
-            f"The person is {age}: the adult rule “{overall}” was used.",
+            f"The person is {age}: the adult rule '{overall}' was used.",
             f"当事人{age}岁：采用成年人规则“{overall}”。",
         )
     else:
@@ -149,7 +149,7 @@ def _explain_policy(lines: _Lines, tool: ScreeningTool, result: Result, env: Map
 def _explain_outcome(lines: _Lines, result: Result, env: Mapping[str, Value], rule: str) -> None:
     if result.outcome == "met":
         lines.add(
-            f"Outcome: the rule “{rule}” holds on the information recorded, so the criteria are met: "
+            f"Outcome: the rule '{rule}' holds on the information recorded, so the criteria are met: "
             "indicators present; consider referral. This is an indication for referral and further "
             "inquiry, not a legal identification.",
             f"结论：根据现有记录，规则“{rule}”成立，符合标准：存在相关指标，请考虑转介。"
@@ -164,7 +164,7 @@ def _explain_outcome(lines: _Lines, result: Result, env: Mapping[str, Value], ru
     )
     zh_because = f"，因为以下部分尚未确定：{'、'.join(zh_missing)}" if missing else ""
     lines.add(
-        f"Outcome: the rule “{rule}” does not hold on the information recorded{en_because}. The criteria are "
+        f"Outcome: the rule '{rule}' does not hold on the information recorded{en_because}. The criteria are "
         "therefore not established on the information recorded. This is not a finding about the person: "
         "consider further inquiry, and referral where there are other concerns.",
         f"结论：根据现有记录，规则“{rule}”不成立{zh_because}。因此，根据现有记录尚未确定符合标准。"

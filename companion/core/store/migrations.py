@@ -2,8 +2,9 @@
 
 The database's ``PRAGMA user_version`` is the number of migrations applied.
 Content tables (``packs``, ``items``, ``search_docs``) are kept apart from user
-tables (``settings``, ``notes``, ``bookmarks``, ``vault``, ``field_records``, ``drafts``,
-``translation_marks``, ``workshop_changes``, ``agenda_shifts``, ``session_times``):
+tables (``settings``, ``notes``, ``bookmarks``, ``marks``, ``vault``, ``field_records``, ``drafts``,
+``translation_marks``, ``workshop_changes``, ``agenda_shifts``, ``session_times``, ``results``,
+``result_conflicts``):
 reloading content deletes and inserts content rows only, and user rows refer to
 items by their stable ID.
 """
@@ -186,6 +187,88 @@ def m008_agenda_timing(db: sqlite_utils.Database) -> None:
     )
 
 
+def m009_roster(db: sqlite_utils.Database) -> None:
+    """A workshop's participants and their attendance per half-day session (companion.core.assess).
+
+    A participant's code (P001) is the only thing about them stored in plain;
+    names, agency and function are sealed with the field-records vault. Attendance
+    names participants by code only. Both are user data: reloading content leaves them.
+    """
+    db.table("participants").create(
+        {"pack_id": str, "code": str, "sealed": bytes, "updated_at": str},
+        pk=("pack_id", "code"),
+        not_null={"sealed", "updated_at"},
+    )
+    db.table("attendance").create(
+        {"pack_id": str, "code": str, "session_id": str, "present": int, "marked_at": str},
+        pk=("pack_id", "code", "session_id"),
+        not_null={"present", "marked_at"},
+    )
+
+
+def m010_results(db: sqlite_utils.Database) -> None:
+    """Knowledge-check results (companion.core.assess.results): one row per participant, form and attempt.
+
+    ``answers`` is JSON {question ID: choice or null}; ``source`` is where it came from (laptop,
+    scan or keyboard, then the file name in brackets); ``digest`` the result's SHA-256. A
+    different answer set for a row's key is kept in ``result_conflicts`` for the facilitator,
+    never written over the row.
+    """
+    columns = {
+        "workshop_id": str,
+        "participant": str,
+        "form_id": str,
+        "attempt": str,
+        "answers": str,
+        "source": str,
+        "digest": str,
+        "received_at": str,
+    }
+    db.table("results").create(
+        columns,
+        pk=("workshop_id", "participant", "form_id", "attempt"),
+        not_null={"answers", "source", "digest", "received_at"},
+    )
+    db.table("results").create_index(["digest"], unique=True)
+    db.table("result_conflicts").create(
+        {"id": int, **columns}, pk="id", not_null={"answers", "source", "digest", "received_at"}
+    )
+    db.table("result_conflicts").create_index(["digest"], unique=True)
+
+
+def m011_marks(db: sqlite_utils.Database) -> None:
+    """The user's notes, bookmarks and highlights on items (companion.core.notes), several per item.
+
+    A mark names its item by the stable ID and the workshop's ID (not its version), so it
+    survives pack updates; ``field`` is where in the item its passage was found ("stages/2").
+    The rows of the first, one-note-per-item tables are carried over.
+    """
+    db.table("marks").create(
+        {
+            "id": str,
+            "pack_id": str,
+            "item_id": str,
+            "kind": str,  # note, bookmark or highlight
+            "field": str,
+            "passage": str,
+            "body": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null={"pack_id", "item_id", "kind", "created_at", "updated_at"},
+    )
+    db.table("marks").create_index(["pack_id", "item_id"])
+    db.execute(
+        "INSERT INTO marks SELECT lower(hex(randomblob(16))), pack_id, item_id, 'note', '', '', body,"
+        " updated_at, updated_at FROM notes"
+    )
+    db.execute(
+        "INSERT INTO marks SELECT lower(hex(randomblob(16))), pack_id, item_id, 'bookmark', '', '', '',"
+        " created_at, created_at FROM bookmarks"
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_initial,
     m002_field_records,
@@ -195,6 +278,9 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m006_content_digests,
     m007_authoring,
     m008_agenda_timing,
+    m009_roster,
+    m010_results,
+    m011_marks,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from companion.core.files import write_atomically
+from companion.core.files import AS_UMASK, write_atomically
 from companion.core.model import ScreeningTool, Text
 from companion.core.screening.expression import parse
 from companion.core.xlsform import layout as lay
@@ -55,7 +55,7 @@ def write_xlsform(tool: ScreeningTool, target: Path) -> Path:
     book[lay.META].sheet_state = "hidden"
     buffer = io.BytesIO()
     book.save(buffer)
-    return write_atomically(target, buffer.getvalue())
+    return write_atomically(target, buffer.getvalue(), AS_UMASK)
 
 
 def _texts(prefix: tuple[str, ...], text: Text | None) -> Row:

@@ -176,7 +176,7 @@ class Presenter(QObject):
     def send_item(self, item_id: str) -> None:
         item = self.catalogue.by_id.get(item_id)
         if item is not None:
-            self.send(lambda lang: build.sequence(item, lang))
+            self.send(lambda lang: build.sequence(item, lang, self.catalogue.by_id.get))
 
     def send_selected(self) -> None:
         item_id = self.selected()

@@ -10,6 +10,7 @@ dimension; a document its summary and then one per section.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
@@ -20,11 +21,15 @@ from companion.i18n import _
 if TYPE_CHECKING:
     from companion.app.domain import (
         AgendaItem,
+        AssessmentForm,
         CaseStudy,
         ContentItem,
         Document,
+        EvaluationForm,
         GlossaryTerm,
+        Question,
         ScreeningTool,
+        Service,
         Text,
     )
 
@@ -131,13 +136,48 @@ def document(doc: Document, lang: str) -> list[Slide]:
     return slides
 
 
+def service(item: Service, lang: str) -> Slide:
+    """A service of the referral directory as the room may see it: never its confidential contact."""
+    item = participant(item)
+    lines = [render.plain(text, lang) for text in (item.hours, item.eligibility, item.how_to_refer)]
+    if item.phone:
+        lines.append(item.phone)
+    return Slide("service", render.plain(item.name, lang), "", tuple(lines), item_id=item.id)
+
+
+def question(item: Question, lang: str, footer: str = "") -> Slide:
+    """A question and its choices, never its answer or explanation."""
+    item = participant(item)
+    choices = tuple(_bullet(f"{choice.id}  {render.plain(choice.text, lang)}") for choice in item.choices)
+    return Slide("question", render.plain(item.text, lang), "", choices, footer, item_id=item.id)
+
+
+def questions(form: AssessmentForm, lang: str, lookup: Callable[[str], object]) -> list[Slide]:
+    """A knowledge check, one question a slide ("Question 2 of 16")."""
+    found = [q for q in (lookup(qid) for qid in form.questions) if getattr(q, "kind", "") == "question"]
+    total = len(found)
+    return [
+        question(q, lang, _("Question {number} of {total}").format(number=n, total=total))  # type: ignore[arg-type]
+        for n, q in enumerate(found, start=1)
+    ]
+
+
+def evaluation(form: EvaluationForm, lang: str) -> Slide:
+    """An evaluation form's title and its statements, for explaining it to the room."""
+    lines = tuple(_bullet(render.plain(text, lang)) for text in (*form.overall, *form.free_text))
+    return Slide("evaluation", render.plain(form.title, lang), "", lines, item_id=form.id)
+
+
 def pause(back_at: str | None) -> Slide:
     subtitle = _("We start again at {time}").format(time=back_at) if back_at else ""
     return Slide("pause", _("Break"), subtitle)
 
 
-def sequence(item: ContentItem, lang: str) -> list[Slide]:
-    """What sending ``item`` to the room shows, slide by slide (the clicker moves through it)."""
+def sequence(item: ContentItem, lang: str, lookup: Callable[[str], object] = lambda _id: None) -> list[Slide]:
+    """What sending ``item`` to the room shows, slide by slide (the clicker moves through it).
+
+    ``lookup`` finds an item by ID, for a knowledge check's questions.
+    """
     if item.kind == "agenda-item":
         return [session(item, lang)]
     if item.kind == "case-study":
@@ -148,4 +188,12 @@ def sequence(item: ContentItem, lang: str) -> list[Slide]:
         return [term(item, lang)]
     if item.kind == "document":
         return document(item, lang)
+    if item.kind == "service":
+        return [service(item, lang)]
+    if item.kind == "question":
+        return [question(item, lang)]
+    if item.kind == "assessment-form":
+        return questions(item, lang, lookup)
+    if item.kind == "evaluation-form":
+        return [evaluation(item, lang)]
     raise TypeError(f"cannot present {item.kind}")

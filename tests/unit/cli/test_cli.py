@@ -261,3 +261,22 @@ def test_a_utf8_passphrase_read_in_an_ascii_locale_is_the_same_passphrase(data_d
             env={**env, "COMPANION_PASSPHRASE": passphrase},  # type: ignore[dict-item]
         )
         assert result.returncode == 0, result.stderr
+
+
+def test_content_show_prints_plain_text_unless_json_is_asked_for(
+    capsys, data_dir: Path, bundled_pack
+) -> None:
+    study = bundled_pack.by_kind("case-study")[0]
+    code, out, _err = run(capsys, "--data-dir", str(data_dir), "content", "show", study.id)
+    assert code == 0 and not out.lstrip().startswith("{")
+    assert f"id: {study.id}" in out and study.title.en in out and study.title.zh_hans in out
+
+
+def test_search_limit_keeps_the_best_hits(capsys, data_dir: Path) -> None:
+    _code, out, _err = run(capsys, "--data-dir", str(data_dir), "search", "debt", "--json")
+    every = json.loads(out)
+    code, out, _err = run(capsys, "--data-dir", str(data_dir), "search", "debt", "--limit", "2", "--json")
+    assert code == 0 and json.loads(out) == every[:2] and len(every) > 2
+    with pytest.raises(SystemExit) as caught:
+        main(["--data-dir", str(data_dir), "search", "debt", "--limit", "0"])
+    assert caught.value.code == 2 and "--limit: must be 1 or more" in capsys.readouterr().err

@@ -135,7 +135,7 @@ def test_progress_is_reported_and_cancel_stops_between_documents(bundled_pack, t
         cancelled=lambda: len(calls) >= 1,
     )
     assert [p.name for p in paths] == ["agenda-en-a4.pdf"]
-    assert calls == [(0, 6)]
+    assert calls == [(0, 7)]  # agenda, wall agenda, case studies, forms, glossary, sign-in, documents
 
 
 def export_sign_in(data_dir: Path, lang: str, out: Path) -> int:

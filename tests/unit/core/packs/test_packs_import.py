@@ -168,7 +168,9 @@ def test_the_bundled_workshop_never_overwrites_a_copy_its_publisher_signed(
 ) -> None:
     key = stand_in_bundled_publisher(monkeypatch)
     bundled_id = store.current_pack_id()
-    pack = verify(read_pack_bytes(pack_of(tiny_files("9.0.0", pack_id=bundled_id), key=key)), trusted(store))
+    # Two objectives on its ag-01, as the bundled one has: a bundled question checks the second.
+    files = tiny_files("9.0.0", pack_id=bundled_id, objectives=2)
+    pack = verify(read_pack_bytes(pack_of(files, key=key)), trusted(store))
     report = import_pack(store, pack)
     assert (report.version_before, report.version_after) == (BUNDLED_VERSION, "9.0.0")
     assert not report.warnings

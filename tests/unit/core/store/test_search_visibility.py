@@ -251,3 +251,16 @@ def test_the_cli_searches_everything_and_as_an_audience_when_asked(
     assert study.id in [hit["id"] for hit in json.loads(capsys.readouterr().out)]
     assert main(["--data-dir", str(data_dir), "search", word, "--audience", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
+
+
+@pytest.mark.parametrize("chinese", [0, 2, 4], ids=["english", "chinese-scan", "chinese-index"])
+def test_an_explanation_of_a_question_is_not_found_by_an_audience(
+    store: Store, bundled_pack: Any, chinese: int
+) -> None:
+    # The answer and its explanation are facilitator-only: a participant searching the bank
+    # must not find the key of the knowledge check they are about to take.
+    explanations = [q.explanation for q in bundled_pack.by_kind("question") if q.explanation is not None]
+    word = unseen_word(explanations, seen_by_audience(bundled_pack), chinese=chinese)
+    assert store.search(word) == []
+    shown = {hit.kind for hit in store.search(word, visibility=EVERYTHING)}
+    assert "question" in shown
