@@ -279,7 +279,12 @@ def run_all(prepared_data_dir: Path, pack_file: Path, tmp_path: Path) -> Runner:
             number, probe = numbered
             root = tmp_path / f"probe-{number}"
             shutil.copytree(prepared_data_dir, root / "data")
-            problem = run_probe(probe, Place(root, root / "data", pack_file))
+            try:
+                problem = run_probe(probe, Place(root, root / "data", pack_file))
+            finally:
+                # Hundreds of probes each copy a data folder: keep the disk, not the copies.
+                _set_read_only(root, False)  # a probe may have left it read-only
+                shutil.rmtree(root, ignore_errors=True)
             return f"{probe.label}: {problem}" if problem else None
 
         with ThreadPoolExecutor(WORKERS) as pool:
