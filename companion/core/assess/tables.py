@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import stat
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from companion.core.files import NotAFileError, TooLargeError, read_regular_file
 from companion.i18n import _
 
 Row = dict[str, str]
@@ -73,18 +72,15 @@ def _key(header: str) -> str:
 def _file_bytes(path: Path) -> bytes:
     """The bytes of a regular file of a sensible size; a pipe or a device never blocks us."""
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        return read_regular_file(path, MAX_TABLE_BYTES)
     except FileNotFoundError:
         raise TableError([_("No such file: {name}").format(name=path.name)]) from None
+    except NotAFileError:
+        raise TableError([_("{name} is not a file.").format(name=path.name)]) from None
+    except TooLargeError:
+        raise TableError([_("The file is too large for a roster or attendance list.")]) from None
     except OSError as exc:
         raise TableError([f"{exc.strerror or exc}: {path.name}"]) from None
-    with os.fdopen(descriptor, "rb") as stream:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise TableError([_("{name} is not a file.").format(name=path.name)])
-        data = stream.read(MAX_TABLE_BYTES + 1)
-    if len(data) > MAX_TABLE_BYTES:
-        raise TableError([_("The file is too large for a roster or attendance list.")])
-    return data
 
 
 def _csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:

@@ -307,21 +307,18 @@ def _read_limited(path: Path, file: str | None = None) -> bytes:
     Only a regular file of at most a pack file's size is read: a pipe or a
     device is refused at once rather than waited on, a larger file before it is read.
     """
-    import stat
-
     from companion.core.content import MAX_FILE_BYTES
+    from companion.core.files import NotAFileError, TooLargeError, read_regular_file
     from companion.core.sources import ContentError, Problem
 
     label = file or path.name
-    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    with os.fdopen(descriptor, "rb") as stream:
-        found = os.fstat(stream.fileno())
-        if not stat.S_ISREG(found.st_mode):
-            raise ContentError([Problem(label, "", "not a regular file (a folder, a device or a pipe)")])
-        data = stream.read(MAX_FILE_BYTES + 1)
-    if found.st_size > MAX_FILE_BYTES or len(data) > MAX_FILE_BYTES:
-        raise ContentError([Problem(label, "", f"file is larger than {MAX_FILE_BYTES} bytes")])
-    return data
+    try:
+        return read_regular_file(path, MAX_FILE_BYTES)
+    except NotAFileError:
+        problem = "not a regular file (a folder, a device or a pipe)"
+        raise ContentError([Problem(label, "", problem)]) from None
+    except TooLargeError:
+        raise ContentError([Problem(label, "", f"file is larger than {MAX_FILE_BYTES} bytes")]) from None
 
 
 # --- a folder of TOML files, both ways ------------------------------------------------
