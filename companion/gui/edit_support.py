@@ -22,11 +22,12 @@ def one_line(error: BaseException) -> str:
 
 
 def error_label(parent: QWidget | None = None) -> QLabel:
-    """A one-line message in the error colour, hidden while empty."""
-    label = QLabel(parent)
-    label.setObjectName("error")
+    """The dialogs' error line (companion.gui.fields), hidden while empty."""
+    from companion.gui import fields
+
+    label = fields.error_label()
+    label.setParent(parent)
     label.setStyleSheet("color:#b00020;")
-    label.setWordWrap(True)
     label.hide()
     return label
 
