@@ -13,6 +13,7 @@ import platform
 import sqlite3
 from dataclasses import dataclass
 from importlib import metadata
+from pathlib import Path
 
 from companion import resources
 
@@ -55,8 +56,19 @@ class Component:
         # Read by name (the bundle drops RECORD, which lists every file): License-File entries,
         # under licenses/ since metadata 2.4, else the names older packages used.
         names = dist.metadata.get_all("License-File") or ["LICENSE", "LICENSE.txt", "LICENCE", "COPYING"]
-        texts = [dist.read_text(f"licenses/{name}") or dist.read_text(name) for name in names]
+        texts = [_read(dist, f"licenses/{name}") or _read(dist, name) for name in names]
         return "\n\n".join(text for text in texts if text)
+
+
+def _read(dist: metadata.Distribution, name: str) -> str | None:
+    """A file of the distribution's metadata folder; a licence that is not UTF-8 read as Latin-1."""
+    try:
+        return dist.read_text(name)
+    except UnicodeDecodeError:
+        # FreeType's licence (shipped inside pypdfium2) is Latin-1. The folder is found by the
+        # wheel's naming rule, as read_text offers no encoding.
+        folder = f"{dist.metadata['Name'].replace('-', '_')}-{dist.version}.dist-info"
+        return Path(str(dist.locate_file(f"{folder}/{name}"))).read_text(encoding="latin-1")
 
 
 # SQLite is public domain; its authors put this blessing where a licence would go.
@@ -105,6 +117,7 @@ COMPONENTS: tuple[Component, ...] = (
     Component("icalendar", "BSD-2-Clause", "icalendar"),
     Component("zxing-cpp", "Apache-2.0", "zxing-cpp"),
     Component("pypdf", "BSD-3-Clause", "pypdf"),
+    Component("pypdfium2", "Apache-2.0 OR BSD-3-Clause", "pypdfium2"),
     Component("et-xmlfile", "MIT", "et_xmlfile"),
     Component("pydantic-core", "MIT", "pydantic_core"),
     Component("annotated-types", "MIT", "annotated-types"),
