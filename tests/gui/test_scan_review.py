@@ -21,7 +21,7 @@ def _scan_with_two_marks(workshop, tmp_path: Path) -> tuple[Path, str]:  # type:
 
 
 def test_a_flagged_mark_is_shown_decided_by_the_facilitator_and_merged(workshop, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from companion.app.assess import results
+    from companion.app.assess import form, results
     from companion.gui.assess.review import ScanReviewDialog
     from companion.i18n import set_language
 
@@ -32,7 +32,10 @@ def test_a_flagged_mark_is_shown_decided_by_the_facilitator_and_merged(workshop,
     dialog.show()
     dialog.load([scan])
     assert dialog.pages_list.count() == 1 and "1 to check" in dialog.pages_list.item(0).text()
-    assert dialog.review.isVisible() and first in dialog.where.text()
+    assert dialog.review.isVisible() and "question 1:" in dialog.where.text()
+    asked = form(workshop, "form-a").questions[0]
+    assert dialog.question_text.text() == asked.text.en  # what the participant read, not an ID
+    assert dialog.choice_buttons["A"].text() == f"A  {asked.choices[0].text.en}"
     assert not dialog.row_image.pixmap().isNull()  # the row as it was scanned
     assert not dialog.merge_button.isEnabled()  # nothing merges while a mark is undecided
     assert [b.isVisible() for b in dialog.choice_buttons.values()] == [True, True, False, False, False, True]

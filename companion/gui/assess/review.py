@@ -29,11 +29,14 @@ from PySide6.QtWidgets import (
 
 from companion.app import scanning
 from companion.app.assess import ResultError, forms
-from companion.i18n import _
+from companion.gui import render
+from companion.i18n import _, current_language
 
 if TYPE_CHECKING:
+    from companion.app.assess import Form
     from companion.app.scanning import ScannedPage
     from companion.app.workshop import Workshop
+    from companion.core.model import Question
 
 BLANK = "blank"
 
@@ -59,9 +62,12 @@ class ScanReviewDialog(QDialog):
         self.pages_list = QListWidget()
         layout.addWidget(self.pages_list)
         self.where = QLabel()
+        self.where.setWordWrap(True)
+        self.question_text = QLabel()  # the question as the participant read it
+        self.question_text.setWordWrap(True)
         self.row_image = QLabel()
         self.row_image.setObjectName("flagged-row")
-        choices = QHBoxLayout()
+        choices = QVBoxLayout()  # one choice a line: each shows its text, which may be long
         self.choice_group = QButtonGroup(self)
         self.choice_buttons: dict[str, QRadioButton] = {}
         for key, text in [(c, c) for c in "ABCDE"] + [(BLANK, _("Blank"))]:
@@ -71,12 +77,15 @@ class ScanReviewDialog(QDialog):
             choices.addWidget(button)
         self.decide_button = QPushButton(_("Use this answer"))
         self.decide_button.clicked.connect(self._decide_checked)
-        choices.addWidget(self.decide_button)
         self.review = QWidget()
         review = QVBoxLayout(self.review)
         review.addWidget(self.where)
-        review.addWidget(self.row_image)
-        review.addLayout(choices)
+        review.addWidget(self.question_text)
+        scanned = QHBoxLayout()
+        scanned.addWidget(self.row_image)
+        scanned.addLayout(choices, 1)
+        review.addLayout(scanned)
+        review.addWidget(self.decide_button)
         layout.addWidget(self.review)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -112,7 +121,7 @@ class ScanReviewDialog(QDialog):
                     file=name,
                     page=page.page,
                     participant=page.participant,
-                    form=page.form,
+                    form=self._form_title(page),
                     count=len(page.flagged),
                 )
             self.pages_list.addItem(line)
@@ -120,13 +129,20 @@ class ScanReviewDialog(QDialog):
         self.status.clear()
         self._show_next()
 
-    def _choice_count(self, page: ScannedPage, question: str) -> int:
-        for found in forms(self.workshop):
-            if found.form.id == page.form:
-                for q in found.questions:
-                    if q.id == question:
-                        return len(q.choices)
-        return 5
+    def _form(self, page: ScannedPage) -> Form | None:
+        return next((found for found in forms(self.workshop) if found.form.id == page.form), None)
+
+    def _form_title(self, page: ScannedPage) -> str:
+        found = self._form(page)
+        return render.plain(found.form.title, current_language()) if found else str(page.form)
+
+    def _question(self, page: ScannedPage, question: str) -> tuple[int, Question] | None:
+        """The flagged question and its number on the sheet (1-based)."""
+        found = self._form(page)
+        for number, asked in enumerate(found.questions if found else [], start=1):
+            if asked.id == question:
+                return number, asked
+        return None
 
     def _show_next(self) -> None:
         self.review.setVisible(bool(self.pending))
@@ -136,18 +152,26 @@ class ScanReviewDialog(QDialog):
             return
         index, question = self.pending[0]
         page = self.pages[index]
+        lang = current_language()
+        asked = self._question(page, question)
         self.where.setText(
-            _("{participant}, {form}, question {question}: which answer was meant? ({left} left)").format(
-                participant=page.participant, form=page.form, question=question, left=len(self.pending)
+            _("{participant}, {form}, question {number}: which answer was meant? ({left} left)").format(
+                participant=page.participant,
+                form=self._form_title(page),
+                number=asked[0] if asked else question,
+                left=len(self.pending),
             )
         )
+        self.question_text.setText(render.plain(asked[1].text, lang) if asked else "")
         pixmap = QPixmap()
         pixmap.loadFromData(page.crops.get(question, b""), "PNG")
         self.row_image.setPixmap(pixmap)
-        count = self._choice_count(page, question)
+        labels = {c.id: render.plain(c.text, lang) for c in asked[1].choices} if asked else {}
         self.choice_group.setExclusive(False)
-        for n, key in enumerate("ABCDE"):
-            self.choice_buttons[key].setVisible(n < count)
+        for key in "ABCDE":
+            button = self.choice_buttons[key]
+            button.setVisible(key in labels if asked else True)
+            button.setText(f"{key}  {labels[key]}" if key in labels else key)
         for button in self.choice_buttons.values():
             button.setChecked(False)
         self.choice_group.setExclusive(True)
