@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from companion.app.domain import has_key, load_key
 from companion.gui.edit_support import error_label, one_line, show_error
 from companion.gui.fields import password_field
+from companion.gui.result_pdf import default_folder
 from companion.gui.worker import run_with_progress
 from companion.i18n import _
 
@@ -57,7 +58,8 @@ class PublishDialog(QDialog):
         self.summary.setObjectName("summary")
         self.summary.setFixedHeight(90)
         self.summary.textChanged.connect(self._update)
-        self.folder = QLineEdit(workshop.setting(FOLDER_SETTING) or str(Path.home()))
+        # The user's Documents (as every other save dialog), not the home folder's top level.
+        self.folder = QLineEdit(workshop.setting(FOLDER_SETTING) or str(default_folder()))
         self.folder.setObjectName("folder")
         self.folder.textChanged.connect(self._update)
         self.choose_button = QPushButton()

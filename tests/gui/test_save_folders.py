@@ -35,3 +35,12 @@ def test_exporting_the_calendar_suggests_documents(window, tmp_path, monkeypatch
     asked = suggested_by(monkeypatch, tmp_path)
     window.export_calendar()
     assert asked and Path(asked[0]).parent == tmp_path / "Documents" and asked[0].endswith(".ics")
+
+
+def test_publishing_suggests_documents(window, tmp_path, monkeypatch) -> None:
+    from companion.gui.publish_dialog import PublishDialog
+
+    suggested_by(monkeypatch, tmp_path)
+    dialog = PublishDialog(window.workshop, window)
+    assert Path(dialog.folder.text()) == tmp_path / "Documents"
+    dialog.close()
