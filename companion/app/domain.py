@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from companion.core.collation import sort_key
     from companion.core.components import Component, shipped
     from companion.core.editions import for_edition
+    from companion.core.files import NotAFileError, TooLargeError, read_regular_file
 
     # What the window speaks beyond the command line: backups, the check, field records,
     # pack types, printing, a screening on screen and its result as a PDF.
@@ -97,6 +98,9 @@ _SOURCES: dict[str, str] = {
     "run_self_test": "companion.core.selftest:run",
     "sort_key": "companion.core.collation",
     "for_edition": "companion.core.editions",
+    "NotAFileError": "companion.core.files",
+    "TooLargeError": "companion.core.files",
+    "read_regular_file": "companion.core.files",
     "AuthoringError": "companion.core.authoring",
     "Draft": "companion.core.authoring.drafts",
     "FieldProblem": "companion.core.authoring.problems",
@@ -240,6 +244,7 @@ __all__ = [
     "Interview",
     "LiveSession",
     "Manifest",
+    "NotAFileError",
     "NowNext",
     "PackError",
     "PackInfo",
@@ -258,6 +263,7 @@ __all__ = [
     "StoreError",
     "Text",
     "TimingError",
+    "TooLargeError",
     "TranslationGap",
     "Vault",
     "VerifiedPack",
@@ -280,6 +286,7 @@ __all__ = [
     "now_and_next",
     "own_fingerprint",
     "parse_fingerprint",
+    "read_regular_file",
     "result_json",
     "run_self_test",
     "screening_result",

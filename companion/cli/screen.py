@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import stat
 import sys
 from pathlib import Path
 from typing import Any, TextIO
@@ -113,25 +111,22 @@ def _read_answers(path: Path, tool: Any) -> dict[str, str]:
 
 def _read_text(path: Path, name: str) -> str:
     """At most :data:`MAX_ANSWERS_BYTES` of a regular file (or of stdin for ``-``), as UTF-8 text."""
+    from companion.app.domain import NotAFileError, TooLargeError, read_regular_file
+
     try:
         if str(path) == "-":
             data = sys.stdin.buffer.read(MAX_ANSWERS_BYTES + 1)
+            if len(data) > MAX_ANSWERS_BYTES:
+                raise TooLargeError
         else:
-            # Opened without waiting, then checked: a named pipe with no writer would block for ever.
-            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-            try:
-                if not stat.S_ISREG(os.fstat(fd).st_mode):
-                    raise CliError(f"answers file {name} is not a regular file (- reads standard input)")
-                file = open(fd, "rb")  # closed by the `with` below; fd is closed here if this fails
-            except BaseException:
-                os.close(fd)
-                raise
-            with file:
-                data = file.read(MAX_ANSWERS_BYTES + 1)
-    except OSError as exc:
-        raise CliError(f"cannot read answers file {name}: {exc.strerror or exc}") from None
-    if len(data) > MAX_ANSWERS_BYTES:
-        raise CliError(f"answers file {name} is larger than {MAX_ANSWERS_BYTES:,} bytes: not an answers file")
+            data = read_regular_file(path, MAX_ANSWERS_BYTES)
+    except NotAFileError:
+        raise CliError(f"answers file {name} is not a regular file (- reads standard input)") from None
+    except TooLargeError:
+        too_large = f"answers file {name} is larger than {MAX_ANSWERS_BYTES:,} bytes: not an answers file"
+        raise CliError(too_large) from None
+    except (OSError, ValueError) as exc:
+        raise CliError(f"cannot read answers file {name}: {getattr(exc, 'strerror', None) or exc}") from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

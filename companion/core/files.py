@@ -59,17 +59,24 @@ class TooLargeError(OSError):
 def read_regular_file(path: Path, limit: int) -> bytes:
     """The bytes of ``path`` when it is a regular file of at most ``limit`` bytes.
 
-    The file is opened without waiting (a named pipe with no writer would block for
-    ever), then checked: anything but a regular file raises :class:`NotAFileError`,
-    more than ``limit`` bytes :class:`TooLargeError`; other failures are the OSError
-    the system gave. Callers turn these into their own one-line messages.
+    The name's type is checked before it is opened (opening some devices does
+    something), and again on the descriptor, opened without waiting (a named pipe
+    with no writer would block for ever), in case the name was swapped in between.
+    Anything but a regular file raises :class:`NotAFileError`, more than ``limit``
+    bytes :class:`TooLargeError` (whatever size the file claims, the read stops
+    one byte past the limit); other failures are the OSError the system gave, or
+    ValueError for a name with a NUL character. Callers turn these into their own
+    one-line messages.
     """
     import stat
 
+    not_a_file = NotAFileError(f"{path.name} is not a regular file (a folder, a device or a pipe)")
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise not_a_file
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     with os.fdopen(descriptor, "rb") as stream:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise NotAFileError(f"{path.name} is not a regular file (a folder, a device or a pipe)")
+            raise not_a_file
         data = stream.read(limit + 1)
     if len(data) > limit:
         raise TooLargeError(f"{path.name} is larger than {limit:,} bytes")

@@ -28,9 +28,7 @@ passphrase, which the receiving colleague opens with :func:`read_handover`.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import stat
 import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
@@ -38,7 +36,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from companion.core.files import write_atomically
+from companion.core.files import NotAFileError, TooLargeError, read_regular_file, write_atomically
 from companion.core.record_form import (
     MAX_RECORD_BYTES,
     DamagedRecord,
@@ -390,13 +388,10 @@ class Vault:
 
 def _read_small_file(source: Path, limit: int) -> bytes | None:
     """The bytes of a regular file of at most ``limit`` bytes, else None (a pipe never blocks us)."""
-    descriptor = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-        os.close(descriptor)
+    try:
+        return read_regular_file(source, limit)
+    except (NotAFileError, TooLargeError):
         return None
-    with os.fdopen(descriptor, "rb") as stream:
-        data = stream.read(limit + 1)
-    return data if len(data) <= limit else None
 
 
 def read_handover(source: Path, passphrase: str) -> FieldRecord:

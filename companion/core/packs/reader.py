@@ -16,7 +16,6 @@ extract to disk, which a pack never is, knowing nothing of its layout.
 from __future__ import annotations
 
 import io
-import os
 import re
 import stat
 import struct
@@ -25,6 +24,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from companion.core.files import NotAFileError, TooLargeError, read_regular_file
 from companion.core.packs.format import (
     CONTENT_NAME,
     MANIFEST_NAME,
@@ -42,7 +42,7 @@ from companion.core.packs.format import (
 )
 from companion.core.packs.inflate import inflate
 from companion.core.progress import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
-from companion.i18n import _
+from companion.i18n import N_, _
 
 # What can go wrong inside zipfile and zlib with a damaged or crafted file.
 ZIP_ERRORS = (
@@ -76,6 +76,11 @@ def read_pack(
     return read_pack_bytes(read_pack_file(path), progress, cancelled)
 
 
+NOT_REGULAR = N_(
+    "This is not a regular file (it is a folder, a device or a pipe), so it cannot be a workshop pack."
+)
+
+
 def read_pack_file(path: Path) -> bytes:
     """The bytes of a regular file of at most :data:`MAX_PACK_BYTES`; anything else is refused.
 
@@ -85,27 +90,15 @@ def read_pack_file(path: Path) -> bytes:
     case the name was swapped in between. The read itself stops one byte past
     the limit, whatever size the file claims.
     """
-    not_regular = PackError(
-        _("This is not a regular file (it is a folder, a device or a pipe), so it cannot be a workshop pack.")
-    )
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            raise not_regular
-        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-        descriptor = os.open(path, flags)
-        with os.fdopen(descriptor, "rb") as handle:
-            found = os.fstat(handle.fileno())
-            if not stat.S_ISREG(found.st_mode):
-                raise not_regular
-            if found.st_size > MAX_PACK_BYTES:
-                raise PackError(_("This file is too large to be a workshop pack."))
-            data = handle.read(MAX_PACK_BYTES + 1)
+        return read_regular_file(path, MAX_PACK_BYTES)
+    except NotAFileError:
+        raise PackError(_(NOT_REGULAR)) from None
+    except TooLargeError:
+        raise PackError(_("This file is too large to be a workshop pack.")) from None
     except (OSError, ValueError) as exc:  # ValueError: a NUL character in the name
         reason = getattr(exc, "strerror", None) or str(exc)
         raise PackError(_("Cannot read {file}: {reason}").format(file=str(path), reason=reason)) from None
-    if len(data) > MAX_PACK_BYTES:
-        raise PackError(_("This file is too large to be a workshop pack."))
-    return data
 
 
 def read_pack_bytes(

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from companion.app.assess import Form
     from companion.app.scanning import ScannedPage
     from companion.app.workshop import Workshop
-    from companion.core.model import Question
+    from companion.app.domain import Question
 
 BLANK = "blank"
 
