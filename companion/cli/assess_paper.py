@@ -14,12 +14,21 @@ from companion.cli import CliError, open_workshop, print_json
 
 
 def add_commands(commands: Any) -> None:
-    sheets = commands.add_parser("sheets", help="print an answer sheet per participant (PDF, one per code)")
+    sheets = commands.add_parser(
+        "sheets",
+        help="print an answer sheet per participant (PDF, one per code), or N anonymous evaluation sheets",
+    )
     sheets.add_argument("--form", required=True, metavar="ID")
     sheets.add_argument("--out", type=Path, required=True, metavar="DIR")
     sheets.add_argument("--participants", default="all", metavar="all|P001,P002")
     sheets.add_argument(
-        "--specimen", type=Path, metavar="FILE", help='sheets already marked: {"P001": {"q-01": "B"}}'
+        "--specimen",
+        type=Path,
+        metavar="FILE",
+        help='sheets already marked: {"P001": {"q-01": "B"}}; evaluation: [{"ag-01/clarity": "4"}, ...]',
+    )
+    sheets.add_argument(
+        "--count", type=int, metavar="N", help="evaluation form: how many anonymous sheets (default: 1)"
     )
     sheets.add_argument("--json", action="store_true", help="print JSON")
     sheets.set_defaults(handler=cmd_sheets)
@@ -35,20 +44,39 @@ def add_commands(commands: Any) -> None:
 
 def cmd_sheets(args: argparse.Namespace, out: TextIO) -> int:
     from companion.app.assess import ResultError
-    from companion.app.scanning import participant_codes, print_sheets
+    from companion.app.evaluations import EvaluationError
+    from companion.app.scanning import is_evaluation_form, participant_codes, print_sheets
 
     workshop = open_workshop(args)
     try:
-        specimen = _specimen(args.specimen) if args.specimen else None
-        codes = participant_codes(workshop, args.participants)
-        written = print_sheets(workshop, args.form, args.out, codes, specimen)
-    except ResultError as exc:
+        if is_evaluation_form(workshop, args.form):
+            written = _evaluation_sheets(workshop, args)
+        else:
+            if args.count is not None:
+                raise CliError("--count is for evaluation sheets; answer sheets are one per participant")
+            specimen = _specimen(args.specimen) if args.specimen else None
+            codes = participant_codes(workshop, args.participants)
+            written = print_sheets(workshop, args.form, args.out, codes, specimen)
+    except (ResultError, EvaluationError) as exc:
         raise CliError(str(exc)) from None
     if args.json:
         print_json([str(path) for path in written], out)
     else:
-        print(f"{len(written)} answer sheet(s) written to {args.out}", file=out)
+        what = "evaluation" if is_evaluation_form(workshop, args.form) else "answer"
+        print(f"{len(written)} {what} sheet(s) written to {args.out}", file=out)
     return 0
+
+
+def _evaluation_sheets(workshop: Any, args: argparse.Namespace) -> list[Path]:
+    """Anonymous evaluation sheets: ``--count`` of them (or one per specimen entry)."""
+    from companion.app.evaluations import read_specimen
+    from companion.app.scanning import print_evaluation_sheets
+
+    specimen = read_specimen(args.specimen) if args.specimen else []
+    count = args.count if args.count is not None else max(len(specimen), 1)
+    if count < len(specimen):
+        raise CliError(f"--count {count} is fewer than the {len(specimen)} specimen sheets")
+    return print_evaluation_sheets(workshop, args.form, args.out, count, specimen)
 
 
 def _specimen(path: Path) -> dict[str, dict[str, str | None]]:

@@ -12,7 +12,9 @@ from companion.cli import CliError, open_workshop, print_json
 def add_parsers(sub: Any) -> None:
     results = sub.add_parser("results", help="knowledge-check results: import, list, export")
     commands = results.add_subparsers(dest="results_command", metavar="COMMAND", required=True)
-    imp = commands.add_parser("import", help="merge result files (all or nothing); conflicts are kept")
+    imp = commands.add_parser(
+        "import", help="merge result and evaluation response files (all or nothing); conflicts are kept"
+    )
     imp.add_argument("files", type=Path, nargs="+", metavar="FILE")
     imp.set_defaults(handler=cmd_import)
     listing = commands.add_parser("list", help="the merged results and the conflicts")
@@ -36,17 +38,22 @@ def _conflict(conflict: Any) -> dict[str, Any]:
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
-    from companion.app.assess import ResultError, import_files
+    from companion.app.assess import ResultError
+    from companion.app.evaluations import EvaluationError, import_any
+    from companion.cli.evaluation import conflict_json
 
     try:
-        report = import_files(open_workshop(args), args.files)
-    except ResultError as exc:
+        report = import_any(open_workshop(args), args.files)
+    except (ResultError, EvaluationError) as exc:
         raise CliError(str(exc)) from None
+    results, evaluations = report
     print_json(
         {
-            "added": report.added,
-            "unchanged": report.unchanged,
-            "conflicts": [_conflict(c) for c in report.conflicts],
+            "added": results.added + evaluations.added,
+            "unchanged": results.unchanged + evaluations.unchanged,
+            # an evaluation conflict names its response id ("response"), never a participant
+            "conflicts": [_conflict(c) for c in results.conflicts]
+            + [conflict_json(c) for c in evaluations.conflicts],
         },
         out,
     )

@@ -43,7 +43,8 @@ class ScanError(ValueError):
 class ScannedPage:
     """One page read: the answers by question id (None: blank), the flagged questions and their rows.
 
-    ``problem`` is set (and nothing else is) when the page could not be read.
+    ``problem`` is set (and nothing else is) when the page could not be read. An evaluation
+    sheet has no participant (None) and its answers are ratings "1".."5" by row id.
     """
 
     file: str
@@ -126,6 +127,9 @@ def read_page(image: Image.Image, forms: FormChoices, file: str = "", page: int 
         result.problem = "the QR code is not one of this application's answer sheets"
         return result
     result.participant, result.form, result.sheet = parsed
+    anonymous = result.participant == layout.ANONYMOUS
+    if anonymous:
+        result.participant = None  # an evaluation sheet: nobody is named
     questions = forms.get(result.form)
     if questions is None:
         result.problem = f"form {result.form!r} is not in this workshop"
@@ -139,7 +143,14 @@ def read_page(image: Image.Image, forms: FormChoices, file: str = "", page: int 
         _read_bubbles(page_image, layout.rows(questions), result)
     except _UnreadableError as exc:
         result.problem = str(exc)
+    if anonymous:
+        # An evaluation sheet's bubbles are the ratings 1..5.
+        result.answers = {row: _rating(choice) for row, choice in result.answers.items()}
     return result
+
+
+def _rating(choice: str | None) -> str | None:
+    return None if choice is None else layout.SCALE["ABCDE".index(choice)]
 
 
 class _UnreadableError(Exception):

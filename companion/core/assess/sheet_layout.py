@@ -27,6 +27,9 @@ ROWS_PER_COLUMN = 24
 COLUMNS = (34.0, 122.0)  # centre of bubble A in each column
 MAX_QUESTIONS = ROWS_PER_COLUMN * len(COLUMNS)
 QR_PREFIX = "CT1"  # first field of the QR text: this application's answer sheet, layout 1
+ANONYMOUS = "-"  # the participant field of an evaluation sheet's QR text: nobody is named
+SCALE = "12345"  # what an evaluation sheet's five bubbles mean, in the order of the letters A-E
+LABEL_GAP = 6.0  # mm from a row's last bubble to its printed label: outside the ring the reader checks
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,8 @@ class SheetForm:
     title_en: str
     title_zh: str
     questions: tuple[tuple[str, int], ...]
+    # An evaluation form's rows: (first line, second line) printed after each row's bubbles.
+    labels: tuple[tuple[str, str], ...] = ()
 
 
 class _Canvas(Protocol):
@@ -44,6 +46,7 @@ class _Canvas(Protocol):
     def setStrokeGray(self, gray: float) -> None: ...  # noqa: N802
     def setLineWidth(self, width: float) -> None: ...  # noqa: N802
     def drawString(self, x: float, y: float, text: str) -> None: ...  # noqa: N802
+    def stringWidth(self, text: str, font: str, size: float) -> float: ...  # noqa: N802
     def drawRightString(self, x: float, y: float, text: str) -> None: ...  # noqa: N802
     def drawCentredString(self, x: float, y: float, text: str) -> None: ...  # noqa: N802
     def rect(self, x: float, y: float, w: float, h: float, stroke: int = 1, fill: int = 0) -> None: ...
@@ -87,8 +90,13 @@ def write_sheets(
     return written
 
 
-def sheet_pdf(workshop: str, form: SheetForm, participant: str, marks: Mapping[str, str | None]) -> bytes:
-    """One sheet as PDF bytes; each letter in ``marks[question]`` is printed as a filled bubble."""
+def sheet_pdf(
+    workshop: str, form: SheetForm, participant: str, marks: Mapping[str, str | None], sheet: str = ""
+) -> bytes:
+    """One sheet as PDF bytes; each letter in ``marks[question]`` is printed as a filled bubble.
+
+    An evaluation sheet (participant :data:`~.sheet_layout.ANONYMOUS`) is given its ``sheet`` ID.
+    """
     import io
 
     from companion.core.handouts.fonts import FONT, register_fonts
@@ -99,13 +107,68 @@ def sheet_pdf(workshop: str, form: SheetForm, participant: str, marks: Mapping[s
     c = cast(
         _Canvas, canvas_module.Canvas(buffer, pagesize=(layout.PAGE_W * MM, layout.PAGE_H * MM), invariant=1)
     )
-    c.setTitle(f"{form.id} {participant}")
+    anonymous = participant == layout.ANONYMOUS
+    c.setTitle(form.id if anonymous else f"{form.id} {participant}")
     _marks(c)
-    _qr(c, layout.qr_text(participant, form.id, sheet_id(workshop, participant, form.id)))
-    _header(c, FONT, form, participant)
+    _qr(c, layout.qr_text(participant, form.id, sheet or sheet_id(workshop, participant, form.id)))
+    if anonymous:
+        _evaluation_header(c, FONT, form)
+    else:
+        _header(c, FONT, form, participant)
     _bubbles(c, FONT, form, marks)
     c.save()
     return buffer.getvalue()
+
+
+EVALUATION_NOTE = (
+    "Anonymous: do not write your name or code. Fill one circle per row: 1 = poor, 5 = very good.",
+    "Comments cannot be read from this sheet: write them on the laptop or on the separate comments form.",
+    "匿名填写：请勿写姓名或编号。每行涂满一个圆圈：1 = 很差，5 = 很好。",
+    "本表无法识别手写意见：请在电脑上或另附的意见表上填写。",
+)
+
+
+def new_sheet_id() -> str:
+    """A random ID for one anonymous evaluation sheet: it identifies the sheet, never a person."""
+    import secrets
+
+    return "S" + secrets.token_hex(5)
+
+
+def evaluation_sheet_name(form: str, sheet: str) -> str:
+    """An evaluation sheet's file name: the form and the random sheet ID (no participant)."""
+    return f"{form}-{sheet}.pdf"
+
+
+def write_evaluation_sheets(
+    out_dir: Path,
+    form: SheetForm,
+    count: int,
+    specimen: Sequence[Mapping[str, str | None]] = (),
+) -> list[Path]:
+    """``count`` anonymous evaluation sheets, each with a new sheet ID; ``specimen[i]`` marks sheet i.
+
+    A specimen maps row ids to "1".."5" (printed filled, to show how to mark and for tests).
+    """
+    layout.rows(form.questions)  # too many rows: one clear error before any file is written
+    if count < 1:
+        raise ValueError("the number of evaluation sheets must be at least 1")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for n in range(count):
+        marks = dict(specimen[n]) if n < len(specimen) else {}
+        letters = {row: _letters(value) for row, value in marks.items()}
+        sheet = new_sheet_id()
+        data = sheet_pdf("", form, layout.ANONYMOUS, letters, sheet)
+        written.append(write_atomically(out_dir / evaluation_sheet_name(form.id, sheet), data))
+    return written
+
+
+def _letters(value: str | None) -> str | None:
+    """A rating "1".."5" as the bubble letter A-E the drawing and the reader use."""
+    if value is None:
+        return None
+    return "".join("ABCDE"[layout.SCALE.index(digit)] for digit in value if digit in layout.SCALE)
 
 
 def _x(mm: float) -> float:
@@ -162,9 +225,38 @@ def _header(c: _Canvas, font: str, form: SheetForm, participant: str) -> None:
         c.drawString(_x(25), _y(62 + n * 4), line)
 
 
+def _evaluation_header(c: _Canvas, font: str, form: SheetForm) -> None:
+    c.setFillGray(0)
+    c.setFont(font, 15)
+    c.drawString(_x(25), _y(30), "Evaluation sheet  评估表")
+    c.setFont(font, 11)
+    c.drawString(_x(25), _y(38), f"{form.title_en}  {form.title_zh}")
+    c.drawString(_x(25), _y(46), f"Form 问卷: {form.id}")
+    c.setFont(font, 8)
+    for n, line in enumerate(EVALUATION_NOTE):
+        c.drawString(_x(25), _y(58 + n * 4), line)
+
+
+def _label(c: _Canvas, font: str, row: layout.Row, lines: tuple[str, str]) -> None:
+    """A row's two label lines after its bubbles, cut to the space before the next column."""
+    x = row.centres[-1][0] + layout.LABEL_GAP
+    column_end = next((c0 - 12 for c0 in layout.COLUMNS if c0 > x), layout.PAGE_W - 8)
+    room = (column_end - x) * MM
+    y = row.centres[0][1]
+    c.setFillGray(0)
+    for text, dy, size in ((lines[0], -0.4, 6.5), (lines[1], 2.4, 5.5)):
+        while text and c.stringWidth(text, font, size) > room:
+            text = text[:-2] + "…"
+        c.setFont(font, size)
+        c.drawString(_x(x), _y(y + dy), text)
+
+
 def _bubbles(c: _Canvas, font: str, form: SheetForm, marks: Mapping[str, str | None]) -> None:
     radius = layout.BUBBLE_R * MM
+    labels = form.labels
     for row in layout.rows(form.questions):
+        if labels:
+            _label(c, font, row, labels[row.number - 1])
         x0, y = row.centres[0]
         c.setFillGray(0)
         c.setFont(font, 10)
@@ -172,6 +264,7 @@ def _bubbles(c: _Canvas, font: str, form: SheetForm, marks: Mapping[str, str | N
         filled = marks.get(row.question) or ""
         for n, (x, cy) in enumerate(row.centres):
             letter = "ABCDE"[n]
+            shown = layout.SCALE[n] if labels else letter
             c.setLineWidth(0.7)
             c.setStrokeGray(0.35)
             if letter in filled:
@@ -182,4 +275,4 @@ def _bubbles(c: _Canvas, font: str, form: SheetForm, marks: Mapping[str, str | N
                 # The letter in light grey: readable by a person, below the reader's ink threshold.
                 c.setFillGray(0.72)
                 c.setFont(font, 7)
-                c.drawCentredString(_x(x), _y(cy + 1.0), letter)
+                c.drawCentredString(_x(x), _y(cy + 1.0), shown)

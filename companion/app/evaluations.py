@@ -1,0 +1,240 @@
+"""Evaluation forms for both surfaces: anonymous responses saved, imported, merged and summarised.
+
+Thin over :mod:`companion.core.assess.evaluations` (the format and the rules live there): each
+function takes the open :class:`~companion.app.workshop.Workshop` and works on its current
+workshop. Responses are anonymous: nothing here asks for or stores a participant code.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from companion.app.assess import results_folder
+from companion.core.assess.evaluations import (
+    EvaluationError,
+    EvaluationSummary,
+    Response,
+    check,
+    comment_ids,
+    file_name,
+    merge_responses,
+    rating_rows,
+    read_response,
+    stored_conflicts,
+    stored_responses,
+    summarise,
+    write_response,
+)
+from companion.core.assess.evaluations import new_response as new_core_response
+from companion.core.assess.results import MergeReport, now_iso
+
+if TYPE_CHECKING:
+    from companion.app.workshop import Workshop
+    from companion.core.assess.results import Conflict
+    from companion.core.model import EvaluationForm
+
+__all__ = [
+    "EvaluationError",
+    "EvaluationSummary",
+    "MergeReport",
+    "Response",
+    "comment_ids",
+    "rating_rows",
+]
+
+MAX_JSON_BYTES = 1_000_000
+
+
+def evaluation_forms(workshop: Workshop) -> list[EvaluationForm]:
+    """The current workshop's evaluation forms."""
+    from companion.core.model import EvaluationForm
+
+    return [item for item in workshop.items("evaluation-form") if isinstance(item, EvaluationForm)]
+
+
+def evaluation_form(workshop: Workshop, form_id: str) -> EvaluationForm:
+    """The evaluation form ``form_id``, or one line naming the forms there are."""
+    found = evaluation_forms(workshop)
+    for form in found:
+        if form.id == form_id:
+            return form
+    known = ", ".join(f.id for f in found) or "none"
+    raise EvaluationError(f"no evaluation form with id {form_id!r} (this workshop has: {known})")
+
+
+def _workshop_id(workshop: Workshop) -> str:
+    chosen = workshop.current_pack_id()
+    if chosen is None:
+        raise EvaluationError("no workshop is installed")
+    return chosen
+
+
+def new_response(workshop: Workshop, form_id: str) -> Response:
+    """An empty anonymous response to ``form_id`` on this laptop, with a fresh random id."""
+    return new_core_response(_workshop_id(workshop), evaluation_form(workshop, form_id).id)
+
+
+def _check(workshop: Workshop, response: Response) -> None:
+    check(response, evaluation_form(workshop, response.form), _workshop_id(workshop))
+
+
+def save_taken(workshop: Workshop, response: Response) -> Path:
+    """Save a response taken on this laptop in the results folder (where result files go); its path."""
+    _check(workshop, response)
+    folder = results_folder(workshop)
+    folder.mkdir(parents=True, exist_ok=True)
+    return write_response(folder / file_name(response), response)
+
+
+def answer(
+    workshop: Workshop,
+    form_id: str,
+    ratings: Mapping[str, int | None],
+    comments: Mapping[str, str],
+    out: Path,
+    origin: str = "keyboard",
+) -> Response:
+    """Check the answers against the form and write them as a response file (a new random id)."""
+    empty = new_response(workshop, form_id)
+    response = Response(
+        empty.workshop, empty.form, empty.response, dict(ratings), dict(comments), now_iso(), origin
+    )
+    _check(workshop, response)
+    write_response(out, response)
+    return response
+
+
+def read_answers(path: Path) -> tuple[dict[str, int | None], dict[str, str]]:
+    """An answers file ``{"ratings": {ROW: 1..5 or null}, "comments": {ID: TEXT}}``, or one line."""
+    example = '{"ratings": {"ag-01/clarity": 4}, "comments": {}}'
+    shape = f"{path.name}: not a JSON answers file like {example}"
+    data = _json_file(path, shape)
+    if not isinstance(data, dict) or set(data) - {"ratings", "comments"}:
+        raise EvaluationError(shape)
+    ratings, comments = data.get("ratings", {}), data.get("comments", {})
+    ok = (
+        isinstance(ratings, dict)
+        and isinstance(comments, dict)
+        and all(v is None or (isinstance(v, int) and not isinstance(v, bool)) for v in ratings.values())
+        and all(isinstance(v, str) for v in comments.values())
+    )
+    if not ok:
+        raise EvaluationError(shape)
+    return {str(k): v for k, v in ratings.items()}, {str(k): v for k, v in comments.items()}
+
+
+def read_specimen(path: Path) -> list[dict[str, str | None]]:
+    """An evaluation specimen file: one ``{ROW_ID: "1".."5" or null}`` per sheet, in a JSON list."""
+    shape = f'{path.name}: not an evaluation specimen ([{{"ag-01/clarity": "4"}}, ...])'
+    data = _json_file(path, shape)
+    if not isinstance(data, list):
+        raise EvaluationError(shape)
+    sheets: list[dict[str, str | None]] = []
+    for marks in data:
+        if not isinstance(marks, dict) or not all(v is None or isinstance(v, str) for v in marks.values()):
+            raise EvaluationError(shape)
+        sheets.append({str(k): v for k, v in marks.items()})
+    return sheets
+
+
+def _json_file(path: Path, shape: str) -> object:
+    """The JSON in a small regular file (a pipe or a device is refused at once), or one line."""
+    from companion.core.files import NotAFileError, read_regular_file
+
+    try:
+        return json.loads(read_regular_file(path, MAX_JSON_BYTES).decode("utf-8"))
+    except NotAFileError as exc:
+        raise EvaluationError(str(exc)) from None
+    except OSError as exc:
+        raise EvaluationError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise EvaluationError(shape) from None
+
+
+def read_checked(workshop: Workshop, path: Path) -> Response:
+    """The response in ``path``, checked against this workshop's forms, or one line naming the file."""
+    response = read_response(path)
+    try:
+        _check(workshop, response)
+    except EvaluationError as exc:
+        raise EvaluationError(f"{path.name}: {exc}") from None
+    return response
+
+
+def import_files(workshop: Workshop, paths: Iterable[Path]) -> MergeReport:
+    """Read, check and merge response files: all or nothing (one bad file: its line, nothing merged)."""
+    responses = [read_checked(workshop, path) for path in paths]
+    return merge_responses(workshop.store, responses)
+
+
+def merge(workshop: Workshop, responses: Iterable[Response]) -> MergeReport:
+    """Merge responses made on this computer (a scan, the keyboard) after checking each."""
+    checked = list(responses)
+    for response in checked:
+        _check(workshop, response)
+    return merge_responses(workshop.store, checked)
+
+
+def is_response_file(path: Path) -> bool:
+    """Whether ``path`` says it is an evaluation response (by its content, else by its name)."""
+    from companion.core.assess.evaluations import MAX_BYTES, SUFFIX, looks_like_response
+    from companion.core.files import read_regular_file
+
+    try:  # never a plain open(): a named pipe would block the import for ever
+        head = read_regular_file(path, MAX_BYTES)[:400]
+    except (OSError, ValueError):
+        return path.suffix == SUFFIX  # the reader will give the one-line reason
+    # A damaged file named like a response is read as one, so its error says "truncated".
+    return looks_like_response(head) or (path.suffix == SUFFIX and b"training-companion-result" not in head)
+
+
+def responses(workshop: Workshop) -> list[Response]:
+    """Every merged response of the current workshop, in the order they arrived."""
+    return stored_responses(workshop.store, _workshop_id(workshop))
+
+
+def conflicts(workshop: Workshop) -> list[Conflict]:
+    """Kept conflicts: ``participant`` holds the response id, ``attempt`` is empty."""
+    return stored_conflicts(workshop.store, _workshop_id(workshop))
+
+
+def summary(workshop: Workshop, form_id: str) -> EvaluationSummary:
+    """Every stored response to ``form_id``, counted."""
+    return summarise(evaluation_form(workshop, form_id), responses(workshop))
+
+
+class Imported(NamedTuple):
+    """What ``results import`` merged: knowledge-check results and evaluation responses."""
+
+    results: MergeReport
+    evaluations: MergeReport
+
+
+def import_any(workshop: Workshop, paths: Iterable[Path]) -> Imported:
+    """Merge result files and response files, told apart by content.
+
+    Every file is read and checked before anything is merged, so one bad file merges nothing.
+    """
+    from companion.app.assess import ResultError, expected
+    from companion.app.assess import import_files as import_results
+    from companion.core.assess.results import check as check_result
+    from companion.core.assess.results import read_result
+
+    files = list(paths)
+    evaluation_files = [p for p in files if is_response_file(p)]
+    result_files = [p for p in files if p not in evaluation_files]
+    checked = [read_checked(workshop, path) for path in evaluation_files]
+    if result_files:  # every result file checked before anything is merged
+        wanted = expected(workshop)
+        for path in result_files:
+            result = read_result(path)  # its error names the file already
+            try:
+                check_result(result, wanted)
+            except ResultError as exc:
+                raise ResultError(f"{path.name}: {exc}") from None
+    results = import_results(workshop, result_files) if result_files else MergeReport()
+    evaluations = merge_responses(workshop.store, checked) if checked else MergeReport()
+    return Imported(results, evaluations)
