@@ -6,6 +6,12 @@ window), so they are shown, edited and imported only after the passphrase is
 entered here (or the records window is open). Each edited row is stored as soon
 as it is complete; an import is checked whole and refused with one line per
 problem. Closing the window locks what it opened.
+
+Like the records window, the roster locks itself after the same idle time
+(keys, clicks and the wheel anywhere in the application count as use): the
+names are hidden again and the passphrase is asked for again. A cell being
+edited is stored first. The vault itself is locked only if this window opened
+it; when the records window holds it open, that window's own idle lock decides.
 """
 
 from __future__ import annotations
@@ -13,9 +19,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -30,10 +37,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.app.domain import RecordsError, WrongPassphraseError
+from companion.app.domain import DEFAULT_IDLE_MINUTES, RecordsError, WrongPassphraseError
 from companion.app.roster import FIELDS, Participant, RosterError, attendance_of, roster_of
 from companion.gui.assess.attendance import AttendanceGrid
 from companion.gui.fields import error_label, password_field
+from companion.gui.records import ACTIVITY, IDLE_SETTING
 from companion.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
@@ -55,6 +63,12 @@ class ParticipantsWindow(QDialog):
         self.roster = roster_of(workshop, self.vault)
         self.people: list[Participant] = []
         self._filling = False
+        self.idle_locked = False  # names hidden after idle time until the passphrase is typed again
+        minutes = float(workshop.setting(IDLE_SETTING, str(DEFAULT_IDLE_MINUTES)) or DEFAULT_IDLE_MINUTES)
+        self.idle = QTimer(self)
+        self.idle.setSingleShot(True)
+        self.idle.setInterval(int(minutes * 60_000))
+        self.idle.timeout.connect(self.lock_idle)
         self.resize(900, 560)
         self._build_lock_bar()
         self.table = QTableWidget(0, len(COLUMNS))
@@ -86,6 +100,11 @@ class ParticipantsWindow(QDialog):
         layout.addWidget(self.tabs, 1)
         self.retranslate()
         self.refresh()
+        if self.vault.is_unlocked:
+            self.idle.start()
+        application = QApplication.instance()
+        if application is not None:
+            application.installEventFilter(self)
 
     def _build_lock_bar(self) -> None:
         self.lock_bar = QWidget()
@@ -116,7 +135,17 @@ class ParticipantsWindow(QDialog):
         self.add_button.setText(_("Add participant"))
         self.remove_button.setText(_("Remove participant"))
         self.import_button.setText(_("Import CSV or XLSX…"))
-        if self.vault.is_set_up:
+        if self.idle_locked:
+            minutes = round(self.idle.interval() / 60_000, 1)
+            self.lock_text.setText(
+                _(
+                    "Locked after {minutes} minutes without use. "
+                    "Enter the passphrase to show the names again."
+                ).format(minutes=f"{minutes:g}")
+            )
+            self.passphrase.setPlaceholderText(_("Passphrase"))
+            self.open_button.setText(_("Show names"))
+        elif self.vault.is_set_up:
             self.lock_text.setText(
                 _("Names are sealed with the field records' passphrase. Enter it to show and edit them.")
             )
@@ -149,9 +178,42 @@ class ParticipantsWindow(QDialog):
         self.passphrase.clear()
         self.repeat.clear()
         self.lock_error.clear()
+        self.idle_locked = False
+        self.retranslate()
+        self.refresh()
+        self.idle.start()
+
+    @property
+    def names_shown(self) -> bool:
+        return self.vault.is_unlocked and not self.idle_locked
+
+    def lock_idle(self) -> None:
+        """Hide the names after the idle time; an edit in progress is stored first."""
+        if not self.names_shown:
+            return
+        # Moving the current cell away commits an open cell editor (and so stores the row)
+        # while the vault is still open; otherwise the typed name would be lost.
+        self.table.setCurrentCell(-1, -1)
+        self.idle_locked = True
+        self.idle.stop()
+        if self._owns_unlock:
+            self.vault.lock()
+        self.passphrase.clear()
+        self.lock_error.clear()
+        self.error.clear()  # e.g. "2 participants imported.": nothing of the last session stays
+        self.retranslate()
         self.refresh()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() in ACTIVITY and self.names_shown:
+            self.idle.start()
+        return False
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        self.idle.stop()
+        application = QApplication.instance()
+        if application is not None:
+            application.removeEventFilter(self)
         if self._owns_unlock:
             self.vault.lock()
         super().closeEvent(event)
@@ -159,7 +221,7 @@ class ParticipantsWindow(QDialog):
     # --- the table ------------------------------------------------------------------
 
     def refresh(self) -> None:
-        unlocked = self.vault.is_unlocked
+        unlocked = self.names_shown
         self.lock_bar.setVisible(not unlocked)
         self.repeat.setVisible(not self.vault.is_set_up)
         self.people = (
@@ -193,7 +255,7 @@ class ParticipantsWindow(QDialog):
         return Participant(*values)
 
     def _cell_changed(self, row: int, _column: int) -> None:
-        if self._filling or not self.vault.is_unlocked:
+        if self._filling or not self.names_shown:
             return
         person = self._row(row)
         if not (person.name_latin or person.name_zh):
