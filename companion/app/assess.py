@@ -30,8 +30,11 @@ from companion.core.assess.results import conflicts as stored_conflicts
 
 if TYPE_CHECKING:
     from companion.app.workshop import Workshop
-    from companion.core.assess.results import Conflict
-    from companion.core.assess.scores import Key, PrePost, QuestionStats
+    from companion.core.assess.results import Conflict as Conflict
+    from companion.core.assess.scores import Key
+    from companion.core.assess.scores import PrePost as PrePost
+    from companion.core.assess.scores import QuestionStats as QuestionStats
+    from companion.core.assess.scores import Score as Score
     from companion.core.model import AssessmentForm, Question
 
 RESULTS_FOLDER_SETTING = "results_folder"
@@ -266,3 +269,33 @@ def scores(workshop: Workshop) -> Scores:
     return Scores(
         participant_scores(taken, keyed), objective_scores(taken, keyed), question_stats(taken, keyed)
     )
+
+
+def resolve_conflict(workshop: Workshop, conflict: Conflict, keep_incoming: bool) -> None:
+    """Settle ``conflict``: keep the stored answers or make the incoming ones the stored result."""
+    from companion.core.assess.resolve import resolve_conflict as resolve
+
+    resolve(workshop.store, _workshop_id(workshop), conflict, "incoming" if keep_incoming else "stored")
+
+
+def stored_sources(workshop: Workshop) -> dict[tuple[str, str, str], str]:
+    """Where each stored result came from, by (participant, form, attempt): shown beside a conflict."""
+    return {(s.result.participant, s.result.form, s.result.attempt): s.origin for s in results(workshop)}
+
+
+def objective_texts(workshop: Workshop, lang: str) -> dict[str, tuple[str, str]]:
+    """Each objective (``ag-05/2``) as (session title, objective text) in ``lang``, for labels."""
+    from companion.core.model import AgendaItem
+
+    found: dict[str, tuple[str, str]] = {}
+    for item in workshop.items("agenda-item"):
+        if isinstance(item, AgendaItem):
+            title = item.title.resolve(lang)[0]
+            for number, text in enumerate(item.objectives, start=1):
+                found[f"{item.id}/{number}"] = (title, text.resolve(lang)[0])
+    return found
+
+
+def question_texts(workshop: Workshop, lang: str) -> dict[str, str]:
+    """Each question's text in ``lang`` (the facilitator reads it beside its statistics)."""
+    return {q.id: q.text.resolve(lang)[0] for f in forms(workshop) for q in f.questions}
