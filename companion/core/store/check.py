@@ -80,8 +80,9 @@ def _integrity(conn: sqlite3.Connection, path: Path, report: CheckReport) -> Non
     else:
         report.add(True, _("Every reference between tables resolves."))
     try:
-        # rank 1: compare the index with the content table too, not only with itself
-        conn.execute("INSERT INTO search_docs_fts(search_docs_fts, rank) VALUES('integrity-check', 1)")
+        # rank 1: compare each index with the content table too, not only with itself
+        for index in ("search_docs_fts", "search_grams"):
+            conn.execute(f"INSERT INTO {index}({index}, rank) VALUES('integrity-check', 1)")
     except sqlite3.DatabaseError as exc:
         if is_trouble(exc):  # read-only or busy: the check could not run, which finds no problem either
             report.add(

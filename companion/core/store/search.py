@@ -2,8 +2,12 @@
 
 FTS5 with the trigram tokenizer finds any substring of three characters or
 more, which suits Chinese (no word segmentation needed) as well as English.
-Most Chinese words have two characters, below what trigrams can match, so a
-shorter query falls back to a plain ``instr()`` scan of the same rows.
+Most Chinese words have two characters, below what trigrams can match: a second
+FTS5 table (``search_grams``) indexes each Chinese character as the pair it
+starts (Lucene's CJK bigrams), so a one- or two-character Chinese query is one
+index lookup. Any other query shorter than a trigram (one or two letters) scans
+the rows in order and stops at the last hit shown. Both only narrow the rows an
+``instr()`` test then confirms, so every path finds what a scan would.
 
 Search is projector-safe. Each item is indexed in *parts*: what everyone may
 read (``public``), each stage of a case study (``stage:N``, revealed one by one
@@ -27,6 +31,20 @@ if TYPE_CHECKING:  # the model (pydantic) loads only when content is indexed
 
 SNIPPET_CHARS = 80
 MAX_HITS = 50
+
+# Chinese characters (the CJK ideograph blocks): what search_grams indexes, in pairs.
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_RUN = re.compile(f"[{_CJK}]+")
+
+
+def cjk_grams(text: str) -> str:
+    """What ``search_grams`` indexes of ``text``: each Chinese character with the one after it.
+
+    A run of Chinese characters ``ABCD`` gives the tokens ``AB BC CD D``, so
+    every character starts a token: a two-character word is a token, one
+    character a token prefix. Everything else in ``text`` is left out.
+    """
+    return " ".join(run[at : at + 2] for run in _CJK_RUN.findall(text) for at in range(len(run)))
 
 PUBLIC = "public"
 FACILITATOR = "facilitator"
@@ -171,44 +189,100 @@ def search(
     visible, params = _visible(visibility)
     if len(query) >= 3:
         matching = f"""
-            SELECT d.id, d.kind, d.item_id, d.title, d.body, d.lang, bm25(search_docs_fts, 10.0, 1.0) AS score
+            SELECT d.id, d.item_id, bm25(search_docs_fts, 10.0, 1.0) AS score
             FROM search_docs_fts
             JOIN search_docs AS d ON d.rowid = search_docs_fts.rowid
             WHERE search_docs_fts MATCH :phrase AND d.pack_id = :pack AND {visible}
         """
         params["phrase"] = _fts_phrase(query)
-    else:
-        # Short query: scan, ranking title matches before body matches.
+    elif _CJK_RUN.fullmatch(query):
+        # One or two Chinese characters: the pairs' index narrows the rows, instr() confirms them;
+        # title matches rank before body matches.
         matching = f"""
-            SELECT d.id, d.kind, d.item_id, d.title, d.body, d.lang,
-                   CASE WHEN instr(lower(d.title), lower(:query)) > 0 THEN 0 ELSE 1 END AS score
+            SELECT d.id, d.item_id,
+                   CASE WHEN instr(d.title, :query) > 0 THEN 0 ELSE 1 END AS score
             FROM search_docs AS d
-            WHERE d.pack_id = :pack
-              AND (instr(lower(d.title), lower(:query)) > 0 OR instr(lower(d.body), lower(:query)) > 0)
+            WHERE d.id IN (SELECT rowid FROM search_grams WHERE search_grams MATCH :grams)
+              AND d.pack_id = :pack
+              AND (instr(d.title, :query) > 0 OR instr(d.body, :query) > 0)
               AND {visible}
         """
         params["query"] = query
-    # One row per item (an item has a row per language and part): its best-ranked one.
-    rows = conn.execute(
-        f"""
-        SELECT kind, item_id, title, body, lang FROM (
-            SELECT *, row_number() OVER (PARTITION BY item_id ORDER BY score, id) AS nth
-            FROM ({matching})
+        params["grams"] = f'"{query}"' if len(query) == 2 else f'"{query}"*'
+    else:
+        params["query"] = query
+        return _hits(conn, pack_id, _scan_in_order(conn, pack_id, visible, params), query, lang)
+    # One row per item (an item has a row per language and part): its best-ranked one. Only row IDs
+    # are ranked; the text of the rows kept is read afterwards.
+    ranked = [
+        row_id
+        for (row_id,) in conn.execute(
+            f"""
+            SELECT id FROM (
+                SELECT id, score, row_number() OVER (PARTITION BY item_id ORDER BY score, id) AS nth
+                FROM ({matching})
+            )
+            WHERE nth = 1
+            ORDER BY score, id
+            LIMIT :limit
+            """,
+            {**params, "pack": pack_id, "limit": MAX_HITS},
         )
-        WHERE nth = 1
-        ORDER BY score, id
-        LIMIT :limit
-        """,
-        {**params, "pack": pack_id, "limit": MAX_HITS},
-    ).fetchall()
+    ]
+    return _hits(conn, pack_id, ranked, query, lang)
+
+
+def _scan_in_order(conn: sqlite3.Connection, pack_id: str, visible: str, params: dict[str, str]) -> list[int]:
+    """The best row of each of the first :data:`MAX_HITS` items matching a short query, in rank order.
+
+    The rank a window over every matching row would give (title matches first,
+    then by row ID), read in row order and stopped once enough items are found:
+    a single letter is in nearly every row. Titles first: an item whose title
+    matches is not looked at again with the bodies.
+    """
+    title = "instr(lower(d.title), lower(:query)) > 0"
+    body = "instr(lower(d.body), lower(:query)) > 0"
+    kept: dict[str, int] = {}
+    for condition in (title, f"({title} OR {body})"):
+        # "+d.pack_id": read in row order, not through the (pack, item) index and a sort of every row.
+        rows = conn.execute(
+            f"SELECT d.id, d.item_id FROM search_docs AS d WHERE +d.pack_id = :pack AND {condition}"
+            f" AND {visible} ORDER BY d.id",
+            {**params, "pack": pack_id},
+        )
+        for row_id, item_id in rows:
+            kept.setdefault(item_id, row_id)
+            if len(kept) == MAX_HITS:
+                return list(kept.values())
+    return list(kept.values())
+
+
+def _hits(
+    conn: sqlite3.Connection, pack_id: str, ranked: list[int], query: str, lang: str
+) -> list[SearchHit]:
+    """The hits for search rows ``ranked`` (in rank order): titles in ``lang``, snippets cut."""
+    if not ranked:
+        return []
+    marks = ",".join("?" * len(ranked))
+    found = {
+        row[0]: row[1:]
+        for row in conn.execute(
+            f"SELECT id, kind, item_id, title, body, lang FROM search_docs WHERE id IN ({marks})", ranked
+        )
+    }
+    item_ids = sorted({found[row_id][1] for row_id in ranked})
+    # The titles of the hits only: reading every item's title cost more than the search itself.
     titles = {
         item_id: (en, zh)
         for item_id, en, zh in conn.execute(
-            "SELECT id, title_en, title_zh FROM items WHERE pack_id = ?", (pack_id,)
+            "SELECT id, title_en, title_zh FROM items WHERE pack_id = ? AND id IN"
+            f" ({','.join('?' * len(item_ids))})",
+            (pack_id, *item_ids),
         )
     }
     hits: list[SearchHit] = []
-    for kind, item_id, title, body, found_lang in rows:
+    for row_id in ranked:
+        kind, item_id, title, body, found_lang = found[row_id]
         en, zh = titles.get(item_id, (title, title))
         shown = (zh or en) if lang == "zh-Hans" else (en or zh)
         text = title if query.lower() in title.lower() else body

@@ -52,7 +52,7 @@ class PackInfo:
 
 
 ITEM_COLUMNS = ("pack_id", "id", "kind", "position", "title_en", "title_zh", "data")
-SEARCH_COLUMNS = ("pack_id", "item_id", "kind", "lang", "part", "title", "body")
+SEARCH_COLUMNS = ("pack_id", "item_id", "kind", "lang", "part", "title", "body", "grams")
 
 
 def _insert_rows(
@@ -589,7 +589,7 @@ def _search_docs(pack_id: str, item: Any) -> list[dict[str, Any]]:
     part's text, so its snippet cannot show anything else.
     """
     from companion.core.model import LANGUAGES, title_of
-    from companion.core.store.search import PUBLIC, parts_of
+    from companion.core.store.search import PUBLIC, cjk_grams, parts_of
 
     title = title_of(item)
     parts = parts_of(item)
@@ -598,6 +598,7 @@ def _search_docs(pack_id: str, item: Any) -> list[dict[str, Any]]:
         for part, texts in parts.items():
             body = "\n".join(t for t in (text.get(lang) for text in texts) if t)
             if body or part == PUBLIC:
+                shown = (title.get(lang) or "") if part == PUBLIC else ""
                 docs.append(
                     {
                         "pack_id": pack_id,
@@ -605,8 +606,9 @@ def _search_docs(pack_id: str, item: Any) -> list[dict[str, Any]]:
                         "kind": item.kind,
                         "lang": lang,
                         "part": part,
-                        "title": (title.get(lang) or "") if part == PUBLIC else "",
+                        "title": shown,
                         "body": body,
+                        "grams": cjk_grams(f"{shown}\n{body}"),
                     }
                 )
     return docs

@@ -47,6 +47,20 @@ def test_a_search_index_out_of_step_with_the_content_is_found(data_dir: Path) ->
     assert any("search index" in f.text for f in report.findings if not f.ok)
 
 
+def test_a_chinese_pair_index_out_of_step_with_the_content_is_found(data_dir: Path) -> None:
+    store = open_data_folder(data_dir)
+    triggers = [row[0] for row in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")]
+    with store.transaction() as conn:
+        for trigger in triggers:
+            conn.execute(f'DROP TRIGGER "{trigger}"')  # a write that bypasses both indexes
+        first = "SELECT min(id) FROM search_docs WHERE grams != ''"
+        conn.execute(f"UPDATE search_docs SET grams = '债务 务人' WHERE id = ({first})")
+        conn.execute("INSERT INTO search_docs_fts(search_docs_fts) VALUES('rebuild')")  # words sound
+    report = check_store(store)
+    store.close()
+    assert [f.text for f in report.findings if not f.ok and "search index" in f.text]
+
+
 def test_the_check_counts_records_and_backups_without_opening_them(data_dir: Path) -> None:
     from companion.core.store.backups import create_backup
 
