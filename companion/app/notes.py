@@ -11,7 +11,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from companion.core.model import title_of
-from companion.core.notes import BOOKMARK, HIGHLIGHT, NOTE, Mark, Marks, NoteError, locate, search_marks
+from companion.core.notes import (
+    BOOKMARK,
+    HIGHLIGHT,
+    NOTE,
+    Mark,
+    Marks,
+    NoteError,
+    locate,
+    quoted,
+    search_marks,
+)
 from companion.core.store.search import SearchHit
 from companion.i18n import _
 
@@ -29,6 +39,7 @@ __all__ = [
     "locate",
     "marks_of",
     "note_hits",
+    "quoted",
 ]
 
 

@@ -58,7 +58,7 @@ def cmd_add(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
-    from companion.app.notes import NoteError, marks_of
+    from companion.app.notes import NoteError, marks_of, quoted
 
     workshop = open_workshop(args)
     try:
@@ -69,7 +69,7 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
         print_json([mark.as_json() for mark in marks], out)
         return 0
     for mark in marks:
-        passage = f" “{mark.passage}”" if mark.passage else ""
+        passage = f" {quoted(mark.passage)}" if mark.passage else ""
         body = f": {' '.join(mark.body.split())}" if mark.body else ""
         print(f"{mark.item_id}\t{mark.kind}{passage}{body}", file=out)
     return 0

@@ -105,6 +105,15 @@ def locate(item: Any, passage: str) -> tuple[str, Text | None]:
     return "", None
 
 
+def quoted(passage: str) -> str:
+    """``passage`` in its language's quotation marks: “…” around Chinese, plain "…" around the rest.
+
+    The curly marks are full width in a Chinese font, which is how the window and the PDFs
+    draw every text; around English words they looked out of place.
+    """
+    return f"“{passage}”" if re.search(r"[\u3400-\u9fff\uf900-\ufaff]", passage) else f'"{passage}"'
+
+
 def _checked(text: str) -> str:
     if "\x00" in text:
         raise NoteError(_("A note or passage cannot hold a NUL character."))

@@ -73,7 +73,7 @@ def restore_question(backup: Backup) -> str:
             ),
             _(
                 "Nothing is lost: the current state, with everything added or changed since, is backed "
-                "up first. To undo the restore, restore that backup: the newest in the list, made “{reason}”."
+                'up first. To undo the restore, restore that backup: the newest in the list, made "{reason}".'
             ).format(reason=_(REASONS["before-restore"])),
         ]
     )

@@ -43,6 +43,7 @@ from companion.i18n import N_, _, current_language
 if TYPE_CHECKING:
     from companion.app.domain import CancelCheck, Progress
     from companion.app.workshop import HandoutFacts, HandoutsWritten, Workshop
+    from companion.gui.print_preview import HandoutPreviewDialog
 
 KIND_NAMES = {kind.id: kind.label for kind in HANDOUT_KINDS}  # labels marked for translation there
 LANGUAGE_NAMES = {"en": "English", "zh-Hans": "中文", "bilingual": N_("Both (English and 中文)")}
@@ -61,6 +62,7 @@ class ExportDialog(QDialog):
         self.written: list[Path] = []
         self.task: Task[HandoutsWritten] | None = None
         self.preview_task: Task[list[HandoutFacts]] | None = None
+        self.preview_window: HandoutPreviewDialog | None = None  # the pages of the last preview
 
         self.kinds: dict[str, QCheckBox] = {}
         kinds_box = QVBoxLayout()
@@ -184,6 +186,8 @@ class ExportDialog(QDialog):
         self.preview_button.setText(_("Preview"))
         self.open_button.setText(_("Open the folder"))
         self.print_button.setText(_("Print…"))
+        if self.preview_window is not None:
+            self.preview_window.retranslate()
 
     def _update_buttons(self) -> None:
         kinds = [kind for kind, box in self.kinds.items() if box.isChecked()]
@@ -292,6 +296,19 @@ class ExportDialog(QDialog):
         heading = _("Before printing: {files} files, {pages} pages in all.")
         heading = heading.format(files=len(found), pages=total)
         self.outcome.setText("\n".join([heading, *lines]))
+        # The pages themselves, before anything is written (Export there writes them as here).
+        from companion.gui.print_preview import HandoutPreviewDialog
+
+        if self.preview_window is not None:
+            self.preview_window.close()
+        if found:
+            self.preview_window = HandoutPreviewDialog(found, self.start_export, self)
+            self.preview_window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.preview_window.destroyed.connect(self._preview_closed)
+            self.preview_window.show()
+
+    def _preview_closed(self) -> None:
+        self.preview_window = None
 
     def _failed(self, error: BaseException) -> None:
         reason = getattr(error, "strerror", None) or str(error)

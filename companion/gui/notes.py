@@ -78,7 +78,9 @@ class NoteDialog(QDialog):
         heading.setTextFormat(Qt.TextFormat.RichText)
         heading.setWordWrap(True)
         layout.addWidget(heading)
-        self.passage = QLabel(f"“{passage}”" if passage else "")
+        from companion.app.notes import quoted
+
+        self.passage = QLabel(quoted(passage) if passage else "")
         self.passage.setWordWrap(True)
         self.passage.setTextFormat(Qt.TextFormat.PlainText)
         self.passage.setStyleSheet("background:#fff7c2; padding:4px;")
@@ -188,6 +190,7 @@ class NoteActions:
             reader.customContextMenuRequested.connect(
                 lambda point, reader=reader: self._reader_menu(reader, point)
             )
+            reader.passages = lambda reader=reader: self.passages(reader)
         self.retranslate()
 
     def _action(self, name: str, slot: object) -> QAction:
@@ -217,7 +220,7 @@ class NoteActions:
         item_id = _item_of_reader(reader)
         if passage and item_id:
             menu.addSeparator()
-            menu.addAction(_("Highlight"), lambda: self.highlight(item_id, passage))
+            menu.addAction(_("Highlight"), lambda: self.highlight(item_id, passage, reader))
             menu.addAction(_("Note on this passage…"), lambda: self.note(item_id, passage))
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(reader.viewport().mapToGlobal(point))
@@ -238,8 +241,25 @@ class NoteActions:
         )
         return mark
 
-    def highlight(self, item_id: str, passage: str) -> Mark | None:
-        return self._store(item_id, "", passage, "highlight")
+    def highlight(self, item_id: str, passage: str, reader: Reader | None = None) -> Mark | None:
+        mark = self._store(item_id, "", passage, "highlight")
+        if mark is not None and reader is not None:
+            reader.show_marks()  # shown at once, not only when the item is opened again
+        return mark
+
+    def passages(self, reader: Reader) -> list[str]:
+        """The highlighted passages of the item ``reader`` shows (none outside a section or workshop)."""
+        from companion.app.domain import StoreError
+        from companion.app.notes import HIGHLIGHT, NoteError, marks_of
+
+        item_id = _item_of_reader(reader)
+        if not item_id:
+            return []
+        try:
+            marks = marks_of(self.window.workshop).all(item_id)
+        except (NoteError, StoreError):
+            return []  # no workshop or an unreadable store: the text shows without highlights
+        return [mark.passage for mark in marks if mark.kind == HIGHLIGHT]
 
     def bookmark(self) -> Mark | None:
         item_id = shown_item(self.window)

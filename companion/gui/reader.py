@@ -1,11 +1,12 @@
-"""The list-and-reader pair that every content section is built from."""
+"""The list-and-reader pair that every content section is built from; a reader shows the user's highlights."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QFont, QTextOption
+from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
@@ -13,11 +14,42 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTextBrowser,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+# The user's highlights: a pale green, so that a search hit (find_in_text's yellow, drawn as an
+# extra selection over the text) still shows on a highlighted passage and is told apart from it.
+MARK_COLOUR = "#c8ecc4"
+
+
+def mark_passages(view: QTextEdit, passages: Iterable[str]) -> int:
+    """Give every occurrence of each passage in ``view`` the highlight background; how many were found.
+
+    The colour is set in the document itself (the next render starts clean), not as an extra
+    selection: the search's hits are extra selections and replace each other, never these.
+    A passage is matched whatever its spacing and case: the stored one was a selection's text,
+    and a paragraph break in it is a line break there.
+    """
+    document = view.document()
+    text = document.toPlainText()  # one character a document position (breaks and frames included)
+    marked = QTextCharFormat()
+    marked.setBackground(QColor(MARK_COLOUR))
+    found = 0
+    for passage in passages:
+        words = passage.split()
+        if not words:
+            continue
+        pattern = re.compile(r"\s+".join(re.escape(word) for word in words), re.IGNORECASE)
+        for match in pattern.finditer(text):
+            cursor = QTextCursor(document)
+            cursor.setPosition(match.start())
+            cursor.setPosition(match.end(), QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(marked)
+            found += 1
+    return found
 
 
 class _RowDelegate(QStyledItemDelegate):
@@ -114,6 +146,8 @@ class Reader(QTextBrowser):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        # The highlighted passages of what is shown, asked for at every render (the notes set it).
+        self.passages: Callable[[], list[str]] | None = None
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         # Between words only (Qt's default also breaks inside one): a table too wide for the
@@ -127,6 +161,11 @@ class Reader(QTextBrowser):
 
         self.document().setDefaultStyleSheet(room.reader_style())
         super().setHtml(room.reader_html(text))
+        self.show_marks()
+
+    def show_marks(self) -> int:
+        """Draw the user's highlights on the text shown; how many passages were found in it."""
+        return mark_passages(self, self.passages()) if self.passages is not None else 0
 
     def _on_anchor(self, url: QUrl) -> None:
         if url.scheme() == "item":

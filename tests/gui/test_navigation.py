@@ -80,10 +80,10 @@ def test_the_result_count_has_the_right_plural(window, qtbot, monkeypatch) -> No
     monkeypatch.setattr(window.workshop, "search", lambda *args: hits[:1])
     window.search_field.setText("debt")
     window.run_search()
-    assert window.results.item(0).text() == "1 result for “debt”"
+    assert window.results.item(0).text() == '1 result for "debt"'
     monkeypatch.setattr(window.workshop, "search", lambda *args: hits[:2])
     window.run_search()
-    assert window.results.item(0).text() == "2 results for “debt”"
+    assert window.results.item(0).text() == '2 results for "debt"'
 
 
 def test_an_opened_hit_is_highlighted_and_scrolled_to(window, qtbot) -> None:

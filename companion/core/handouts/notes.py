@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from companion.core.handouts.builder import Block, Handout, Heading, Paragraph, Words, _handout, _Lang, _tidy
-from companion.core.notes import BOOKMARK, HIGHLIGHT, Mark, locate
+from companion.core.notes import BOOKMARK, HIGHLIGHT, Mark, locate, quoted
 from companion.i18n import N_
 
 KIND_NAMES = {"note": N_("Note"), BOOKMARK: N_("Bookmark"), HIGHLIGHT: N_("Highlight")}
@@ -45,7 +45,7 @@ def my_notes(marks: Sequence[Mark], item: Callable[[str], Any], manifest: Any, f
         blocks.append(Paragraph(tuple(Words(f, lg.slots[-1], role="small") for f in facts), "small"))
         if mark.passage:
             said = language_of(mark.passage)
-            blocks.append(Paragraph((Words(f"“{mark.passage}”", said),), "notice"))
+            blocks.append(Paragraph((Words(quoted(mark.passage), said),), "notice"))
             text = locate(found, mark.passage)[1] if found is not None else None
             other = "en" if said == "zh-Hans" else "zh-Hans"
             value = text.resolve(other) if text is not None else None

@@ -1,23 +1,28 @@
-"""What a handout will be on paper before it is written: its pages and their size.
+"""What a handout will be on paper before it is written: its pages, their size and their images.
 
 Read from the PDF the renderer made in memory, so the count is the printed one,
 not an estimate. The numbers are read from the page objects reportlab writes
 (their dictionaries are never compressed, only their content streams are); a
-PDF from elsewhere is not read here.
+PDF from elsewhere is not read by :func:`facts_of`.
 
-Page images are not offered: they need a PDF rasteriser, and none is bundled.
-Measured: Qt's QPrintPreviewDialog (QtPrintSupport, 0.8 MB) only shows what a
-QPrinter paints and cannot show a reportlab PDF; Qt's PDF module is in the
-PySide6 Addons wheel, not in Essentials, and carries PDFium; pypdfium2 is a
-3.7 MB wheel, 8.3 MB installed (7.7 MB of it libpdfium). Either is a new
-bundled component for the lead to decide on.
+Page images come from :class:`PdfPages` (pypdfium2, imported only when a page is
+drawn). Measured: Qt's QPrintPreviewDialog (QtPrintSupport, 0.8 MB) only shows what
+a QPrinter paints and cannot show a reportlab PDF; Qt's PDF module is in the PySide6
+Addons wheel, not in Essentials, and carries PDFium too; pypdfium2 is a 3.7 MB
+wheel, 8.3 MB installed (7.7 MB of it libpdfium), so it is the lighter of the two.
+Images are plain bytes (no Qt here): the window wraps them in a QImage.
 """
 
 from __future__ import annotations
 
 import io
 import re
-from typing import Any, NamedTuple
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    import pypdfium2
 
 from companion.core.handouts.builder import plan
 
@@ -31,6 +36,75 @@ class HandoutFacts(NamedTuple):
     pages: int
     width_mm: int
     height_mm: int
+    pdf: bytes = b""  # the file as it would be written, for drawing its pages
+
+
+class PageImage(NamedTuple):
+    """One page drawn: ``width`` × ``height`` pixels, 4 bytes each in B, G, R, unused order."""
+
+    width: int
+    height: int
+    stride: int  # bytes a row
+    pixels: bytes
+
+
+# PDFium is not safe to call from two threads at once (its documentation says so):
+# every call into it, whichever document, takes this lock.
+_PDFIUM = threading.Lock()
+
+
+class PdfPages:
+    """A PDF opened for drawing its pages one at a time (from any one thread at a time)."""
+
+    def __init__(self, pdf: bytes | Path) -> None:
+        import pypdfium2
+
+        data = pdf.read_bytes() if isinstance(pdf, Path) else bytes(pdf)
+        with _PDFIUM:
+            try:
+                self._document: pypdfium2.PdfDocument | None = pypdfium2.PdfDocument(data)
+            except pypdfium2.PdfiumError as exc:
+                raise ValueError(f"not a PDF that can be shown: {exc}") from None
+            document = self._document
+            # Sizes in points (1/72 inch), read once: the window lays out every page before drawing any.
+            self.sizes: list[tuple[float, float]] = [
+                document.get_page_size(index) for index in range(len(document))
+            ]
+        self._data = data  # PDFium reads from this buffer while the document is open
+
+    def __len__(self) -> int:
+        return len(self.sizes)
+
+    def size_mm(self, index: int = 0) -> tuple[int, int]:
+        """The paper of page ``index`` in whole millimetres (width, height)."""
+        width, height = self.sizes[index]
+        return round(width / POINTS_PER_MM), round(height / POINTS_PER_MM)
+
+    def render(self, index: int, scale: float) -> PageImage:
+        """Page ``index`` (from 0) at ``scale`` pixels a point, on white."""
+        import pypdfium2.raw as pdfium_c
+
+        with _PDFIUM:
+            if self._document is None:
+                raise ValueError("the PDF was closed")
+            page = self._document[index]
+            try:
+                bitmap = page.render(
+                    scale=max(scale, 0.01),
+                    force_bitmap_format=pdfium_c.FPDFBitmap_BGRx,
+                    fill_color=(255, 255, 255, 255),
+                )
+                image = PageImage(bitmap.width, bitmap.height, bitmap.stride, bytes(bitmap.buffer))
+                bitmap.close()
+            finally:
+                page.close()
+        return image
+
+    def close(self) -> None:
+        with _PDFIUM:
+            if self._document is not None:
+                self._document.close()
+                self._document = None
 
 
 def facts_of(pdf: bytes, stem: str = "") -> HandoutFacts:
@@ -61,5 +135,6 @@ def preview(
         handout = build()
         buffer = io.BytesIO()
         renderer.render(handout, buffer)
-        found.append(facts_of(buffer.getvalue(), handout.file_stem))
+        data = buffer.getvalue()
+        found.append(facts_of(data, handout.file_stem)._replace(pdf=data))
     return found

@@ -143,7 +143,7 @@ def _explain_policy(lines: _Lines, tool: ScreeningTool, result: Result, env: Map
             f"当事人{age}岁：采用成年人规则“{overall}”。",
         )
     else:
-        lines.add(f"Age not recorded: the rule “{overall}” was used.", f"年龄未记录：采用规则“{overall}”。")
+        lines.add(f"Age not recorded: the rule '{overall}' was used.", f"年龄未记录：采用规则“{overall}”。")
 
 
 def _explain_outcome(lines: _Lines, result: Result, env: Mapping[str, Value], rule: str) -> None:
