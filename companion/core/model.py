@@ -504,6 +504,9 @@ class Manifest(_Strict):
     languages: list[Language] = Field(min_length=1)
     publisher: str
     workshop: Workshop
+    # Certificate IDs the publisher revoked (docs/certificates.md). None (not []) when there are none,
+    # so a pack without revocations is written byte for byte as before.
+    revoked_certificates: list[str] | None = None
 
     @field_validator("languages")
     @classmethod
