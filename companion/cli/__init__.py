@@ -77,12 +77,15 @@ def build_parser() -> argparse.ArgumentParser:
         agenda,
         assess,
         attendance,
+        certificate,
         content,
         data,
+        evaluation,
         export,
         notes,
         pack,
         referral,
+        report,
         results,
         roster,
         screen,
@@ -98,7 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", type=Path, help="data folder (default: the user data folder)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     groups = (content, workshop, agenda, screen, tool, export, pack, data)
-    for module in (*groups, roster, attendance, assess, results, notes, referral):
+    surfaces = (roster, attendance, assess, results, evaluation, notes, referral, certificate, report)
+    for module in (*groups, *surfaces):
         module.add_parsers(sub)
     return parser
 

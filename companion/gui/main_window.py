@@ -322,10 +322,22 @@ class MainWindow(QMainWindow):
         self.take_check_action.setObjectName("take-knowledge-check")
         self.take_check_action.triggered.connect(self.open_taking)
         self.file_menu.addAction(self.take_check_action)
+        self.evaluation_action = QAction(self)
+        self.evaluation_action.setObjectName("take-evaluation")
+        self.evaluation_action.triggered.connect(self.open_evaluation)
+        self.file_menu.addAction(self.evaluation_action)
         self.scan_review_action = QAction(self)
         self.scan_review_action.setObjectName("read-scanned-sheets")
         self.scan_review_action.triggered.connect(self.open_scan_review)
         self.file_menu.addAction(self.scan_review_action)
+        self.scores_action = QAction(self)
+        self.scores_action.setObjectName("knowledge-check-scores")
+        self.scores_action.triggered.connect(self.open_scores)
+        self.file_menu.addAction(self.scores_action)
+        self.conflicts_action = QAction(self)
+        self.conflicts_action.setObjectName("result-conflicts")
+        self.conflicts_action.triggered.connect(self.open_conflicts)
+        self.file_menu.addAction(self.conflicts_action)
         self.backups_action = QAction(self)
         self.backups_action.setObjectName("backups")
         self.backups_action.triggered.connect(self.open_backups)
@@ -342,7 +354,10 @@ class MainWindow(QMainWindow):
         self.records_action.setText(_("Field records…"))
         self.participants_action.setText(_("Participants and attendance…"))
         self.take_check_action.setText(_("Take a knowledge check…"))
+        self.evaluation_action.setText(_("Give feedback on the workshop…"))
         self.scan_review_action.setText(_("Read scanned answer sheets…"))
+        self.scores_action.setText(_("Knowledge check scores…"))
+        self.conflicts_action.setText(_("Result conflicts…"))
         self.export_action.setText(_("Export handouts…"))
         self.backups_action.setText(_("&Backups…"))
         self.check_action.setText(_("&Check database…"))
@@ -526,12 +541,33 @@ class MainWindow(QMainWindow):
         self.taking_dialog = _open_dialog(TakingDialog(self.workshop, self))
         return self.taking_dialog
 
+    def open_evaluation(self) -> QDialog:
+        """A participant fills in the evaluation form, anonymously (companion.gui.assess.evaluation)."""
+        from companion.gui.assess.evaluation import EvaluationDialog
+
+        self.evaluation_dialog = _open_dialog(EvaluationDialog(self.workshop, self))
+        return self.evaluation_dialog
+
     def open_scan_review(self) -> QDialog:
         """Read scanned answer sheets and decide their flagged marks (companion.gui.assess.review)."""
         from companion.gui.assess.review import ScanReviewDialog
 
         self.scan_review_dialog = _open_dialog(ScanReviewDialog(self.workshop, self))
         return self.scan_review_dialog
+
+    def open_scores(self) -> QDialog:
+        """Scores per participant, objective and question, with charts (companion.gui.assess.scores)."""
+        from companion.gui.assess.scores import ScoresWindow
+
+        self.scores_window = _open_dialog(ScoresWindow(self.workshop, self))
+        return self.scores_window
+
+    def open_conflicts(self) -> QDialog:
+        """Result conflicts: keep one of two answer sets (companion.gui.assess.conflicts)."""
+        from companion.gui.assess.conflicts import ConflictsDialog
+
+        self.conflicts_dialog = _open_dialog(ConflictsDialog(self.workshop, self))
+        return self.conflicts_dialog
 
     def focus_search(self) -> None:
         self.search_field.setFocus()
@@ -576,11 +612,11 @@ class MainWindow(QMainWindow):
         assert results is not None  # a search runs only once the sections are built
         results.clear()
         results.add_header(
-            ngettext("{count} result for “{query}”", "{count} results for “{query}”", len(hits)).format(
+            ngettext('{count} result for "{query}"', '{count} results for "{query}"', len(hits)).format(
                 count=len(hits), query=query
             )
             if hits
-            else _("No results for “{query}”").format(query=query)
+            else _('No results for "{query}"').format(query=query)
         )
         for hit in hits:
             kind = _(SECTION_NAMES[SECTION_OF_KIND[hit.kind]])

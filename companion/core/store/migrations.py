@@ -269,6 +269,75 @@ def m011_marks(db: sqlite_utils.Database) -> None:
     )
 
 
+def m012_evaluations(db: sqlite_utils.Database) -> None:
+    """Evaluation responses (companion.core.assess.evaluations): anonymous, one row per response id.
+
+    ``ratings`` is JSON {row ID: 1..5} and ``comments`` JSON {comment ID: text}, blanks left out;
+    ``digest`` is the SHA-256 of that content (two blank sheets share it, so it is not unique
+    here). No participant code is stored. A different answer set for a response id is kept in
+    ``evaluation_conflicts``, never written over the row.
+    """
+    columns = {
+        "workshop_id": str,
+        "form_id": str,
+        "response_id": str,
+        "ratings": str,
+        "comments": str,
+        "origin": str,
+        "digest": str,
+        "saved": str,
+        "received_at": str,
+    }
+    required = {"ratings", "comments", "origin", "digest", "saved", "received_at"}
+    db.table("evaluation_responses").create(
+        columns, pk=("workshop_id", "form_id", "response_id"), not_null=required
+    )
+    db.table("evaluation_conflicts").create({"id": int, **columns}, pk="id", not_null=required)
+    db.table("evaluation_conflicts").create_index(
+        ["workshop_id", "form_id", "response_id", "digest"], unique=True
+    )
+
+
+def m013_search_grams(db: sqlite_utils.Database) -> None:
+    """Chinese text indexed as overlapping character pairs, so a two-character word is one lookup.
+
+    ``search_docs.grams`` holds each row's pairs (see
+    companion.core.store.search.cjk_grams); ``search_grams`` is an FTS5 index
+    of that column alone, kept by triggers as ``search_docs_fts`` is. Rows
+    without Chinese text are left out of the index.
+    """
+    from companion.core.store.search import cjk_grams
+
+    conn = db.conn
+    conn.execute("ALTER TABLE search_docs ADD COLUMN grams TEXT NOT NULL DEFAULT ''")
+    rows = conn.execute("SELECT id, title, body FROM search_docs").fetchall()
+    conn.executemany(
+        "UPDATE search_docs SET grams = ? WHERE id = ?",
+        [(grams, row_id) for row_id, title, body in rows if (grams := cjk_grams(f"{title}\n{body}"))],
+    )
+    # Only looked up, never ranked: no positions (detail=none) and no sizes (columnsize=0), which
+    # also lets the check compare it with search_docs although rows without Chinese are left out.
+    conn.execute(
+        "CREATE VIRTUAL TABLE search_grams USING fts5(grams, content='search_docs', content_rowid='id',"
+        " tokenize='unicode61', detail='none', columnsize=0)"
+    )
+    conn.execute("INSERT INTO search_grams(rowid, grams) SELECT id, grams FROM search_docs WHERE grams != ''")
+    conn.execute(
+        "CREATE TRIGGER search_docs_grams_ai AFTER INSERT ON search_docs WHEN new.grams != '' BEGIN"
+        " INSERT INTO search_grams(rowid, grams) VALUES (new.id, new.grams); END"
+    )
+    conn.execute(
+        "CREATE TRIGGER search_docs_grams_ad AFTER DELETE ON search_docs WHEN old.grams != '' BEGIN"
+        " INSERT INTO search_grams(search_grams, rowid, grams) VALUES ('delete', old.id, old.grams); END"
+    )
+    conn.execute(
+        "CREATE TRIGGER search_docs_grams_au AFTER UPDATE ON search_docs BEGIN"
+        " INSERT INTO search_grams(search_grams, rowid, grams)"
+        " SELECT 'delete', old.id, old.grams WHERE old.grams != '';"
+        " INSERT INTO search_grams(rowid, grams) SELECT new.id, new.grams WHERE new.grams != ''; END"
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m001_initial,
     m002_field_records,
@@ -281,6 +350,8 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     m009_roster,
     m010_results,
     m011_marks,
+    m012_evaluations,
+    m013_search_grams,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -34,9 +34,9 @@ from companion.i18n import _, current_language
 
 if TYPE_CHECKING:
     from companion.app.assess import Form
+    from companion.app.domain import Question
     from companion.app.scanning import ScannedPage
     from companion.app.workshop import Workshop
-    from companion.app.domain import Question
 
 BLANK = "blank"
 
