@@ -238,3 +238,42 @@ def import_any(workshop: Workshop, paths: Iterable[Path]) -> Imported:
     results = import_results(workshop, result_files) if result_files else MergeReport()
     evaluations = merge_responses(workshop.store, checked) if checked else MergeReport()
     return Imported(results, evaluations)
+
+
+def resolve_conflict(workshop: Workshop, conflict: Conflict, keep_incoming: bool) -> None:
+    """Settle an evaluation conflict: keep the stored response or make the incoming one stored."""
+    from companion.core.assess.resolve import resolve_evaluation_conflict
+
+    store, workshop_id = workshop.store, _workshop_id(workshop)
+    resolve_evaluation_conflict(store, workshop_id, conflict, "incoming" if keep_incoming else "stored")
+
+
+def stored_origins(workshop: Workshop) -> dict[tuple[str, str], str]:
+    """Where each stored response came from, by (response id, form): shown beside a conflict."""
+    return {(r.response, r.form): r.origin for r in responses(workshop)}
+
+
+def row_texts(workshop: Workshop, form_id: str, lang: str) -> dict[str, str]:
+    """Each rating row and free-text question of ``form_id`` as one line in ``lang``, for labels.
+
+    A session's row reads "3. Session title: Clarity"; an overall row, its statement.
+    """
+    from companion.core.assess.evaluations import ASPECT_NAMES
+    from companion.core.model import AgendaItem
+
+    found = evaluation_form(workshop, form_id)
+    chinese = lang == "zh-Hans"
+    titles = {
+        item.id: item.title.resolve(lang)[0]
+        for item in workshop.items("agenda-item")
+        if isinstance(item, AgendaItem)
+    }
+    texts: dict[str, str] = {}
+    for number, session in enumerate(found.sessions, start=1):
+        for aspect, names in ASPECT_NAMES.items():
+            texts[f"{session}/{aspect}"] = f"{number}. {titles.get(session, session)}: {names[chinese]}"
+    for ident, statement in zip(rating_rows(found)[len(found.sessions) * 3 :], found.overall, strict=True):
+        texts[ident] = statement.resolve(lang)[0]
+    for ident, question in zip(comment_ids(found), found.free_text, strict=True):
+        texts[ident] = question.resolve(lang)[0]
+    return texts

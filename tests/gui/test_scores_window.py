@@ -45,7 +45,7 @@ def test_participants_are_listed_by_code_with_pre_post_and_gain(workshop, qtbot)
 
     codes = populate(workshop)
     dialog = opened(workshop, qtbot)
-    assert dialog.tabs.count() == 4
+    assert dialog.tabs.count() == 5  # and Feedback
     table = dialog.participants_table
     assert cells(table, 0) == codes
     expected = {row.name: row for row in assess.scores(workshop).participants}

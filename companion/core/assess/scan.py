@@ -24,6 +24,7 @@ from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageOps, ImageStat
 
 from companion.core.assess import sheet_layout as layout
 from companion.core.files import read_regular_file
+from companion.i18n import _
 
 PX = 6.0  # pixels per millimetre of the straightened page (about 150 dpi)
 FILLED = 0.55  # mean darkness of a bubble's centre, 0 paper .. 1 ink: at least this is a mark
@@ -67,7 +68,7 @@ def read_files(paths: Sequence[Path], forms: FormChoices) -> list[ScannedPage]:
     for path in paths:
         for number, image in enumerate(page_images(path), start=1):
             if image is None:
-                problem = "the page holds no scanned picture (a PDF printed from a file, not a scan)"
+                problem = _("the page holds no scanned picture (a PDF printed from a file, not a scan)")
                 pages.append(ScannedPage(file=str(path), page=number, problem=problem))
             else:
                 pages.append(read_page(image, forms, str(path), number))
@@ -79,7 +80,8 @@ def page_images(path: Path) -> Iterator[Image.Image | None]:
     try:
         data = read_regular_file(path, MAX_SCAN_BYTES)  # a pipe or a device is refused, never waited on
     except OSError as exc:
-        raise ScanError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        reason = exc.strerror or exc
+        raise ScanError(_("{file}: cannot be read ({reason})").format(file=path, reason=reason)) from None
     if data.startswith(b"%PDF-"):
         yield from _pdf_images(path, data)
         return
@@ -88,7 +90,9 @@ def page_images(path: Path) -> Iterator[Image.Image | None]:
             image = ImageOps.exif_transpose(opened)  # a phone's "rotate when shown" tag
             image.load()
     except (OSError, SyntaxError, ValueError) as exc:
-        raise ScanError(f"{path}: not an image or PDF that can be read ({exc})") from None
+        raise ScanError(
+            _("{file}: not an image or PDF that can be read ({reason})").format(file=path, reason=exc)
+        ) from None
     yield image
 
 
@@ -100,14 +104,19 @@ def _pdf_images(path: Path, data: bytes) -> Iterator[Image.Image | None]:
         reader = PdfReader(io.BytesIO(data))
         pages = list(reader.pages)
     except (PyPdfError, OSError, ValueError) as exc:
-        raise ScanError(f"{path}: not a PDF that can be read ({exc})") from None
+        message = _("{file}: not a PDF that can be read ({reason})")
+        raise ScanError(message.format(file=path, reason=exc)) from None
     if not pages:
-        raise ScanError(f"{path}: the PDF has no pages")
+        raise ScanError(_("{file}: the PDF has no pages").format(file=path))
     for number, page in enumerate(pages, start=1):
         try:
             images = [found.image for found in page.images if found.image is not None]
         except (PyPdfError, OSError, ValueError) as exc:
-            raise ScanError(f"{path}: page {number}: its image cannot be read ({exc})") from None
+            raise ScanError(
+                _("{file}: page {page}: its image cannot be read ({reason})").format(
+                    file=path, page=number, reason=exc
+                )
+            ) from None
         if not images:
             yield None
             continue
@@ -120,11 +129,11 @@ def read_page(image: Image.Image, forms: FormChoices, file: str = "", page: int 
     gray = image.convert("L")
     qr = _find_qr(gray)
     if qr is None:
-        result.problem = "no readable QR code: not an answer sheet, or the code is damaged or cut off"
+        result.problem = _("no readable QR code: not an answer sheet, or the code is damaged or cut off")
         return result
     parsed = layout.parse_qr_text(qr.text)
     if parsed is None:
-        result.problem = "the QR code is not one of this application's answer sheets"
+        result.problem = _("the QR code is not one of this application's answer sheets")
         return result
     result.participant, result.form, result.sheet = parsed
     anonymous = result.participant == layout.ANONYMOUS
@@ -132,11 +141,11 @@ def read_page(image: Image.Image, forms: FormChoices, file: str = "", page: int 
         result.participant = None  # an evaluation sheet: nobody is named
     questions = forms.get(result.form)
     if questions is None:
-        result.problem = f"form {result.form!r} is not in this workshop"
+        result.problem = _("form {form} is not in this workshop").format(form=repr(result.form))
         return result
     marks = _find_marks(gray, qr)
     if marks is None:
-        result.problem = "the four black corner squares were not all found: scan the whole page"
+        result.problem = _("the four black corner squares were not all found: scan the whole page")
         return result
     page_image = _straighten(gray, marks)
     try:
@@ -253,7 +262,7 @@ def _find_marks(gray: Image.Image, qr: _Qr) -> list[tuple[float, float]] | None:
         picks.append(min(near, key=lambda b: _dist(b[:2], expected)))
     # Refine each centre on the finer mask: the centroid of the dark pixels around it.
     centres = []
-    for x, y, _ in picks:
+    for x, y, _weight in picks:
         box = (round((x - 9) * 4), round((y - 9) * 4), round((x + 10) * 4), round((y + 10) * 4))
         region = mask.crop(box)
         stat = _centroid(region)
@@ -332,7 +341,7 @@ def _solve(rows: list[list[float]]) -> list[float]:
     for col in range(n):
         pivot = max(range(col, n), key=lambda r: abs(rows[r][col]))
         if abs(rows[pivot][col]) < 1e-12:
-            raise _UnreadableError("the corner squares do not form a page")
+            raise _UnreadableError(_("the corner squares do not form a page"))
         rows[col], rows[pivot] = rows[pivot], rows[col]
         for r in range(n):
             if r != col:
@@ -373,7 +382,7 @@ def _read_bubbles(page: Image.Image, rows: list[layout.Row], result: ScannedPage
         strip = page.crop(strip_box)
         paper = _percentile(strip, 0.85)  # the paper of this row: light may vary down the page
         if paper - ink < MIN_CONTRAST:
-            raise _UnreadableError("too little contrast between paper and ink: scan in better light")
+            raise _UnreadableError(_("too little contrast between paper and ink: scan in better light"))
         span = paper - ink
         filled, unsure = [], False
         for n, (x, cy) in enumerate(row.centres):

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 PRE_COLOUR = "#8fa8c8"  # muted blue: before
 POST_COLOUR = "#1f5f99"  # strong blue: after (reads as "more" in greyscale too)
+THIRD_COLOUR = "#6a9f58"  # muted green: a third series (the feedback chart's usefulness)
 FLAG_COLOUR = "#b3261e"
 TEXT_COLOUR = "#222222"
 GRID_COLOUR = "#d0d0d0"

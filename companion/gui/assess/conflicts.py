@@ -4,6 +4,9 @@ A merge never writes over a stored result (companion.core.assess.results); the d
 waits here. Each conflict is listed by code, form and attempt (never a name); choosing one shows
 both answer sets side by side, the questions where they differ highlighted, and where each came
 from. Keeping one settles the conflict in one transaction (companion.app.assess.resolve_conflict).
+An evaluation response that arrived twice with different ratings is listed the same way, by its
+anonymous response id and "evaluation", each row labelled with its session and aspect or statement
+(companion.app.evaluations.resolve_conflict settles it).
 """
 
 from __future__ import annotations
@@ -26,10 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.app import assess
+from companion.app import assess, evaluations
 from companion.app.domain import StoreError
 from companion.gui.fields import error_label
-from companion.i18n import _
+from companion.i18n import _, current_language
 
 if TYPE_CHECKING:
     from companion.app.assess import Conflict
@@ -44,6 +47,15 @@ def attempt_text(attempt: str) -> str:
 
 def choice_text(choice: str | None) -> str:
     return choice if choice else _("(blank)")
+
+
+def is_evaluation(conflict: Conflict) -> bool:
+    """An evaluation response's conflict: anonymous, so it has no attempt (pre or post)."""
+    return conflict.attempt == ""
+
+
+def kind_text(conflict: Conflict) -> str:
+    return _("evaluation") if is_evaluation(conflict) else attempt_text(conflict.attempt)
 
 
 class ConflictsDialog(QDialog):
@@ -61,6 +73,10 @@ class ConflictsDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
+        evaluation_intro = QLabel(
+            _("Evaluation responses are anonymous: they are listed by their sheet or response ID.")
+        )
+        evaluation_intro.setWordWrap(True)
         self.listing = QListWidget()
         self.listing.setObjectName("conflict-list")
         self.listing.currentRowChanged.connect(self._show)
@@ -97,6 +113,7 @@ class ConflictsDialog(QDialog):
         split.setSizes([220, 640])
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(evaluation_intro)
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.error)
@@ -104,12 +121,14 @@ class ConflictsDialog(QDialog):
 
     def refresh(self) -> None:
         """List the conflicts still waiting; select the first."""
-        self.conflicts = assess.conflicts(self.workshop)
+        self.conflicts = assess.conflicts(self.workshop) + evaluations.conflicts(self.workshop)
         self.sources = assess.stored_sources(self.workshop)
+        self.origins = evaluations.stored_origins(self.workshop)
+        self.row_texts: dict[str, dict[str, str]] = {}  # evaluation form -> row id -> label
         self.listing.blockSignals(True)
         self.listing.clear()
         for c in self.conflicts:
-            self.listing.addItem(f"{c.participant} · {c.form} · {attempt_text(c.attempt)}")
+            self.listing.addItem(f"{c.participant} · {c.form} · {kind_text(c)}")
         self.listing.blockSignals(False)
         self.detail.setEnabled(bool(self.conflicts))
         if not self.conflicts:
@@ -130,11 +149,20 @@ class ConflictsDialog(QDialog):
         if not 0 <= row < len(self.conflicts):
             return
         conflict = self.conflicts[row]
-        stored_from = self.sources.get((conflict.participant, conflict.form, conflict.attempt), "")
+        labels: dict[str, str] = {}
+        if is_evaluation(conflict):
+            stored_from = self.origins.get((conflict.participant, conflict.form), "")
+            labels = self._row_texts(conflict.form)
+            questions = [q for q in labels if q in conflict.stored or q in conflict.incoming]
+            questions += [q for q in dict.fromkeys([*conflict.stored, *conflict.incoming]) if q not in labels]
+            first = _("Rated")
+        else:
+            stored_from = self.sources.get((conflict.participant, conflict.form, conflict.attempt), "")
+            questions = list(dict.fromkeys([*conflict.stored, *conflict.incoming]))
+            first = _("Question")
         self.stored_label.setText(_("Stored: {source}").format(source=stored_from))
         self.incoming_label.setText(_("New: {source}").format(source=conflict.source))
-        self.table.setHorizontalHeaderLabels([_("Question"), _("Stored"), _("New")])
-        questions = list(dict.fromkeys([*conflict.stored, *conflict.incoming]))
+        self.table.setHorizontalHeaderLabels([first, _("Stored"), _("New")])
         self.table.setRowCount(len(questions))
         self.differing = []
         bold = QFont(self.font())
@@ -144,8 +172,10 @@ class ConflictsDialog(QDialog):
             differs = old != new
             if differs:
                 self.differing.append(question)
-            for c, text in enumerate((question, choice_text(old), choice_text(new))):
+            for c, text in enumerate((labels.get(question, question), choice_text(old), choice_text(new))):
                 item = QTableWidgetItem(text)
+                if c == 0:  # a long label is cut in the column: the whole of it, and its id
+                    item.setToolTip(text if text == question else f"{text}\n{question}")
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 if differs:
                     item.setBackground(QBrush(QColor(DIFFERS)))
@@ -154,14 +184,34 @@ class ConflictsDialog(QDialog):
                 self.table.setItem(r, c, item)
         self.error.clear()
 
+    def _row_texts(self, form: str) -> dict[str, str]:
+        if form not in self.row_texts:
+            try:
+                self.row_texts[form] = evaluations.row_texts(self.workshop, form, current_language())
+            except evaluations.EvaluationError:
+                self.row_texts[form] = {}  # a form no longer installed: the row ids stand alone
+        return self.row_texts[form]
+
     def resolve(self, keep_incoming: bool) -> None:
         conflict = self.current()
         if conflict is None:
             return
         try:
-            assess.resolve_conflict(self.workshop, conflict, keep_incoming)
-        except (assess.ResultError, StoreError) as exc:
+            if is_evaluation(conflict):
+                evaluations.resolve_conflict(self.workshop, conflict, keep_incoming)
+            else:
+                assess.resolve_conflict(self.workshop, conflict, keep_incoming)
+        except (assess.ResultError, evaluations.EvaluationError, StoreError) as exc:
             self.error.setText(str(exc))
+            return
+        if is_evaluation(conflict):
+            done = (
+                _("Evaluation response {response}, {form}: the new answers are now stored.")
+                if keep_incoming
+                else _("Evaluation response {response}, {form}: the stored answers were kept.")
+            )
+            self.status.setText(done.format(response=conflict.participant, form=conflict.form))
+            self.refresh()
             return
         done = (
             _("{code}, {form} ({attempt}): the new answers are now stored.")

@@ -5,6 +5,11 @@ or crossed-out mark is flagged. This dialog shows each such row as it was scanne
 question's choices and "Blank", and the facilitator picks one. Pages with a problem (no QR
 code, a form this workshop does not have) are listed and not merged. Merging is possible once
 every flagged mark is decided.
+
+An evaluation sheet names nobody: it is shown as "Evaluation sheet" and its sheet ID, a flagged
+row by its session and aspect (or overall statement), with the ratings 1-5 and "Blank" to choose
+from. Pre or post does not apply to it (the choice is disabled when only evaluation sheets are
+loaded).
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.app import scanning
+from companion.app import evaluations, scanning
 from companion.app.assess import ResultError, forms
 from companion.gui import render
 from companion.i18n import _, current_language
@@ -39,6 +44,8 @@ if TYPE_CHECKING:
     from companion.app.workshop import Workshop
 
 BLANK = "blank"
+LETTERS = "ABCDE"
+RATINGS = "12345"  # an evaluation sheet's bubbles, in the order of LETTERS
 
 
 class ScanReviewDialog(QDialog):
@@ -46,6 +53,8 @@ class ScanReviewDialog(QDialog):
         super().__init__(parent)
         self.workshop = workshop
         self.pages: list[ScannedPage] = []
+        self.evaluation_ids: set[str] = set()
+        self.row_texts: dict[str, dict[str, str]] = {}  # evaluation form -> row id -> label
         self.pending: list[tuple[int, str]] = []  # (page index, question id) still to decide
         self.setWindowTitle(_("Read scanned answer sheets"))
         self.setObjectName("scan-review")
@@ -56,8 +65,12 @@ class ScanReviewDialog(QDialog):
         self.attempt = QComboBox()
         self.attempt.addItem(_("Before the workshop (pre)"), "pre")
         self.attempt.addItem(_("After the workshop (post)"), "post")
+        self.attempt_note = QLabel()
+        self.attempt_note.setObjectName("attempt-note")
+        self.attempt_note.setVisible(False)
         top.addWidget(self.open_button)
         top.addWidget(self.attempt)
+        top.addWidget(self.attempt_note, 1)
         layout.addLayout(top)
         self.pages_list = QListWidget()
         layout.addWidget(self.pages_list)
@@ -70,7 +83,7 @@ class ScanReviewDialog(QDialog):
         choices = QVBoxLayout()  # one choice a line: each shows its text, which may be long
         self.choice_group = QButtonGroup(self)
         self.choice_buttons: dict[str, QRadioButton] = {}
-        for key, text in [(c, c) for c in "ABCDE"] + [(BLANK, _("Blank"))]:
+        for key, text in [(c, c) for c in LETTERS] + [(BLANK, _("Blank"))]:
             button = QRadioButton(text)
             self.choice_buttons[key] = button
             self.choice_group.addButton(button)
@@ -110,11 +123,21 @@ class ScanReviewDialog(QDialog):
             self.status.setText(str(exc))
             return
         self.pages_list.clear()
+        self.evaluation_ids = {found.id for found in evaluations.evaluation_forms(self.workshop)}
+        self.row_texts = {}
         for page in self.pages:
             name = Path(page.file).name
             if page.problem:
                 line = _("{file}, page {page}: {problem}").format(
                     file=name, page=page.page, problem=page.problem
+                )
+            elif self.is_evaluation(page):
+                line = _("{file}, page {page}: evaluation sheet {sheet}, {form}, {count} to check").format(
+                    file=name,
+                    page=page.page,
+                    sheet=page.sheet,
+                    form=self._form_title(page),
+                    count=len(page.flagged),
                 )
             else:
                 line = _("{file}, page {page}: {participant}, {form}, {count} to check").format(
@@ -126,15 +149,41 @@ class ScanReviewDialog(QDialog):
                 )
             self.pages_list.addItem(line)
         self.pending = [(n, q) for n, page in enumerate(self.pages) for q in page.flagged]
+        readable = [page for page in self.pages if page.problem is None]
+        some = any(self.is_evaluation(page) for page in readable)
+        only = some and all(self.is_evaluation(page) for page in readable)
+        self.attempt.setEnabled(not only)
+        self.attempt_note.setVisible(some)
+        self.attempt_note.setText(
+            _("Pre or post does not apply to evaluation sheets.")
+            if only
+            else _("Pre or post applies to the answer sheets only, not to the evaluation sheets.")
+        )
         self.status.clear()
         self._show_next()
+
+    def is_evaluation(self, page: ScannedPage) -> bool:
+        """An anonymous evaluation sheet (no participant, one of the workshop's evaluation forms)."""
+        return page.participant is None and page.form in self.evaluation_ids
+
+    def _row_text(self, page: ScannedPage, row: str) -> str:
+        """A rating row as the facilitator reads it: session and aspect, or the overall statement."""
+        form = str(page.form)
+        if form not in self.row_texts:
+            self.row_texts[form] = evaluations.row_texts(self.workshop, form, current_language())
+        return self.row_texts[form].get(row, row)
 
     def _form(self, page: ScannedPage) -> Form | None:
         return next((found for found in forms(self.workshop) if found.form.id == page.form), None)
 
     def _form_title(self, page: ScannedPage) -> str:
         found = self._form(page)
-        return render.plain(found.form.title, current_language()) if found else str(page.form)
+        if found is not None:
+            return render.plain(found.form.title, current_language())
+        for evaluation in evaluations.evaluation_forms(self.workshop):
+            if evaluation.id == page.form:
+                return render.plain(evaluation.title, current_language())
+        return str(page.form)
 
     def _question(self, page: ScannedPage, question: str) -> tuple[int, Question] | None:
         """The flagged question and its number on the sheet (1-based)."""
@@ -152,6 +201,9 @@ class ScanReviewDialog(QDialog):
             return
         index, question = self.pending[0]
         page = self.pages[index]
+        if self.is_evaluation(page):
+            self._show_rating(page, question)
+            return
         lang = current_language()
         asked = self._question(page, question)
         self.where.setText(
@@ -167,11 +219,32 @@ class ScanReviewDialog(QDialog):
         pixmap.loadFromData(page.crops.get(question, b""), "PNG")
         self.row_image.setPixmap(pixmap)
         labels = {c.id: render.plain(c.text, lang) for c in asked[1].choices} if asked else {}
-        self.choice_group.setExclusive(False)
-        for key in "ABCDE":
+        for key in LETTERS:
             button = self.choice_buttons[key]
             button.setVisible(key in labels if asked else True)
             button.setText(f"{key}  {labels[key]}" if key in labels else key)
+        self._uncheck()
+
+    def _show_rating(self, page: ScannedPage, row: str) -> None:
+        """A flagged row of an evaluation sheet: which rating 1-5 was meant."""
+        self.where.setText(
+            _("Evaluation sheet {sheet}, {form}: which rating was meant? ({left} left)").format(
+                sheet=page.sheet, form=self._form_title(page), left=len(self.pending)
+            )
+        )
+        self.question_text.setText(self._row_text(page, row))
+        pixmap = QPixmap()
+        pixmap.loadFromData(page.crops.get(row, b""), "PNG")
+        self.row_image.setPixmap(pixmap)
+        scale = {"1": _("1 (lowest)"), "5": _("5 (highest)")}
+        for key, rating in zip(LETTERS, RATINGS, strict=True):
+            button = self.choice_buttons[key]
+            button.setVisible(True)
+            button.setText(scale.get(rating, rating))
+        self._uncheck()
+
+    def _uncheck(self) -> None:
+        self.choice_group.setExclusive(False)
         for button in self.choice_buttons.values():
             button.setChecked(False)
         self.choice_group.setExclusive(True)
@@ -183,11 +256,17 @@ class ScanReviewDialog(QDialog):
                 return
 
     def decide(self, choice: str) -> None:
-        """The facilitator's answer for the mark shown: a letter, or :data:`BLANK`."""
+        """The facilitator's answer for the mark shown: a letter, or :data:`BLANK`.
+
+        On an evaluation sheet the buttons A-E are the ratings 1-5; a rating may be given as such.
+        """
         if not self.pending:
             return
         index, question = self.pending.pop(0)
-        self.pages[index].answers[question] = None if choice == BLANK else choice
+        page = self.pages[index]
+        if self.is_evaluation(page) and choice in LETTERS:
+            choice = RATINGS[LETTERS.index(choice)]
+        page.answers[question] = None if choice == BLANK else choice
         self._show_next()
 
     def merge(self) -> None:

@@ -6,6 +6,11 @@ of pre and post beside a table), per question (difficulty and discrimination, wi
 flagged "check this" and the reason in its tooltip) and the distribution of pre and post scores.
 With no results the window says what to do instead of showing empty charts. Results still in
 conflict are counted as stored; a button opens the conflicts review.
+
+A fifth tab, Feedback, summarises the evaluation responses (companion.app.evaluations.summary):
+how many there are, the mean rating of each session on each aspect as a column chart beside a
+table, and how often each overall statement got 1..5. Free-text comments are not shown here
+(they are in the facilitator's report).
 """
 
 from __future__ import annotations
@@ -31,11 +36,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.app import assess
+from companion.app import assess, evaluations
 from companion.gui.assess.charts import (
     FLAG_COLOUR,
     POST_COLOUR,
     PRE_COLOUR,
+    THIRD_COLOUR,
     ColumnChart,
     Guide,
     HorizontalBars,
@@ -45,6 +51,7 @@ from companion.i18n import _, current_language, ngettext
 
 if TYPE_CHECKING:
     from companion.app.assess import PrePost, QuestionStats, Score
+    from companion.app.evaluations import EvaluationSummary
     from companion.app.workshop import Workshop
 
 TOO_HARD = 0.2  # fewer than this share right: a wrong key or an unclear question
@@ -101,6 +108,10 @@ def histogram(shares: Sequence[float]) -> list[float]:
     return counts
 
 
+def _mean_text(mean: float | None) -> str:
+    return "–" if mean is None else f"{mean:.1f}"
+
+
 def _item(text: str, tooltip: str = "") -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
@@ -155,7 +166,7 @@ class ScoresWindow(QDialog):
         """Read the merged results again and rebuild every tab."""
         self.lang = current_language()
         scores = assess.scores(self.workshop)
-        conflicts = len(assess.conflicts(self.workshop))
+        conflicts = len(assess.conflicts(self.workshop)) + len(evaluations.conflicts(self.workshop))
         self.conflicts_button.setVisible(conflicts > 0)
         taken = len(assess.results(self.workshop))
         people = len(scores.participants)
@@ -173,7 +184,15 @@ class ScoresWindow(QDialog):
             self.tabs.removeTab(0)
             if page is not None:
                 page.deleteLater()
-        if not scores.participants:
+        forms = evaluations.evaluation_forms(self.workshop)
+        feedback = [evaluations.summary(self.workshop, f.id) for f in forms]
+        answered = sum(summary.responses for summary in feedback)
+        if answered:
+            text += " · " + ngettext(
+                "{count} evaluation response", "{count} evaluation responses", answered
+            ).format(count=answered)
+            self.summary.setText(text)
+        if not scores.participants and not answered:
             self.hint.setText(
                 _(
                     "No knowledge check results yet. Import the result files from the laptops or read the "
@@ -183,10 +202,13 @@ class ScoresWindow(QDialog):
             self.pages.setCurrentWidget(self.hint)
             return
         self.pages.setCurrentWidget(self.tabs)
-        self.tabs.addTab(self._participants_page(scores.participants), _("Participants"))
-        self.tabs.addTab(self._objectives_page(scores.objectives), _("Objectives"))
-        self.tabs.addTab(self._questions_page(scores.questions), _("Questions"))
-        self.tabs.addTab(self._distribution_page(scores.participants), _("Distribution"))
+        if scores.participants:
+            self.tabs.addTab(self._participants_page(scores.participants), _("Participants"))
+            self.tabs.addTab(self._objectives_page(scores.objectives), _("Objectives"))
+            self.tabs.addTab(self._questions_page(scores.questions), _("Questions"))
+            self.tabs.addTab(self._distribution_page(scores.participants), _("Distribution"))
+        self.feedback_page = self._feedback_page(feedback)
+        self.tabs.addTab(self.feedback_page, _("Feedback"))
 
     # --- the tabs -----------------------------------------------------------------------
 
@@ -321,6 +343,90 @@ class ScoresWindow(QDialog):
         column = QVBoxLayout(page)
         column.addWidget(note)
         column.addWidget(self.distribution_chart, 1)
+        return page
+
+    def _feedback_page(self, summaries: Sequence[EvaluationSummary]) -> QWidget:
+        """Mean ratings per session and aspect, the overall statements' counts; never the comments."""
+        page = QWidget()
+        column = QVBoxLayout(page)
+        self.feedback_hint = QLabel(
+            _(
+                "No evaluation responses yet. Import the evaluation files from the laptops or read the "
+                "scanned evaluation sheets (File menu), then press Refresh."
+            )
+        )
+        self.feedback_hint.setObjectName("feedback-empty-hint")
+        self.feedback_hint.setWordWrap(True)
+        self.feedback_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        summary = next((s for s in summaries if s.responses), None)
+        self.feedback_chart: ColumnChart | None = None
+        if summary is None:
+            column.addWidget(self.feedback_hint, 1)
+            return page
+        form = next(f for f in evaluations.evaluation_forms(self.workshop) if f.id == summary.form)
+        texts = evaluations.row_texts(self.workshop, form.id, self.lang)
+        means = {r.row: r.mean for r in summary.ratings}
+        answered = {r.row: r.answered for r in summary.ratings}
+        aspects = [
+            ("relevance", _("Relevance"), PRE_COLOUR),
+            ("clarity", _("Clarity"), POST_COLOUR),
+            ("usefulness", _("Usefulness"), THIRD_COLOUR),
+        ]
+        count = QLabel(
+            ngettext(
+                "{count} response. Mean rating of each session (1 lowest, 5 highest); comments are in the "
+                "facilitator's report.",
+                "{count} responses. Mean rating of each session (1 lowest, 5 highest); comments are in the "
+                "facilitator's report.",
+                summary.responses,
+            ).format(count=summary.responses)
+        )
+        count.setObjectName("feedback-count")
+        count.setWordWrap(True)
+        self.feedback_chart = ColumnChart()
+        self.feedback_chart.setObjectName("feedback-chart")
+        self.feedback_means = {
+            aspect: [means.get(f"{session}/{aspect}") for session in form.sessions]
+            for aspect, _n, _c in aspects
+        }
+        self.feedback_chart.set_data(
+            [str(n) for n in range(1, len(form.sessions) + 1)],
+            [Series(name, colour, self.feedback_means[aspect]) for aspect, name, colour in aspects],
+            percent=False,
+            high=5.0,
+        )
+        sessions = _table(
+            [_("Session"), *[name for _a, name, _c in aspects], _("Answers")],
+            [
+                [
+                    _item(texts.get(f"{session}/relevance", session).rsplit(":", 1)[0], session),
+                    *[_item(_mean_text(means.get(f"{session}/{aspect}"))) for aspect, _n, _c in aspects],
+                    _item(str(max(answered.get(f"{session}/{aspect}", 0) for aspect, _n, _c in aspects))),
+                ]
+                for session in form.sessions
+            ],
+        )
+        sessions.setObjectName("feedback-sessions")
+        overall_rows = [r for r in summary.ratings if r.row.startswith("overall/")]
+        self.feedback_overall = _table(
+            [_("Statement"), "1", "2", "3", "4", "5", _("Mean")],
+            [
+                [
+                    _item(texts.get(r.row, r.row), r.row),
+                    *[_item(str(n)) for n in r.counts],
+                    _item(_mean_text(r.mean)),
+                ]
+                for r in overall_rows
+            ],
+        )
+        self.feedback_overall.setObjectName("feedback-overall")
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.feedback_chart)
+        split.addWidget(sessions)
+        split.addWidget(self.feedback_overall)
+        split.setSizes([260, 200, 160])
+        column.addWidget(count)
+        column.addWidget(split, 1)
         return page
 
     def open_conflicts(self) -> QDialog:
