@@ -36,6 +36,7 @@ __all__ = [
     "check_fraction",
     "eligibility",
     "issue",
+    "verdict_kind",
     "verify_image",
     "verify_text",
 ]
@@ -235,3 +236,13 @@ def verify_image(workshop: Workshop, path: Path) -> Verdict:
     except CertificateError as exc:
         return Verdict(False, str(exc))
     return verify_text(workshop, text)
+
+
+def verdict_kind(verdict: Verdict) -> str:
+    """"trusted", "untrusted", "revoked" or "invalid": how plainly a window shows the verdict.
+
+    Only a revoked certificate is refused with its signed fields read back (the signature held).
+    """
+    if verdict.valid:
+        return "trusted" if verdict.issuer_trusted else "untrusted"
+    return "revoked" if verdict.issuer is not None else "invalid"

@@ -83,6 +83,29 @@ def write(
     vault: Vault | None = None,
 ) -> Figures:
     """Write the report (PDF) or its tables (XLSX) to ``out``, atomically; the figures it holds."""
+    data, found = render(workshop, fmt, lang, edition, vault)
+    from companion.core.files import write_atomically
+
+    write_atomically(out, data)
+    return found
+
+
+def save_bytes(out: Path, data: bytes) -> Path:
+    """Write a report already rendered (the window's preview) to ``out``, atomically."""
+    from companion.core.files import write_atomically
+
+    return write_atomically(out, data)
+
+
+def file_name(fmt: str = "pdf", edition: str = "donor", lang: str = "en") -> str:
+    """The suggested file name: kind, edition and language only (no workshop title, no date, no name)."""
+    return f"workshop-report-{edition}-{lang}.{fmt}"
+
+
+def render(
+    workshop: Workshop, fmt: str = "pdf", lang: str = "en", edition: str = "donor", vault: Vault | None = None
+) -> tuple[bytes, Figures]:
+    """The report's bytes (PDF, or XLSX tables) and the figures they hold; nothing is written."""
     if fmt not in FORMATS:
         raise ReportError(_("unknown report format {value} (pdf or xlsx)").format(value=fmt))
     if lang not in LANGUAGES:
@@ -90,15 +113,10 @@ def write(
     if edition not in EDITIONS:
         raise ReportError(_("unknown report edition {value} (donor or facilitator)").format(value=edition))
     found = figures(workshop, vault)
-    from companion.core.files import write_atomically
-
     if fmt == "xlsx":
         from companion.core.report.xlsx import workbook
 
-        data = workbook(found, edition)
-    else:
-        from companion.core.report.pdf import report_pdf
+        return workbook(found, edition), found
+    from companion.core.report.pdf import report_pdf
 
-        data = report_pdf(found, lang, edition)
-    write_atomically(out, data)
-    return found
+    return report_pdf(found, lang, edition), found
