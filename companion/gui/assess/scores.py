@@ -170,28 +170,33 @@ class ScoresWindow(QDialog):
         self.conflicts_button.setVisible(conflicts > 0)
         taken = len(assess.results(self.workshop))
         people = len(scores.participants)
-        text = ngettext("{count} participant", "{count} participants", people).format(count=people)
-        text += " · " + ngettext("{count} result", "{count} results", taken).format(count=taken)
+        forms = evaluations.evaluation_forms(self.workshop)
+        feedback = [evaluations.summary(self.workshop, f.id) for f in forms]
+        answered = sum(summary.responses for summary in feedback)
+        parts = []
+        if taken or not answered:  # with feedback alone, "0 participants · 0 results" says nothing
+            parts.append(ngettext("{count} participant", "{count} participants", people).format(count=people))
+            parts.append(ngettext("{count} result", "{count} results", taken).format(count=taken))
         if conflicts:
-            text += " · " + ngettext(
-                "{count} conflict waits for your decision (the stored answers are counted)",
-                "{count} conflicts wait for your decision (the stored answers are counted)",
-                conflicts,
-            ).format(count=conflicts)
-        self.summary.setText(text)
+            parts.append(
+                ngettext(
+                    "{count} conflict waits for your decision (the stored answers are counted)",
+                    "{count} conflicts wait for your decision (the stored answers are counted)",
+                    conflicts,
+                ).format(count=conflicts)
+            )
+        if answered:
+            parts.append(
+                ngettext("{count} evaluation response", "{count} evaluation responses", answered).format(
+                    count=answered
+                )
+            )
+        self.summary.setText(" · ".join(parts))
         while self.tabs.count():
             page = self.tabs.widget(0)
             self.tabs.removeTab(0)
             if page is not None:
                 page.deleteLater()
-        forms = evaluations.evaluation_forms(self.workshop)
-        feedback = [evaluations.summary(self.workshop, f.id) for f in forms]
-        answered = sum(summary.responses for summary in feedback)
-        if answered:
-            text += " · " + ngettext(
-                "{count} evaluation response", "{count} evaluation responses", answered
-            ).format(count=answered)
-            self.summary.setText(text)
         if not scores.participants and not answered:
             self.hint.setText(
                 _(
