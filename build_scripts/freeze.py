@@ -18,19 +18,26 @@ What is left out, and why (sizes measured on Linux, PySide6 6.12):
 - Python packages that are installed beside ours but never used by the running
   application: pip (sqlite-utils' command line wants it), Tk, and every test and
   development tool. Pillow stays, because reportlab imports ``PIL.Image`` when it
-  loads, but without its optional codecs (AVIF, WebP, colour management, fonts):
-  our PDFs hold no images. charset-normalizer goes: reportlab imports it only to
-  guess the encoding of XML it parses (``reportlab.lib.rparsexml``), which we never do.
+  loads, and the scan reader uses it, but without its optional codecs (AVIF, WebP,
+  colour management, FreeType): our PDFs hold no images and scans are JPEG, PNG or PDF.
+  charset-normalizer goes: reportlab imports it only to guess the encoding of XML it
+  parses (``reportlab.lib.rparsexml``), which we never do.
 - Modules the import graph reaches only through code the application never runs:
   ``ssl`` (the application works offline; ``http.client`` and ``urllib.request``,
   which ``xml.sax.saxutils`` imports, run without it; 0.9 MiB with libssl),
   ``readline`` (interactive prompts; 0.6 MiB with libreadline and libtinfo),
   ``asyncio``, ``multiprocessing``, ``unittest``, ``doctest``, ``pdb``, ``pydoc``,
-  XML-RPC, the HTTP server, and pydantic's V1 compatibility layer and mypy plugin
-  (1.3 MiB of byte code). Checked by running the self-test, handout exports, and
-  pack key, export, verify and import with all of them made unimportable.
+  XML-RPC, the HTTP server, pydantic's V1 compatibility layer and mypy plugin
+  (1.3 MiB of byte code), and rich with pygments and markdown-it, which only pydantic's
+  schema pretty-printer (a debugging aid) imports (2.3 MiB of byte code). Checked by
+  running the self-test, handout exports, and pack key, export, verify and import with
+  all of them made unimportable.
 - Shared libraries that nothing kept refers to any more once the above are gone,
-  found by following each kept binary's link-time imports.
+  found by following each kept binary's link-time imports. Libraries a package opens
+  with ctypes (PDFium, in pypdfium2_raw) are kept for their own sake: no link-time
+  import reaches them, and without PDFium the print preview and reading a
+  certificate's PDF fail (the frozen smoke test reads one).
+- Type stubs (``.pyi``, ``py.typed``) that hooks collect as data.
 - Second copies of shared libraries (Linux): wheels built with auditwheel carry
   their own copies under hashed names (``pillow.libs/libzstd-40ad5e7e.so.1.5.7``).
   When the bundle already holds the same library under its usual name
@@ -74,6 +81,9 @@ KEPT_PLUGINS: dict[str, set[str] | None] = {
     "styles": None,  # the native look on Windows and macOS
 }
 KEPT_QT_TRANSLATIONS = {"qtbase_zh_CN.qm"}
+# Package folders whose shared libraries the package opens with ctypes: no link-time import
+# reaches them, so they are kept for their own sake (PDFium draws the print preview's pages).
+CTYPES_LOADED = {"pypdfium2_raw"}
 # Data files a hook collects that the application never reads: pypinyin's phrase
 # dictionary (2.5 MB; the glossary sorts with the single-character one, see
 # companion/core/collation.py).
@@ -95,7 +105,8 @@ EXCLUDED_MODULES = [
     "PIL._webp",
     "PIL.ImageCms",
     "PIL._imagingcms",
-    "PIL.ImageFont",
+    # PIL.ImageFont stays: ImageDraw imports it (through ImageText), and the scan reader draws
+    # with ImageDraw. Without FreeType's binding it loads, and only drawing text would fail.
     "PIL._imagingft",
     "PIL.ImageMath",
     "PIL._imagingmath",
@@ -108,6 +119,12 @@ EXCLUDED_MODULES = [
     "charset_normalizer",
     # openpyxl reads numpy types when numpy happens to be installed; the forms we write hold none
     "numpy",
+    # pydantic's debugging helper (pretty_print_core_schema) imports rich, which brings pygments
+    # and markdown-it: 2.3 MiB of byte code the application never runs
+    "rich",
+    "pygments",
+    "markdown_it",
+    "mdurl",
     # reached by the import graph, never imported while the application runs (see above)
     "ssl",
     "_ssl",
@@ -166,15 +183,17 @@ def _kept(dest: str) -> bool:
         return _plugin_kept(posix)
     if "/Qt/translations/" in posix or "/Qt6/translations/" in posix:
         return Path(posix).name in KEPT_QT_TRANSLATIONS
-    return posix not in DROPPED_DATA
+    # Type stubs are for type checkers, not for the running program.
+    return posix not in DROPPED_DATA and not posix.endswith((".pyi", "/py.typed"))
 
 
 def _is_root(dest: str, typecode: str) -> bool:
-    """Binaries kept for their own sake: Python extensions, Qt plugins, Python itself."""
+    """Binaries kept for their own sake: Python extensions, Qt plugins, Python itself, ctypes' libraries."""
     name = Path(dest).name.lower()
     return (
         typecode == "EXTENSION"
         or "/plugins/" in dest.replace("\\", "/")
+        or Path(dest).parts[0] in CTYPES_LOADED
         or name.startswith(("libpython", "python3", "python"))
     )
 

@@ -5,8 +5,10 @@ Checks that the bundle holds no tests, caches or development tools; that
 ``--version`` names the application, Qt, ReportLab and SQLite; and that
 ``self-test`` passes in a temporary data folder (migrations, bundled content,
 fonts, a PDF with Chinese text, a translation, the main window opened offscreen
-and closed). Any line on standard error outside :data:`ALLOWED_STDERR` fails a
-check. Not a pytest module: it needs a built bundle, and CI builds one first.
+and closed); and that the features whose libraries load only when used work: a
+certificate read from its PDF, a printed evaluation sheet scanned back, the
+workshop report as PDF and spreadsheet. Any line on standard error outside
+:data:`ALLOWED_STDERR` fails a check. Not a pytest module: it needs a built bundle, and CI builds one first.
 """
 
 from __future__ import annotations
@@ -47,10 +49,15 @@ DEVELOPMENT_ONLY = {
 }
 # Files whose loss would not show offscreen: the desktop's window system, typing Chinese, the
 # SVG icon, Qt's own Chinese strings.
+# PDFium is opened with ctypes, by the print preview and by reading a certificate's PDF.
 PLATFORM_REQUIRED = {
-    "linux": ["platforms/libqxcb.so", "platforminputcontexts/libibusplatforminputcontextplugin.so"],
-    "win32": ["platforms/qwindows.dll"],
-    "darwin": ["platforms/libqcocoa.dylib"],
+    "linux": [
+        "platforms/libqxcb.so",
+        "platforminputcontexts/libibusplatforminputcontextplugin.so",
+        "pypdfium2_raw/libpdfium.so",
+    ],
+    "win32": ["platforms/qwindows.dll", "pypdfium2_raw/pdfium.dll"],
+    "darwin": ["platforms/libqcocoa.dylib", "pypdfium2_raw/libpdfium.dylib"],
 }
 REQUIRED = [
     *PLATFORM_REQUIRED.get(sys.platform, []),
@@ -133,6 +140,82 @@ def check_self_test(exe: Path, home: Path) -> str:
     )
 
 
+def certificate_pdf(folder: Path) -> Path:
+    """A certificate PDF signed by a new key, made with this checkout's code (not the bundle's)."""
+    import io
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from reportlab.pdfgen.canvas import Canvas
+
+    from companion.core.certificates import payload
+    from companion.core.certificates.pdf import MM, PAGE_H, PAGE_W, _qr_block
+    from companion.core.handouts.fonts import FONT, register_fonts
+
+    key = Ed25519PrivateKey.generate()
+    cert = payload.Certificate(
+        id=payload.certificate_id(key, "smoke-workshop", "P001"),
+        workshop="smoke-workshop",
+        title="Smoke test",
+        start_date="2026-01-05",
+        days=2,
+        name_latin="Frozen Check",
+    )
+    register_fonts()
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(PAGE_W * MM, PAGE_H * MM))
+    _qr_block(canvas, FONT, payload.encode(cert, key), payload.short_code(cert.id))
+    canvas.save()
+    path = folder / "certificate.pdf"
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def check_certificate(exe: Path, home: Path) -> str:
+    """The libraries loaded only when used: PDFium draws the page, Pillow and zxing-cpp read the QR
+    code, cryptography checks the signature."""
+    pdf = certificate_pdf(home)
+    data = str(home / "data")
+    out = run(exe, "--data-dir", data, "certificate", "verify", "--image", str(pdf), "--json", home=home)
+    if '"valid": true' not in out or "Frozen Check" not in out:
+        raise SmokeError(f"the certificate read from its PDF did not verify:\n{out}")
+    return "a certificate PDF drawn (pypdfium2), its QR code read (zxing-cpp) and its signature checked"
+
+
+def check_scan(exe: Path, home: Path) -> str:
+    """A marked evaluation sheet printed by the bundle, rendered here as a scanner would, read back
+    by the bundle: Pillow's filters, zxing-cpp and the mark reader, frozen."""
+    import json
+
+    import pypdfium2
+
+    data = str(home / "data")
+    specimen = home / "specimen.json"
+    specimen.write_text(json.dumps([{"ag-01/relevance": "5"}]), encoding="utf-8")
+    args = ("assess", "sheets", "--form", "evaluation", "--out", str(home / "sheets"), "--count", "1")
+    written = json.loads(
+        run(exe, "--data-dir", data, *args, "--specimen", str(specimen), "--json", home=home)
+    )
+    scan = home / "scan.png"
+    pypdfium2.PdfDocument(written[0])[0].render(scale=150 / 72, grayscale=True).to_pil().save(scan)
+    pages = json.loads(
+        run(exe, "--data-dir", data, "assess", "scan", str(scan), "--dry-run", "--json", home=home)
+    )
+    marked = {row: value for row, value in pages[0]["answers"].items() if value is not None}
+    if marked != {"ag-01/relevance": "5"}:
+        raise SmokeError(f"the scanned evaluation sheet read as {marked}")
+    return "an evaluation sheet printed, scanned at 150 dpi and its mark read"
+
+
+def check_report(exe: Path, home: Path) -> str:
+    """The workshop report in both formats: reportlab's charts and openpyxl, frozen."""
+    data = str(home / "data")
+    for name, magic in (("report.pdf", b"%PDF"), ("report.xlsx", b"PK")):
+        run(exe, "--data-dir", data, "report", "--out", str(home / name), "--lang", "bilingual", home=home)
+        if not (home / name).read_bytes().startswith(magic):
+            raise SmokeError(f"the workshop report {name} is not what its name says")
+    return "the workshop report written as PDF (with its charts) and as a spreadsheet"
+
+
 def main() -> int:
     if len(sys.argv) != 2 or not Path(sys.argv[1]).is_file():
         print("usage: python tests/frozen/smoke.py PATH/TO/BUNDLE/companion", file=sys.stderr)
@@ -142,6 +225,9 @@ def main() -> int:
         ("contents", lambda exe, _home: check_contents(exe)),
         ("--version", check_version),
         ("self-test", check_self_test),
+        ("certificate", check_certificate),
+        ("scan", check_scan),
+        ("report", check_report),
     ]
     failed = 0
     with tempfile.TemporaryDirectory(prefix="companion-frozen-") as tmp:
