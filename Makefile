@@ -61,11 +61,10 @@ checks: $(VENV)/.installed-test
 translations: $(VENV)/.installed-test   ## extract UI strings and compile the catalogues
 	$(PY) build_scripts/translations.py
 
+# One table of every ratio of issue #23; BENCH_FLAGS=--bundle also freezes and times the bundle,
+# --instructions counts instructions under valgrind. Scale figures: $(PY) bench/scale.py
 bench: $(VENV)/.installed-test
-	$(PY) bench/startup.py
-	$(PY) bench/export.py
-	$(PY) bench/import.py
-	$(PY) bench/bundle.py
+	$(PY) bench/summary.py $(BENCH_FLAGS)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

@@ -171,6 +171,10 @@ class MainWindow(QMainWindow):
         """Read the current workshop and show it."""
         if not self.sections:
             self._build_sections()
+            # The mouse's side buttons (eventFilter). Not before the first paint: a Python filter on
+            # the whole application is handed every event of every widget, and PySide then builds a
+            # Python type and its enums for each widget class (150 enums, half the cost of a bare start).
+            QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
         pack_id = self.workshop.current_pack_id()
         self.manifest = manifest = self.workshop.manifest(pack_id)
         assert manifest is not None  # opening a data folder installs the bundled workshop if it has none
@@ -283,7 +287,6 @@ class MainWindow(QMainWindow):
         self.back_action.setObjectName("back")
         self.forward_action = action(keys_of("forward"), self.go_forward)
         self.forward_action.setObjectName("forward")
-        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]  # the mouse's side buttons
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
     def _build_menus(self) -> None:
@@ -304,6 +307,10 @@ class MainWindow(QMainWindow):
         self.check_action.setObjectName("check-database")
         self.check_action.triggered.connect(self.check_database)
         self.help_menu.addAction(self.check_action)
+        self.verify_action = QAction(self)
+        self.verify_action.setObjectName("verify-certificate")
+        self.verify_action.triggered.connect(self.open_verify)
+        self.help_menu.addAction(self.verify_action)
         self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
         self.export_action = QAction(self)
@@ -338,6 +345,14 @@ class MainWindow(QMainWindow):
         self.conflicts_action.setObjectName("result-conflicts")
         self.conflicts_action.triggered.connect(self.open_conflicts)
         self.file_menu.addAction(self.conflicts_action)
+        self.report_action = QAction(self)
+        self.report_action.setObjectName("workshop-report")
+        self.report_action.triggered.connect(self.open_report)
+        self.file_menu.addAction(self.report_action)
+        self.certificates_action = QAction(self)
+        self.certificates_action.setObjectName("certificates")
+        self.certificates_action.triggered.connect(self.open_certificates)
+        self.file_menu.addAction(self.certificates_action)
         self.backups_action = QAction(self)
         self.backups_action.setObjectName("backups")
         self.backups_action.triggered.connect(self.open_backups)
@@ -358,6 +373,9 @@ class MainWindow(QMainWindow):
         self.scan_review_action.setText(_("Read scanned answer sheets…"))
         self.scores_action.setText(_("Knowledge check scores…"))
         self.conflicts_action.setText(_("Result conflicts…"))
+        self.report_action.setText(_("Workshop report…"))
+        self.certificates_action.setText(_("Certificates…"))
+        self.verify_action.setText(_("Verify a certificate…"))
         self.export_action.setText(_("Export handouts…"))
         self.backups_action.setText(_("&Backups…"))
         self.check_action.setText(_("&Check database…"))
@@ -568,6 +586,27 @@ class MainWindow(QMainWindow):
 
         self.conflicts_dialog = _open_dialog(ConflictsDialog(self.workshop, self))
         return self.conflicts_dialog
+
+    def open_report(self) -> QDialog:
+        """The workshop report, previewed and saved (companion.gui.report_dialog)."""
+        from companion.gui.report_dialog import ReportDialog
+
+        self.report_dialog = _open_dialog(ReportDialog(self.workshop, self))
+        return self.report_dialog
+
+    def open_certificates(self) -> QDialog:
+        """Signed certificates for who qualified (companion.gui.certificates_dialog)."""
+        from companion.gui.certificates_dialog import CertificatesDialog
+
+        self.certificates_dialog = _open_dialog(CertificatesDialog(self.workshop, self))
+        return self.certificates_dialog
+
+    def open_verify(self) -> QDialog:
+        """Check a certificate offline (companion.gui.verify_dialog)."""
+        from companion.gui.verify_dialog import VerifyDialog
+
+        self.verify_dialog = _open_dialog(VerifyDialog(self.workshop, self))
+        return self.verify_dialog
 
     def focus_search(self) -> None:
         self.search_field.setFocus()
