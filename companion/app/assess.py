@@ -6,11 +6,11 @@ the open :class:`~companion.app.workshop.Workshop` and works on its current work
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
+from companion.core.assess.checked_json import read_json
 from companion.core.assess.results import (
     Expected,
     MergeReport,
@@ -47,9 +47,6 @@ class Form(NamedTuple):
 
     form: AssessmentForm
     questions: list[Question]
-
-
-MAX_JSON_BYTES = 1_000_000  # an answers or specimen file: far less for 85 people
 
 
 def forms(workshop: Workshop) -> list[Form]:
@@ -133,29 +130,15 @@ def answer(
 
 def read_answers(path: Path) -> dict[str, str | None]:
     """An answers file ``{QUESTION_ID: "B" or null}`` (for ``assess answer``), or one line."""
-    data = _json_file(path, "not a JSON object of answers")
+    data = read_json(path, ResultError, f"{path.name}: not a JSON object of answers")
     if not isinstance(data, dict) or not all(v is None or isinstance(v, str) for v in data.values()):
         raise ResultError(f'{path.name}: not a JSON object of answers like {{"q-01": "B"}}')
     return {str(k): v for k, v in data.items()}
 
 
-def _json_file(path: Path, what: str) -> object:
-    """The JSON in a small regular file (a pipe or a device is refused at once), or one line."""
-    from companion.core.files import NotAFileError, read_regular_file
-
-    try:
-        return json.loads(read_regular_file(path, MAX_JSON_BYTES).decode("utf-8"))
-    except NotAFileError as exc:
-        raise ResultError(str(exc)) from None
-    except OSError as exc:
-        raise ResultError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise ResultError(f"{path.name}: {what}") from None
-
-
 def read_specimen(path: Path) -> dict[str, dict[str, str | None]]:
     """A specimen file ``{"P001": {QUESTION_ID: "B", ...}, ...}`` (for ``assess sheets``), or one line."""
-    data = _json_file(path, "not JSON")
+    data = read_json(path, ResultError, f"{path.name}: not JSON")
     ok = isinstance(data, dict) and all(
         isinstance(marks, dict) and all(v is None or isinstance(v, str) for v in marks.values())
         for marks in data.values()

@@ -7,12 +7,12 @@ workshop. Responses are anonymous: nothing here asks for or stores a participant
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from companion.app.assess import results_folder
+from companion.core.assess.checked_json import read_json
 from companion.core.assess.evaluations import (
     EvaluationError,
     EvaluationSummary,
@@ -44,8 +44,6 @@ __all__ = [
     "comment_ids",
     "rating_rows",
 ]
-
-MAX_JSON_BYTES = 1_000_000
 
 
 def evaluation_forms(workshop: Workshop) -> list[EvaluationForm]:
@@ -111,7 +109,7 @@ def read_answers(path: Path) -> tuple[dict[str, int | None], dict[str, str]]:
     """An answers file ``{"ratings": {ROW: 1..5 or null}, "comments": {ID: TEXT}}``, or one line."""
     example = '{"ratings": {"ag-01/clarity": 4}, "comments": {}}'
     shape = f"{path.name}: not a JSON answers file like {example}"
-    data = _json_file(path, shape)
+    data = read_json(path, EvaluationError, shape)
     if not isinstance(data, dict) or set(data) - {"ratings", "comments"}:
         raise EvaluationError(shape)
     ratings, comments = data.get("ratings", {}), data.get("comments", {})
@@ -129,7 +127,7 @@ def read_answers(path: Path) -> tuple[dict[str, int | None], dict[str, str]]:
 def read_specimen(path: Path) -> list[dict[str, str | None]]:
     """An evaluation specimen file: one ``{ROW_ID: "1".."5" or null}`` per sheet, in a JSON list."""
     shape = f'{path.name}: not an evaluation specimen ([{{"ag-01/clarity": "4"}}, ...])'
-    data = _json_file(path, shape)
+    data = read_json(path, EvaluationError, shape)
     if not isinstance(data, list):
         raise EvaluationError(shape)
     sheets: list[dict[str, str | None]] = []
@@ -138,20 +136,6 @@ def read_specimen(path: Path) -> list[dict[str, str | None]]:
             raise EvaluationError(shape)
         sheets.append({str(k): v for k, v in marks.items()})
     return sheets
-
-
-def _json_file(path: Path, shape: str) -> object:
-    """The JSON in a small regular file (a pipe or a device is refused at once), or one line."""
-    from companion.core.files import NotAFileError, read_regular_file
-
-    try:
-        return json.loads(read_regular_file(path, MAX_JSON_BYTES).decode("utf-8"))
-    except NotAFileError as exc:
-        raise EvaluationError(str(exc)) from None
-    except OSError as exc:
-        raise EvaluationError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise EvaluationError(shape) from None
 
 
 def read_checked(workshop: Workshop, path: Path) -> Response:
@@ -180,7 +164,8 @@ def merge(workshop: Workshop, responses: Iterable[Response]) -> MergeReport:
 
 def is_response_file(path: Path) -> bool:
     """Whether ``path`` says it is an evaluation response (by its content, else by its name)."""
-    from companion.core.assess.evaluations import MAX_BYTES, SUFFIX, looks_like_response
+    from companion.core.assess.checked_json import MAX_BYTES
+    from companion.core.assess.evaluations import SUFFIX, looks_like_response
     from companion.core.files import read_regular_file
 
     try:  # never a plain open(): a named pipe would block the import for ever

@@ -18,12 +18,10 @@ from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -35,9 +33,9 @@ from PySide6.QtWidgets import (
 from companion.app.certificates import DEFAULT_MIN_ATTENDANCE
 from companion.gui import result_pdf
 from companion.gui.edit_support import error_label, one_line, show_error
-from companion.gui.fields import password_field
+from companion.gui.fields import FolderRow, password_field
 from companion.gui.worker import run_with_progress
-from companion.i18n import _, ngettext
+from companion.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from companion.app.certificates import Issued
@@ -70,14 +68,10 @@ class CertificatesDialog(QDialog):
         self.attendance.setValue(round(DEFAULT_MIN_ATTENDANCE * 100))
         self.post_test = QCheckBox()
         self.post_test.setObjectName("require-post-test")
-        self.folder = QLineEdit(str(default_out()))
+        self.folder_row = FolderRow(str(default_out()), N_("Certificates folder"))
+        self.folder = self.folder_row.edit
         self.folder.setObjectName("certificates-folder")
         self.folder.textChanged.connect(self._update)
-        self.choose_button = QPushButton()
-        self.choose_button.clicked.connect(self.choose_folder)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(self.choose_button)
         self.records_passphrase = password_field()
         self.records_passphrase.setObjectName("records-passphrase")
         self.key_passphrase = password_field()
@@ -88,7 +82,7 @@ class CertificatesDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.labels[0], self.attendance)
         form.addRow(self.labels[1], self.post_test)
-        form.addRow(self.labels[2], folder_row)
+        form.addRow(self.labels[2], self.folder_row)
         form.addRow(self.labels[3], self.records_passphrase)
         form.addRow(self.labels[4], self.key_passphrase)
         self.summary = QLabel()
@@ -142,7 +136,7 @@ class CertificatesDialog(QDialog):
         self.post_test.setText(_("Only participants with a post-test result qualify"))
         self.records_passphrase.setPlaceholderText(_("Opens the participants' names"))
         self.key_passphrase.setPlaceholderText(_("Signs the certificates"))
-        self.choose_button.setText(_("Choose…"))
+        self.folder_row.retranslate()
         self.issue_button.setText(_("Issue"))
         self.open_button.setText(_("Open folder"))
         self.close_button.setText(_("Close"))
@@ -165,11 +159,6 @@ class CertificatesDialog(QDialog):
         ready = bool(self.folder.text().strip() and passphrases)
         self.issue_button.setEnabled(ready and self.task is None)
         self.open_button.setEnabled(self.issued is not None and self._out().is_dir())
-
-    def choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, _("Certificates folder"), self.folder.text())
-        if chosen:
-            self.folder.setText(chosen)
 
     def issue(self) -> None:
         """Unlock the names, open the key and issue, all on a worker; the list comes back."""

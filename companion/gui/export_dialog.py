@@ -20,14 +20,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -35,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from companion.app.kinds import HANDOUT_KINDS
 from companion.app.workshop import HandoutRequest
+from companion.gui.fields import FolderRow
 from companion.gui.render import plain
 from companion.gui.result_pdf import default_folder
 from companion.gui.worker import Task, run_with_progress
@@ -79,12 +77,9 @@ class ExportDialog(QDialog):
         for key, name in PAPER_NAMES.items():
             self.paper.addItem(name, key)
         self.paper.setCurrentIndex(max(0, self.paper.findData(workshop.setting("export_paper") or "a4")))
-        self.folder = QLineEdit(workshop.setting("export_folder") or str(default_folder() / "handouts"))
-        self.browse = QPushButton()
-        self.browse.clicked.connect(self.choose_folder)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(self.browse)
+        chosen_folder = workshop.setting("export_folder") or str(default_folder() / "handouts")
+        self.folder_row = FolderRow(chosen_folder, N_("Where to save the handouts"))
+        self.folder = self.folder_row.edit
 
         # Which case studies and library documents to print: all unless some are unticked.
         from companion.app.domain import CaseStudy, Document
@@ -111,7 +106,7 @@ class ExportDialog(QDialog):
         self.form.addRow(self.labels[1], self.language[0])
         self.form.addRow(self.labels[2], self.edition[0])
         self.form.addRow(self.labels[3], self.paper)
-        self.form.addRow(self.labels[4], folder_row)
+        self.form.addRow(self.labels[4], self.folder_row)
 
         self.outcome = QLabel()
         self.outcome.setObjectName("outcome")
@@ -181,7 +176,7 @@ class ExportDialog(QDialog):
             item_id = entry.data(Qt.ItemDataRole.UserRole)
             entry.setText(f"{item_id} · {plain(entry.data(Qt.ItemDataRole.UserRole + 1), lang)}")
         self.items.setToolTip(_("The case studies and library documents to print; the others are left out."))
-        self.browse.setText(_("Choose…"))
+        self.folder_row.retranslate()
         self.export_button.setText(_("Export"))
         self.preview_button.setText(_("Preview"))
         self.open_button.setText(_("Open the folder"))
@@ -198,11 +193,6 @@ class ExportDialog(QDialog):
         self.preview_button.setEnabled(bool(kinds) and not empty)
         self.open_button.setEnabled(bool(self.written))
         self.print_button.setEnabled(bool(self.written))
-
-    def choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, _("Where to save the handouts"), self.folder.text())
-        if chosen:
-            self.folder.setText(chosen)
 
     # --- exporting ------------------------------------------------------------------------------
 

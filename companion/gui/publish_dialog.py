@@ -18,11 +18,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
@@ -32,10 +30,10 @@ from PySide6.QtWidgets import (
 
 from companion.app.domain import has_key, load_key
 from companion.gui.edit_support import error_label, one_line, show_error
-from companion.gui.fields import password_field
+from companion.gui.fields import FolderRow, password_field
 from companion.gui.result_pdf import default_folder
 from companion.gui.worker import run_with_progress
-from companion.i18n import _
+from companion.i18n import N_, _
 
 if TYPE_CHECKING:
     from companion.app.domain import CancelCheck, Progress, Published
@@ -59,14 +57,11 @@ class PublishDialog(QDialog):
         self.summary.setFixedHeight(90)
         self.summary.textChanged.connect(self._update)
         # The user's Documents (as every other save dialog), not the home folder's top level.
-        self.folder = QLineEdit(workshop.setting(FOLDER_SETTING) or str(default_folder()))
+        chosen = workshop.setting(FOLDER_SETTING) or str(default_folder())
+        self.folder_row = FolderRow(chosen, N_("Publish into folder"))
+        self.folder = self.folder_row.edit
         self.folder.setObjectName("folder")
         self.folder.textChanged.connect(self._update)
-        self.choose_button = QPushButton()
-        self.choose_button.clicked.connect(self.choose_folder)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(self.choose_button)
         self.sign = QCheckBox()
         self.sign.setObjectName("sign")
         self.passphrase = password_field()
@@ -100,7 +95,7 @@ class PublishDialog(QDialog):
         self.labels = [QLabel() for _n in range(5)]
         self.form.addRow(self.labels[0], self.version)
         self.form.addRow(self.labels[1], self.summary)
-        self.form.addRow(self.labels[2], folder_row)
+        self.form.addRow(self.labels[2], self.folder_row)
         self.form.addRow(self.labels[3], sign_row)
         self.form.addRow(self.labels[4], self.changes)
         self.not_yours = QLabel()
@@ -132,7 +127,7 @@ class PublishDialog(QDialog):
                 _("Unsigned: no publisher key in this data folder (File ▸ Export workshop pack… creates one)")
             )
         self.summary.setPlaceholderText(_("Say in a few words what changed in this version (required)."))
-        self.choose_button.setText(_("Choose…"))
+        self.folder_row.retranslate()
         self.publish_button.setText(_("Publish"))
         self.close_button.setText(_("Close"))
         self.not_yours.setText(
@@ -155,11 +150,6 @@ class PublishDialog(QDialog):
         ready = bool(self.summary.toPlainText().strip() and self.folder.text().strip())
         ready = ready and not (self.sign.isChecked() and not self.passphrase.text())
         self.publish_button.setEnabled(ready and self.workshop.editable and self.task is None)
-
-    def choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, _("Publish into folder"), self.folder.text())
-        if chosen:
-            self.folder.setText(chosen)
 
     def publish(self) -> None:
         summary = self.summary.toPlainText().strip()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QDialog, QFileDialog
 
@@ -43,4 +44,36 @@ def test_publishing_suggests_documents(window, tmp_path, monkeypatch) -> None:
     suggested_by(monkeypatch, tmp_path)
     dialog = PublishDialog(window.workshop, window)
     assert Path(dialog.folder.text()) == tmp_path / "Documents"
+    dialog.close()
+
+
+@pytest.mark.parametrize(
+    ("module", "dialog_class", "title"),
+    [
+        ("publish_dialog", "PublishDialog", "Publish into folder"),
+        ("certificates_dialog", "CertificatesDialog", "Certificates folder"),
+        ("export_dialog", "ExportDialog", "Where to save the handouts"),
+    ],
+)
+def test_choose_opens_a_folder_dialog_at_the_folder_shown_and_takes_the_chosen_one(
+    window, tmp_path, monkeypatch, module, dialog_class, title
+) -> None:
+    import importlib
+
+    dialog = getattr(importlib.import_module(f"companion.gui.{module}"), dialog_class)(window.workshop, window)
+    dialog.folder.setText(str(tmp_path / "before"))
+    asked: list[tuple[object, str, str]] = []
+    answers = iter(["", str(tmp_path / "chosen")])
+
+    def ask(parent, caption, start):  # type: ignore[no-untyped-def]
+        asked.append((parent, caption, start))
+        return next(answers)
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", ask)
+    dialog.folder_row.choose_button.click()  # cancelled: the folder stays
+    assert dialog.folder.text() == str(tmp_path / "before")
+    assert dialog.folder_row.choose_button.text() == "Choose…"
+    dialog.folder_row.choose_button.click()
+    assert dialog.folder.text() == str(tmp_path / "chosen")
+    assert asked[0] == (dialog, title, str(tmp_path / "before"))
     dialog.close()

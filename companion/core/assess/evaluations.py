@@ -12,7 +12,8 @@ A response file (``*.ctevaluation``) is JSON in UTF-8::
      "response": RESPONSE_ID, "ratings": {ROW_ID: 1..5 or null}, "comments": {COMMENT_ID: TEXT},
      "saved": ISO, "origin": "laptop"|"scan"|"keyboard", "sha256": HEX}
 
-``sha256`` covers every other field (canonical JSON), so a truncated or edited file is refused.
+``sha256`` covers every other field (canonical JSON), so a truncated or edited file is refused
+(the format is :mod:`.checked_json`'s, shared with result files).
 
 Merging is keyed by workshop, form and response id: the same answers again change nothing
 (a blank rating and a missing one are the same, as are an empty and a missing comment); different
@@ -31,8 +32,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from companion.core.assess.results import Conflict, MergeReport, digest_of, now_iso
-from companion.core.files import NotAFileError, TooLargeError, read_regular_file, write_atomically
+from companion.core.assess import checked_json
+from companion.core.assess.checked_json import digest_of
+from companion.core.assess.results import Conflict, MergeReport, now_iso
+from companion.core.files import write_atomically
 
 if TYPE_CHECKING:
     from companion.core.model import EvaluationForm
@@ -44,7 +47,6 @@ FORMAT = "training-companion-evaluation"
 VERSION = 1
 SUFFIX = ".ctevaluation"
 ORIGINS = ("laptop", "scan", "keyboard")
-MAX_BYTES = 1_000_000  # a response is a few kilobytes at most
 MAX_COMMENT = 10_000  # characters of one free-text answer
 _RESPONSE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{3,63}")
 _PARTICIPANT_CODE = re.compile(r"P\d{3,4}")
@@ -52,6 +54,11 @@ _PARTICIPANT_CODE = re.compile(r"P\d{3,4}")
 
 class EvaluationError(ValueError):
     """An evaluation response that cannot be read or merged, in one line; nothing was stored."""
+
+
+KIND = checked_json.Kind(
+    FORMAT, VERSION, SUFFIX, "evaluation response", "an evaluation response", EvaluationError
+)
 
 
 def rating_rows(form: EvaluationForm) -> list[str]:
@@ -134,9 +141,7 @@ def file_name(response: Response) -> str:
 
 
 def response_bytes(response: Response) -> bytes:
-    data = response.fields()
-    data["sha256"] = digest_of(data)
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return checked_json.file_bytes(response.fields())
 
 
 def write_response(path: Path, response: Response) -> Path:
@@ -147,38 +152,17 @@ def write_response(path: Path, response: Response) -> Path:
 
 def looks_like_response(raw: bytes) -> bool:
     """Whether the bytes of a file say they are an evaluation response (to route an import)."""
-    return FORMAT.encode() in raw[:400]
+    return checked_json.names_itself(raw, KIND)
 
 
 def read_response(path: Path) -> Response:
     """The response ``path`` holds, or :class:`EvaluationError` in one line naming the file."""
-    name = path.name
-    try:
-        raw = read_regular_file(path, MAX_BYTES)
-    except TooLargeError:
-        raise EvaluationError(f"{name}: not an evaluation response (too large)") from None
-    except NotAFileError as exc:
-        raise EvaluationError(f"{name}: {exc}") from None
-    except OSError as exc:
-        raise EvaluationError(f"{name}: cannot be read ({exc.strerror or exc})") from None
-    return parse_response(raw, name, path.suffix == SUFFIX)
+    return parse_response(checked_json.read_bytes(path, KIND), path.name, path.suffix == SUFFIX)
 
 
 def parse_response(raw: bytes, name: str, named_as_one: bool = False) -> Response:
     """The response in ``raw`` (the bytes of a file called ``name``), or one line."""
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        if raw.lstrip().startswith(b"{") and (looks_like_response(raw) or named_as_one):
-            raise EvaluationError(f"{name}: the evaluation response is truncated or damaged") from None
-        raise EvaluationError(f"{name}: not an evaluation response") from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise EvaluationError(f"{name}: not an evaluation response")
-    if data.get("version") != VERSION:
-        raise EvaluationError(f"{name}: evaluation response version {data.get('version')!r} is not supported")
-    stated = data.pop("sha256", None)
-    if not isinstance(stated, str) or digest_of(data) != stated:
-        raise EvaluationError(f"{name}: the evaluation response was changed or is damaged (checksum)")
+    data = checked_json.load(raw, name, KIND, named_as_one)
     try:
         response = Response(
             workshop=_text(data, "workshop"),
@@ -196,10 +180,7 @@ def parse_response(raw: bytes, name: str, named_as_one: bool = False) -> Respons
 
 
 def _text(data: Mapping[str, object], key: str) -> str:
-    value = data.get(key)
-    if not isinstance(value, str) or not value:
-        raise EvaluationError(f"field {key!r} is missing or not text")
-    return value
+    return checked_json.text_field(data, key, EvaluationError)
 
 
 def _ratings(value: object) -> dict[str, int | None]:

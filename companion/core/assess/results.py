@@ -9,7 +9,8 @@ facilitator: one participant's answers to one form, JSON in UTF-8::
      "taken_at": ISO, "sha256": HEX}
 
 ``sha256`` is the SHA-256 of the canonical JSON (sorted keys, no spaces, UTF-8)
-of every other field, so a truncated or edited file is refused in one line.
+of every other field, so a truncated or edited file is refused in one line
+(the format is :mod:`.checked_json`'s, shared with evaluation responses).
 Files carry participant codes only, never names.
 
 Merging (:func:`merge`) is keyed by workshop, participant, form and attempt:
@@ -20,7 +21,6 @@ written over the stored result. One merge is one transaction.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
@@ -29,7 +29,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from companion.core.files import NotAFileError, TooLargeError, read_regular_file, write_atomically
+from companion.core.assess import checked_json
+from companion.core.assess.checked_json import digest_of
+from companion.core.files import write_atomically
 
 if TYPE_CHECKING:
     from companion.core.store.store import Store
@@ -40,11 +42,13 @@ SUFFIX = ".ctresult"
 ATTEMPTS = ("pre", "post")
 SOURCES = ("laptop", "scan", "keyboard")
 CHOICES = frozenset("ABCDE")
-MAX_BYTES = 1_000_000  # a result is a few hundred bytes; a huge file is not one
 
 
 class ResultError(ValueError):
     """A result file or result that cannot be read or merged, in one line; nothing was stored."""
+
+
+KIND = checked_json.Kind(FORMAT, VERSION, SUFFIX, "result file", "a result file", ResultError)
 
 
 @dataclass(frozen=True)
@@ -78,18 +82,12 @@ class Result:
         return digest_of(self.fields())
 
 
-def digest_of(fields: Mapping[str, object]) -> str:
-    canonical = json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def result_bytes(result: Result) -> bytes:
-    data = result.fields() | {"sha256": result.digest}
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return checked_json.file_bytes(result.fields())
 
 
 def file_name(result: Result) -> str:
@@ -106,28 +104,7 @@ def write_result(path: Path, result: Result) -> Path:
 def read_result(path: Path) -> Result:
     """The result ``path`` holds, or :class:`ResultError` in one line naming the file and the problem."""
     name = path.name
-    try:
-        raw = read_regular_file(path, MAX_BYTES)
-    except TooLargeError:
-        raise ResultError(f"{name}: not a result file (too large)") from None
-    except NotAFileError as exc:
-        raise ResultError(f"{name}: {exc}") from None
-    except OSError as exc:
-        raise ResultError(f"{name}: cannot be read ({exc.strerror or exc})") from None
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        # The format line comes first in the file, so even a file cut short early names itself.
-        if raw.lstrip().startswith(b"{") and (FORMAT.encode() in raw or path.suffix == SUFFIX):
-            raise ResultError(f"{name}: the result file is truncated or damaged") from None
-        raise ResultError(f"{name}: not a result file") from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ResultError(f"{name}: not a result file")
-    if data.get("version") != VERSION:
-        raise ResultError(f"{name}: result file version {data.get('version')!r} is not supported")
-    stated = data.pop("sha256", None)
-    if not isinstance(stated, str) or digest_of(data) != stated:
-        raise ResultError(f"{name}: the result file was changed or is damaged (its checksum does not match)")
+    data = checked_json.load(checked_json.read_bytes(path, KIND), name, KIND, path.suffix == SUFFIX)
     try:
         result = Result(
             workshop=_text(data, "workshop"),
@@ -145,10 +122,7 @@ def read_result(path: Path) -> Result:
 
 
 def _text(data: Mapping[str, object], key: str) -> str:
-    value = data.get(key)
-    if not isinstance(value, str) or not value:
-        raise ResultError(f"field {key!r} is missing or not text")
-    return value
+    return checked_json.text_field(data, key, ResultError)
 
 
 def _answers(value: object) -> dict[str, str | None]:

@@ -4,7 +4,7 @@ Owns drawing the sheet; where each thing sits is :mod:`.sheet_layout`, shared
 with the scan reader. The QR code carries the participant code, the form and a
 sheet ID (never a name). With a specimen the bubbles are printed already filled,
 to show participants how to mark and to test the reader. reportlab is imported
-only here, when sheets are written.
+only when sheets are written (the QR code is :mod:`companion.core.qr_drawing`'s).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import Protocol, cast
 
 from companion.core.assess import sheet_layout as layout
 from companion.core.files import write_atomically
+from companion.core.qr_drawing import draw_qr
 
 MM = 72 / 25.4  # points per millimetre
 INSTRUCTIONS = (
@@ -53,13 +54,6 @@ class _Canvas(Protocol):
     def circle(self, x: float, y: float, r: float, stroke: int = 1, fill: int = 0) -> None: ...
     def setTitle(self, title: str) -> None: ...  # noqa: N802
     def save(self) -> None: ...
-
-
-class _QrCode(Protocol):
-    def addData(self, data: str) -> None: ...  # noqa: N802
-    def make(self) -> None: ...
-    def getModuleCount(self) -> int: ...  # noqa: N802
-    def isDark(self, row: int, col: int) -> bool: ...  # noqa: N802
 
 
 def sheet_id(workshop: str, participant: str, form: str) -> str:
@@ -110,7 +104,8 @@ def sheet_pdf(
     anonymous = participant == layout.ANONYMOUS
     c.setTitle(form.id if anonymous else f"{form.id} {participant}")
     _marks(c)
-    _qr(c, layout.qr_text(participant, form.id, sheet or sheet_id(workshop, participant, form.id)))
+    text = layout.qr_text(participant, form.id, sheet or sheet_id(workshop, participant, form.id))
+    draw_qr(c, text, layout.QR_LEFT, layout.QR_TOP, layout.QR_SIZE, layout.PAGE_H)
     if anonymous:
         _evaluation_header(c, FONT, form)
     else:
@@ -191,23 +186,6 @@ def _marks(c: _Canvas) -> None:
             stroke=0,
             fill=1,
         )
-
-
-def _qr(c: _Canvas, text: str) -> None:
-    encoder = importlib.import_module("reportlab.graphics.barcode.qrencoder")
-    qr = cast(_QrCode, encoder.QRCode(None, encoder.QRErrorCorrectLevel.M))
-    qr.addData(text)
-    qr.make()
-    count = qr.getModuleCount()
-    module = layout.QR_SIZE / count
-    c.setFillGray(0)
-    for row in range(count):
-        for col in range(count):
-            if qr.isDark(row, col):
-                # A hair wider than a module, so neighbouring modules print as one dark area.
-                top = layout.QR_TOP + row * module
-                side = module * MM + 0.2
-                c.rect(_x(layout.QR_LEFT + col * module), _y(top + module), side, side, stroke=0, fill=1)
 
 
 def _header(c: _Canvas, font: str, form: SheetForm, participant: str) -> None:

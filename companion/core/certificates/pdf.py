@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Protocol, cast
 
+from companion.core.qr_drawing import draw_qr
+
 if TYPE_CHECKING:
     from companion.core.certificates.payload import Certificate
     from companion.core.model import Manifest
@@ -38,13 +40,6 @@ class _Canvas(Protocol):
     def rect(self, x: float, y: float, w: float, h: float, stroke: int = 1, fill: int = 0) -> None: ...
     def setTitle(self, title: str) -> None: ...  # noqa: N802
     def save(self) -> None: ...
-
-
-class _QrCode(Protocol):
-    def addData(self, data: str) -> None: ...  # noqa: N802
-    def make(self) -> None: ...
-    def getModuleCount(self) -> int: ...  # noqa: N802
-    def isDark(self, row: int, col: int) -> bool: ...  # noqa: N802
 
 
 @dataclass(frozen=True)
@@ -188,20 +183,9 @@ def _signatures(c: _Canvas, font: str, manifest: Manifest) -> None:
 
 
 def _qr_block(c: _Canvas, font: str, payload: str, short: str) -> None:
-    encoder = importlib.import_module("reportlab.graphics.barcode.qrencoder")
-    qr = cast(_QrCode, encoder.QRCode(None, encoder.QRErrorCorrectLevel.M))
-    qr.addData(payload)
-    qr.make()
-    count = qr.getModuleCount()
-    module = QR_SIZE / count
     left = PAGE_W - MARGIN - QR_SIZE
     top = PAGE_H - MARGIN - QR_SIZE - 11
-    c.setFillGray(0)
-    for row in range(count):
-        for col in range(count):
-            if qr.isDark(row, col):
-                side = module * MM + 0.2  # a hair wider: neighbouring modules print as one dark area
-                c.rect(_x(left + col * module), _y(top + (row + 1) * module), side, side, stroke=0, fill=1)
+    draw_qr(c, payload, left, top, QR_SIZE, PAGE_H)
     c.setFont(font, 10)
     c.drawCentredString(_x(left + QR_SIZE / 2), _y(top + QR_SIZE + 5), f"Code 编号  {short}")
     c.setFont(font, 6.5)
