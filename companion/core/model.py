@@ -244,10 +244,15 @@ class Dimension(_Strict):
 
 
 class Label(_Strict):
-    """A teaching label shown when its expression holds (first match wins)."""
+    """A teaching label shown when its expression holds (first match wins).
+
+    ``age_note``: the tool's ``scoring.age_note`` follows the text (worded for the age when it
+    is known), for a label whose meaning depends on whether the child rule applies.
+    """
 
     when: str
     text: Text
+    age_note: bool = False
 
 
 class ScoringRule(_Strict):
@@ -265,7 +270,15 @@ class ScoringRule(_Strict):
     overall: str
     child: str | None = None
     child_policy: Text | None = None
+    # The sentence a label with ``age_note = true`` ends with while the age is not known.
+    age_note: Text | None = None
     labels: list[Label] = []
+
+    @model_validator(mode="after")
+    def _age_note_given(self) -> ScoringRule:
+        if self.age_note is None and any(label.age_note for label in self.labels):
+            raise ValueError("a label has age_note = true but the scoring has no age_note text")
+        return self
 
     def uses_grades(self) -> bool:
         return bool(re.search(r"\b(strong|medium|weak)\b", self.dimension))

@@ -1,15 +1,18 @@
 """What the workshop page, agenda editor, translation status and Publish dialog share.
 
 A refusal from the application layer shown as one line, the error label that
-shows it, and the undo command for one field of a form (merged while typing).
+shows it, the undo command for one field of a form (merged while typing) and the
+undo and redo keys, wired one way for every form (the item editor's text boxes too).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 # Above any id Qt gives: a command's id lets the stack merge consecutive edits of one field.
 _FIELD_IDS: dict[str, int] = {}
@@ -75,13 +78,48 @@ class FieldEdit(QUndoCommand):
         self._apply(self.key, self.old, True)
 
 
+@cache  # asked for by every text box of a form; the platform's keys do not change while running
+def _undo_and_redo_keys() -> tuple[list[QKeySequence], list[QKeySequence]]:
+    """The keys listed for undo and redo in Help ▸ Keyboard shortcuts (the platform's own included)."""
+    from companion.gui.shortcuts import keys_of
+
+    return keys_of("undo"), keys_of("redo")
+
+
+class _PassUndoKeys(QObject):
+    """Lets the undo and redo keys go past a text box, whose own undo would not reach the stack.
+
+    A text box claims Ctrl+Z for itself (a ShortcutOverride): its text would go back while the
+    stack, and what was saved, stayed where they were.
+    """
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        undo, redo = _undo_and_redo_keys()
+        self.keys = [*undo, *redo]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            return QKeySequence(event.keyCombination()) in self.keys
+        return False
+
+
+def pass_undo_keys(field: QWidget) -> None:
+    """Send the undo and redo keys pressed in ``field`` (a text box) to the form's stack instead."""
+    field.installEventFilter(_PassUndoKeys(field))
+
+
 def add_undo_keys(widget: QWidget, stack: QUndoStack) -> None:
-    """Ctrl+Z undoes and Ctrl+Shift+Z (and the platform's redo keys) redoes on ``stack`` in ``widget``."""
+    """The undo and redo keys act on ``stack`` anywhere in ``widget``, its text boxes included.
+
+    The one way the forms wire them; a text box made later passes them on with pass_undo_keys.
+    """
+    undo_keys, redo_keys = _undo_and_redo_keys()
     undo, redo = QAction(widget), QAction(widget)
-    undo.setShortcuts(QKeySequence.StandardKey.Undo)
+    undo.setShortcuts(undo_keys)
     undo.triggered.connect(stack.undo)
-    shift_z = QKeySequence("Ctrl+Shift+Z")
-    redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
-    redo.setShortcuts([shift_z, *(key for key in redo_keys if key != shift_z)])
+    redo.setShortcuts(redo_keys)
     redo.triggered.connect(stack.redo)
     widget.addActions([undo, redo])
+    for field in widget.findChildren(QLineEdit) + widget.findChildren(QPlainTextEdit):
+        pass_undo_keys(field)

@@ -148,7 +148,7 @@ class MyNotesDialog(QDialog):
             row = QTreeWidgetItem([title, _(KIND_LABELS.get(mark.kind, "Note")), passage, body])
             row.setToolTip(2, mark.passage)
             row.setToolTip(3, mark.body)
-            row.setData(0, MARK_ROLE, (mark.id, mark.item_id))
+            row.setData(0, MARK_ROLE, (mark.id, mark.item_id, mark.kind))
             self.tree.addTopLevelItem(row)
         self.empty.setVisible(not marks)
         self.remove_button.setEnabled(bool(marks))
@@ -156,17 +156,24 @@ class MyNotesDialog(QDialog):
             self.tree.setColumnWidth(column, width)
 
     def _open(self, row: QTreeWidgetItem) -> None:
-        _mark_id, item_id = row.data(0, MARK_ROLE)
+        _mark_id, item_id, _kind = row.data(0, MARK_ROLE)
         self.accept()
         self.owner.window.open_item(item_id)
 
     def _remove(self) -> None:
-        from companion.app.notes import marks_of
+        from companion.app.notes import HIGHLIGHT, marks_of
 
         row = self.tree.currentItem()
-        if row is not None:
-            marks_of(self.owner.window.workshop).remove(row.data(0, MARK_ROLE)[0])
-            self.fill()
+        if row is None:
+            return
+        mark_id, item_id, kind = row.data(0, MARK_ROLE)
+        marks_of(self.owner.window.workshop).remove(mark_id)
+        self.fill()
+        if kind == HIGHLIGHT:
+            # A reader showing the item loses the colour now, not only when the item is next opened.
+            for reader in self.owner.window.findChildren(Reader):
+                if _item_of_reader(reader) == item_id:
+                    reader.redraw_marks()
 
 
 class NoteActions:

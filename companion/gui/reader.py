@@ -148,6 +148,7 @@ class Reader(QTextBrowser):
         super().__init__(parent)
         # The highlighted passages of what is shown, asked for at every render (the notes set it).
         self.passages: Callable[[], list[str]] | None = None
+        self.shown_html = ""  # as given to setHtml, to draw again without a deleted highlight
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         # Between words only (Qt's default also breaks inside one): a table too wide for the
@@ -159,6 +160,7 @@ class Reader(QTextBrowser):
         """Show ``text`` in the current look (high contrast takes the colours off, see room)."""
         from companion.gui import room
 
+        self.shown_html = text
         self.document().setDefaultStyleSheet(room.reader_style())
         super().setHtml(room.reader_html(text))
         self.show_marks()
@@ -166,6 +168,17 @@ class Reader(QTextBrowser):
     def show_marks(self) -> int:
         """Draw the user's highlights on the text shown; how many passages were found in it."""
         return mark_passages(self, self.passages()) if self.passages is not None else 0
+
+    def redraw_marks(self) -> None:
+        """Draw the text shown again with the highlights stored now, where the reader was scrolled to.
+
+        A highlight's colour is in the document, so one deleted is only gone from a fresh render.
+        """
+        bars = (self.horizontalScrollBar(), self.verticalScrollBar())
+        where = [bar.value() for bar in bars]
+        self.setHtml(self.shown_html)
+        for bar, value in zip(bars, where, strict=True):
+            bar.setValue(value)
 
     def _on_anchor(self, url: QUrl) -> None:
         if url.scheme() == "item":

@@ -63,3 +63,27 @@ def test_search_hits_are_drawn_over_a_highlight_without_removing_it(window: Any,
     assert highlight(reader, word) >= 1
     assert any(s.format.background().color().name() == HIT_COLOUR for s in reader.extraSelections())
     assert _background_at(reader, at) == MARK_COLOUR  # the search's hits leave the highlight where it is
+
+
+def test_deleting_a_highlight_in_my_notes_clears_its_colour_in_the_open_reader_at_once(
+    window: Any, qtbot: Any, workshop: Any
+) -> None:
+    from companion.app.notes import marks_of
+
+    passage = workshop.item("cs-01").stages[0].text.en.split(".")[0]
+    marks_of(workshop).add("cs-01", passage=passage, kind="highlight")
+    marks_of(workshop).add("cs-01", body="Ask who keeps the passes", kind="note")
+    window.open_item("cs-02")
+    window.open_item("cs-01")  # drawn from the store
+    reader = window.case_studies.reader
+    at = _position(reader, passage)
+    assert _background_at(reader, at) == MARK_COLOUR
+    listing = window.notes.show_list()
+    qtbot.waitUntil(listing.isVisible)
+    rows = [listing.tree.topLevelItem(n) for n in range(listing.tree.topLevelItemCount())]
+    (highlighted,) = [row for row in rows if row.text(1) == "Highlight"]
+    listing.tree.setCurrentItem(highlighted)
+    listing.remove_button.click()
+    assert [mark.kind for mark in marks_of(workshop).all()] == ["note"]
+    assert _background_at(reader, _position(reader, passage)) != MARK_COLOUR  # at once, item still open
+    assert window.case_studies.list.current_id() == "cs-01"

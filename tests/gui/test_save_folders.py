@@ -60,7 +60,8 @@ def test_choose_opens_a_folder_dialog_at_the_folder_shown_and_takes_the_chosen_o
 ) -> None:
     import importlib
 
-    dialog = getattr(importlib.import_module(f"companion.gui.{module}"), dialog_class)(window.workshop, window)
+    opened = getattr(importlib.import_module(f"companion.gui.{module}"), dialog_class)
+    dialog = opened(window.workshop, window)
     dialog.folder.setText(str(tmp_path / "before"))
     asked: list[tuple[object, str, str]] = []
     answers = iter(["", str(tmp_path / "chosen")])

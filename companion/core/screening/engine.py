@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from companion.core.model import ScreeningTool, Text
+from companion.core.model import Label, ScoringRule, ScreeningTool, Text
 from companion.core.screening.explain import explain_checklist, explain_scored
 from companion.core.screening.expression import ExpressionError, Value, parse
 from companion.core.screening.result import (
@@ -157,7 +157,7 @@ def _scored(
         groups={name: bool(env[name]) for name in scoring.groups},
         outcome="met" if met else "not_met",
         complete=all(not d.open for d in dims),
-        label=_for_age(_label(tool, env, met), age),
+        label=_label(tool, env, met, age),
         explanation=_PENDING,
         what_would_change=_what_would_change(tool, dims),
         policy=policy,  # type: ignore[arg-type]
@@ -194,30 +194,34 @@ def _what_would_change(tool: ScreeningTool, dims: list[DimensionResult]) -> dict
     return changes
 
 
-# What a tool's label says for a person of unknown age; with the age known, it is said plainly.
-_UNKNOWN_AGE = Text(
-    en="Under 18: the child rule decides (see the child policy).",
-    zh_hans="未满18岁者以儿童规则为准（见儿童规则说明）。",
-)
+def _joined(first: Text, second: Text) -> Text:
+    """Two texts as one, per language: English sentences take a space, Chinese ones none."""
+    return Text(
+        en=" ".join(part for part in (first.en, second.en) if part) or None,
+        zh_hans="".join(part for part in (first.zh_hans, second.zh_hans) if part) or None,
+    )
 
 
-def _for_age(label: Text, age: int | None) -> Text:
-    """``label`` with its "Under 18: ..." sentence made plain when the age is known ("Age 15: ...")."""
-    if age is None or label.en is None or _UNKNOWN_AGE.en is None or _UNKNOWN_AGE.en not in label.en:
-        return label
+def age_note(scoring: ScoringRule, age: int | None) -> Text | None:
+    """The sentence an ``age_note`` label ends with: the tool's own while the age is unknown."""
+    if scoring.age_note is None or age is None:
+        return scoring.age_note
     if age < ADULT_AGE:
-        en, zh = f"Age {age}: the child rule decides.", f"当事人{age}岁：以儿童规则为准。"
-    else:
-        en, zh = f"Age {age}: the adult rule applies.", f"当事人{age}岁：适用成年人规则。"
-    plain_zh = label.zh_hans.replace(_UNKNOWN_AGE.zh_hans or "", zh) if label.zh_hans else None
-    return Text(en=label.en.replace(_UNKNOWN_AGE.en, en), zh_hans=plain_zh)
+        return Text(en=f"Age {age}: the child rule decides.", zh_hans=f"当事人{age}岁：以儿童规则为准。")
+    return Text(en=f"Age {age}: the adult rule applies.", zh_hans=f"当事人{age}岁：适用成年人规则。")
 
 
-def _label(tool: ScreeningTool, env: Mapping[str, Value], met: bool) -> Text:
+def label_text(scoring: ScoringRule, label: Label, age: int | None) -> Text:
+    """What ``label`` says for a person of ``age`` (None: not known), its age note included."""
+    note = age_note(scoring, age) if label.age_note else None
+    return label.text if note is None else _joined(label.text, note)
+
+
+def _label(tool: ScreeningTool, env: Mapping[str, Value], met: bool, age: int | None) -> Text:
     assert tool.scoring is not None
     for label in tool.scoring.labels:
         if parse(label.when).holds(env):
-            return label.text
+            return label_text(tool.scoring, label, age)
     if met:
         return Text(en="Indicators present; consider referral.", zh_hans="存在相关指标，请考虑转介。")
     return Text(

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from companion.core.files import AS_UMASK, write_atomically
 from companion.core.model import ScreeningTool, Text
+from companion.core.screening.engine import label_text
 from companion.core.screening.expression import parse
 from companion.core.xlsform import layout as lay
 from companion.core.xlsform.xpath import to_xpath
@@ -192,7 +193,8 @@ def _scored_rows(tool: ScreeningTool) -> list[Row]:
     rows.append(_calculate(lay.LABEL_INDEX, index))
     rows += _outcome_notes(("met", "not_met"))
     rows += [
-        _note(f"label_{n}", label.text, f"${{{lay.LABEL_INDEX}}} = {n}")
+        # A form does not know the age when it shows a label, so it says what the app says then.
+        _note(f"label_{n}", label_text(scoring, label, None), f"${{{lay.LABEL_INDEX}}} = {n}")
         for n, label in enumerate(scoring.labels, 1)
     ]
     return rows
@@ -226,5 +228,10 @@ def meta_rows(tool: ScreeningTool) -> list[Row]:
             rows.append(row("rule_child", value=scoring.child))
         if scoring.child_policy is not None:
             rows.append(row("child_policy", text=scoring.child_policy))
-        rows += [row("label", value=label.when, text=label.text) for label in scoring.labels]
+        if scoring.age_note is not None:
+            rows.append(row("age_note", text=scoring.age_note))
+        rows += [
+            row("label", name=lay.AGE_NOTE if label.age_note else "", value=label.when, text=label.text)
+            for label in scoring.labels
+        ]
     return rows

@@ -27,7 +27,7 @@ _DIMENSION_ID = re.compile(r"^[A-Z][A-Z0-9-]{0,15}$")
 _GRADES = ("strong", "medium", "weak")
 _SKIPPED = {"note", "calculate"}
 _REQUIRED = (lay.SURVEY, lay.CHOICES, lay.SETTINGS, lay.META)
-_META_TEXT_KEYS = {"title", "purpose", "source", "caveat", "to_verify", "child_policy"}
+_META_TEXT_KEYS = {"title", "purpose", "source", "caveat", "to_verify", "child_policy", "age_note"}
 _META_KEYS = _META_TEXT_KEYS | {
     "format",
     "style",
@@ -147,9 +147,11 @@ def _meta(rows: list[tuple[int, Cells]], problems: list[str]) -> dict[str, Any]:
             data["_notes"][name] = text
         elif key == "rule_group":
             scoring["groups"][name] = value
+        elif key == "label" and name not in ("", lay.AGE_NOTE):
+            problems.append(f"{where}: label name {name!r} is neither empty nor {lay.AGE_NOTE!r}")
         elif key == "label":
-            scoring["labels"].append({"when": value, "text": text})
-        elif key == "child_policy":
+            scoring["labels"].append({"when": value, "text": text, **({"age_note": True} if name else {})})
+        elif key in ("child_policy", "age_note"):
             scoring[key] = text
         elif key.startswith("rule_"):
             scoring[key.removeprefix("rule_")] = value

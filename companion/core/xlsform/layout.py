@@ -73,6 +73,8 @@ CHILD: Final = "rule_child"
 LABEL_INDEX: Final = "label_index"
 PRESENT_TOTAL: Final = "present_total"
 ADULT_AGE: Final = 18
+# In the hidden sheet: a label row named so ends with the tool's age note.
+AGE_NOTE: Final = "age_note"
 
 
 def count_name(dimension: str, count: str) -> str:

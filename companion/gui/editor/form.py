@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QKeyEvent, QKeySequence
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from companion.gui.edit_support import pass_undo_keys
 from companion.gui.editor.commands import Path, get_at
 from companion.gui.editor.labels import field_label
 from companion.gui.editor.schema import EXPRESSIONS, SHORT_TEXTS, Spec, blank
@@ -63,16 +64,6 @@ class Host(Protocol):
     def tool_indicators(self, tool_id: str) -> list[tuple[str, str]]: ...
     def confirm(self, path: Path, lang: str) -> None: ...
     def rows_added(self) -> None: ...
-
-
-class _PassUndo(QObject):
-    """Lets Ctrl+Z / Ctrl+Shift+Z reach the editor's undo stack instead of a text box's own undo."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            if event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo):
-                return True
-        return False
 
 
 class FieldRow(QFrame):
@@ -142,7 +133,6 @@ class Form(QWidget):
         self.setters: dict[Path, Setter] = {}
         self.widgets: dict[Path, QWidget] = {}  # the widget editing the value at a path
         self.buttons: dict[tuple[Path, str], QAbstractButton] = {}  # (list or entry path, "add" | "up" | ...)
-        self._undo_filter = _PassUndo(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.top_row = FieldRow("")  # problems of the whole item (e.g. "end is not after start")
@@ -201,7 +191,7 @@ class Form(QWidget):
             line = QLineEdit(text)
             line.textEdited.connect(lambda new, p=path: self.host.edit(p, new))
             self.setters[path] = _line_setter(line)
-            line.installEventFilter(self._undo_filter)
+            pass_undo_keys(line)
             self.widgets[path] = line
             return line
         box = QPlainTextEdit(text)
@@ -222,7 +212,7 @@ class Form(QWidget):
                 w.blockSignals(False)
 
         self.setters[path] = put
-        box.installEventFilter(self._undo_filter)
+        pass_undo_keys(box)
         return box
 
     def _w_str(self, spec: Spec, path: Path, value: Any, row: FieldRow) -> QWidget:
@@ -234,7 +224,7 @@ class Form(QWidget):
             line.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         line.textEdited.connect(lambda new, p=path: self.host.edit(p, new))
         self.setters[path] = _line_setter(line)
-        line.installEventFilter(self._undo_filter)
+        pass_undo_keys(line)
         return line
 
     def _w_int(self, spec: Spec, path: Path, value: Any, row: FieldRow) -> QWidget:
@@ -339,7 +329,7 @@ class Form(QWidget):
             _quietly(w, lambda: w.setPlainText("\n".join(f"{k} = {x}" for k, x in (v or {}).items())))
 
         self.setters[path] = put
-        box.installEventFilter(self._undo_filter)
+        pass_undo_keys(box)
         return box
 
     def _w_ids(self, spec: Spec, path: Path, value: Any, row: FieldRow) -> QWidget:

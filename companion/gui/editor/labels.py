@@ -36,6 +36,7 @@ FIELD_LABELS: dict[str, str] = {
     "reason": N_("Reason"),
     "not_present": N_("Often marked, not present"),
     "age": N_("Age"),
+    "age_note": N_("Age note"),
     "act_recorded": N_("Act recorded"),
     "outcome": N_("Outcome"),
     "explanation": N_("Explanation"),

@@ -10,8 +10,7 @@ from openpyxl import load_workbook
 from pyxform.xls2xform import convert  # ODK's converter, a test dependency (pyproject's test extra)
 
 from companion.core.model import ScreeningTool
-from companion.core.screening.engine import _for_age as for_age
-from companion.core.screening.engine import evaluate
+from companion.core.screening.engine import evaluate, label_text
 from companion.core.screening.result import ANSWERS
 from companion.core.xlsform import XlsformError, read_xlsform, write_xlsform
 from companion.core.xlsform.export import survey_rows
@@ -121,8 +120,8 @@ def test_the_forms_calculations_reach_the_engines_outcome_on_random_answers(tool
             assert form[f"grp_{group}"] == ("1" if value else "0")
         index = int(form["label_index"])
         if index:
-            # The engine words a label's "Under 18: ..." for a known age; the form shows it as written.
-            assert for_age(tool.scoring.labels[index - 1].text, age) == result.label
+            # The engine words a label's age note for a known age; the form, never knowing it, as written.
+            assert label_text(tool.scoring, tool.scoring.labels[index - 1], age) == result.label
     assert len(outcomes) == 2  # both outcomes were compared, not only the easy one
 
 
@@ -212,3 +211,31 @@ def test_a_file_that_is_not_a_workbook_is_one_line(tmp_path) -> None:
     path.write_text("not a spreadsheet", encoding="utf-8")
     [problem] = problems_of(path)
     assert problem.startswith("not an .xlsx workbook")
+
+
+def test_a_label_note_shows_the_age_sentence_a_form_cannot_word_for_the_age(tools) -> None:
+    """The form shows a label as the app does for an unknown age: the tool's age note included."""
+    tool = tools["ilo-adult-labour"]
+    notes = {row["name"]: row for row in survey_rows(tool) if row.get("type") == "note"}
+    met = notes["label_5"]  # "R and E and D": the criteria are met
+    assert met["label::English (en)"].endswith(
+        "consider referral as a presumed victim. Under 18: the child rule decides (see the child policy)."
+    )
+    assert met["label::Chinese (zh)"].endswith(
+        "请考虑作为推定受害人转介。未满18岁者以儿童规则为准（见儿童规则说明）。"
+    )
+    assert "Under 18" not in notes["label_1"]["label::English (en)"]  # "not E" has no age note
+
+
+def test_a_label_row_with_a_stray_name_is_named(tools, tmp_path) -> None:
+    path = exported(tools["ilo-adult-labour"], tmp_path)
+    book = load_workbook(path)
+    sheet = book["companion"]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "label" and r[1].value == "age_note")
+    row[1].value = "agenote"
+    book.save(path)
+    with pytest.raises(XlsformError) as caught:
+        read_xlsform(path)
+    assert caught.value.problems == [
+        f"sheet 'companion', row {row[0].row}: label name 'agenote' is neither empty nor 'age_note'"
+    ]
