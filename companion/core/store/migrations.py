@@ -103,7 +103,7 @@ def m004_search_parts(db: sqlite_utils.Database) -> None:
             for lang, title in (("en", title_en), ("zh-Hans", title_zh)):
                 row = {"pack_id": pack_id, "item_id": item_id, "kind": kind, "lang": lang, "part": "public"}
                 docs.append(row | {"title": title or "", "body": ""})
-        if len(docs) >= 1000:  # a statement per thousand rows: see _insert_rows
+        if len(docs) >= 1000:  # written a thousand rows at a time: see _insert_rows
             _insert_rows(conn, "search_docs", columns, docs)
             docs = []
     if docs:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -44,7 +44,10 @@ def cjk_grams(text: str) -> str:
     every character starts a token: a two-character word is a token, one
     character a token prefix. Everything else in ``text`` is left out.
     """
-    return " ".join(run[at : at + 2] for run in _CJK_RUN.findall(text) for at in range(len(run)))
+    if text.isascii():  # most English rows: no Chinese to look for, and this check costs far less
+        return ""
+    # A list, not a generator: join() makes one anyway, and installing a pack pairs every character.
+    return " ".join([run[at : at + 2] for run in _CJK_RUN.findall(text) for at in range(len(run))])
 
 PUBLIC = "public"
 FACILITATOR = "facilitator"
@@ -187,58 +190,55 @@ def search(
     if not query:
         return []
     visible, params = _visible(visibility)
+    params["pack"] = pack_id
     if len(query) >= 3:
-        matching = f"""
-            SELECT d.id, d.item_id, bm25(search_docs_fts, 10.0, 1.0) AS score
-            FROM search_docs_fts
-            JOIN search_docs AS d ON d.rowid = search_docs_fts.rowid
-            WHERE search_docs_fts MATCH :phrase AND d.pack_id = :pack AND {visible}
-        """
-        params["phrase"] = _fts_phrase(query)
+        ranked = _ranked_by_bm25(conn, visible, {**params, "phrase": _fts_phrase(query)})
     elif _CJK_RUN.fullmatch(query):
-        # One or two Chinese characters: the pairs' index narrows the rows, instr() confirms them;
-        # title matches rank before body matches.
-        matching = f"""
-            SELECT d.id, d.item_id,
-                   CASE WHEN instr(d.title, :query) > 0 THEN 0 ELSE 1 END AS score
-            FROM search_docs AS d
-            WHERE d.id IN (SELECT rowid FROM search_grams WHERE search_grams MATCH :grams)
-              AND d.pack_id = :pack
-              AND (instr(d.title, :query) > 0 OR instr(d.body, :query) > 0)
-              AND {visible}
-        """
-        params["query"] = query
-        params["grams"] = f'"{query}"' if len(query) == 2 else f'"{query}"*'
+        # One or two Chinese characters: the pairs' index gives the rows holding them, in row order.
+        grams = f'"{query}"' if len(query) == 2 else f'"{query}"*'
+        among = "d.id IN (SELECT rowid FROM search_grams WHERE search_grams MATCH :grams)"
+        ranked = _scan_in_order(conn, among, visible, {**params, "query": query, "grams": grams})
     else:
-        params["query"] = query
-        return _hits(conn, pack_id, _scan_in_order(conn, pack_id, visible, params), query, lang)
-    # One row per item (an item has a row per language and part): its best-ranked one. Only row IDs
-    # are ranked; the text of the rows kept is read afterwards.
-    ranked = [
-        row_id
-        for (row_id,) in conn.execute(
-            f"""
-            SELECT id FROM (
-                SELECT id, score, row_number() OVER (PARTITION BY item_id ORDER BY score, id) AS nth
-                FROM ({matching})
-            )
-            WHERE nth = 1
-            ORDER BY score, id
-            LIMIT :limit
-            """,
-            {**params, "pack": pack_id, "limit": MAX_HITS},
-        )
-    ]
+        # One or two letters are in too many rows for an index to help: the rows in order.
+        ranked = _scan_in_order(conn, "1", visible, {**params, "query": query})
     return _hits(conn, pack_id, ranked, query, lang)
 
 
-def _scan_in_order(conn: sqlite3.Connection, pack_id: str, visible: str, params: dict[str, str]) -> list[int]:
+def _ranked_by_bm25(conn: sqlite3.Connection, visible: str, params: dict[str, str]) -> list[int]:
+    """The best row of each of the :data:`MAX_HITS` best-ranked items (title matches weigh ten times).
+
+    One row per item (an item has a row per language and part): its best
+    ranked, ties by row ID, as a window over every matching row would keep.
+    FTS5 hands the rows over best first (``ORDER BY rank``; SQLite's sort
+    keeps equal ranks in row order), so reading stops once enough items are
+    found: a common word is in thousands of rows, and looking each one up in
+    ``search_docs`` for its workshop and part cost more than the ranking. The
+    rank is not selected: FTS5 would compute it a second time for every row.
+    """
+    rows = conn.execute(
+        f"""
+        SELECT d.id, d.item_id
+        FROM search_docs_fts AS f CROSS JOIN search_docs AS d ON d.id = f.rowid
+        WHERE search_docs_fts MATCH :phrase AND f.rank MATCH 'bm25(10.0, 1.0)'
+          AND d.pack_id = :pack AND {visible}
+        ORDER BY f.rank
+        """,
+        params,
+    )
+    return list(_first_items(rows).values())
+
+
+def _scan_in_order(
+    conn: sqlite3.Connection, among: str, visible: str, params: dict[str, str]
+) -> list[int]:
     """The best row of each of the first :data:`MAX_HITS` items matching a short query, in rank order.
 
     The rank a window over every matching row would give (title matches first,
-    then by row ID), read in row order and stopped once enough items are found:
-    a single letter is in nearly every row. Titles first: an item whose title
-    matches is not looked at again with the bodies.
+    then by row ID), read in row order from the rows ``among`` names and
+    stopped once enough items are found: a single letter is in nearly every
+    row, a common Chinese character in thousands. Titles first: an item whose
+    title matches is not looked at again with the bodies. ``instr()`` confirms
+    every row, so the pairs' index only narrows what a scan would find.
     """
     title = "instr(lower(d.title), lower(:query)) > 0"
     body = "instr(lower(d.body), lower(:query)) > 0"
@@ -246,15 +246,24 @@ def _scan_in_order(conn: sqlite3.Connection, pack_id: str, visible: str, params:
     for condition in (title, f"({title} OR {body})"):
         # "+d.pack_id": read in row order, not through the (pack, item) index and a sort of every row.
         rows = conn.execute(
-            f"SELECT d.id, d.item_id FROM search_docs AS d WHERE +d.pack_id = :pack AND {condition}"
-            f" AND {visible} ORDER BY d.id",
-            {**params, "pack": pack_id},
+            f"SELECT d.id, d.item_id FROM search_docs AS d WHERE {among} AND +d.pack_id = :pack"
+            f" AND {condition} AND {visible} ORDER BY d.id",
+            params,
         )
-        for row_id, item_id in rows:
-            kept.setdefault(item_id, row_id)
-            if len(kept) == MAX_HITS:
-                return list(kept.values())
+        kept = _first_items(rows, kept)
+        if len(kept) == MAX_HITS:
+            break
     return list(kept.values())
+
+
+def _first_items(rows: Iterable[tuple[int, str]], kept: dict[str, int] | None = None) -> dict[str, int]:
+    """Item ID -> its first row, for ``kept`` and then ``rows`` (in rank order) until there are enough."""
+    kept = {} if kept is None else kept
+    for row_id, item_id in rows:
+        kept.setdefault(item_id, row_id)
+        if len(kept) == MAX_HITS:
+            break
+    return kept
 
 
 def _hits(
