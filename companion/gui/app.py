@@ -178,5 +178,6 @@ def run_gui(data_dir: Path | None) -> int:
     if window is None:
         return 1
     show_main_window(window)
-    window.sig_content_loaded.connect(window.help.first_run)  # the guide, at the first start only
+    # The guide, at the first start only. Help comes with the sections, after the first paint.
+    window.sig_content_loaded.connect(lambda: window.help.first_run())
     return application().exec()

@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
 )
 
 from companion.app.kinds import CONTENT_KINDS
-from companion.gui import render
 from companion.gui.catalogue import Catalogue
 from companion.gui.history import History, Place
 from companion.gui.shortcuts import BY_ID, keys_of
@@ -53,6 +52,7 @@ if TYPE_CHECKING:
     from companion.gui.authoring_actions import AuthoringActions
     from companion.gui.editor.entry import EditActions
     from companion.gui.export_dialog import ExportDialog
+    from companion.gui.help import HelpActions
     from companion.gui.packs import PackActions
     from companion.gui.presenter.controller import Presenter
     from companion.gui.reader import ItemList
@@ -95,6 +95,7 @@ SectionType = TypeVar("SectionType", bound=QWidget)
 
 class MainWindow(QMainWindow):
     sig_content_loaded = Signal()
+    help: HelpActions  # Help ▸ Getting started, Keyboard shortcuts, Abbreviations: added with the sections
 
     def __init__(self, workshop: Workshop, base_font: QFont, parent: QWidget | None = None):
         super().__init__(parent)
@@ -156,9 +157,6 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_actions()
         self._build_menus()
-        from companion.gui.help import HelpActions
-
-        self.help = HelpActions(self)  # Help ▸ Getting started, Keyboard shortcuts, Abbreviations
         self.scale = float(workshop.setting("text_scale", "1.0") or 1.0)
         self._apply_scale()
         self.retranslate()
@@ -194,9 +192,12 @@ class MainWindow(QMainWindow):
         """The sections, the search results and the pack actions: everything but the frame."""
         from companion.gui import sections
         from companion.gui.authoring_actions import AuthoringActions
+        from companion.gui.help import HelpActions
         from companion.gui.packs import PackActions
         from companion.gui.reader import ID_ROLE, ItemList
 
+        # Help's entries first: they go above the Help menu's own, as when they were part of the frame.
+        self.help = HelpActions(self)
         self.sections = [getattr(sections, row.widget)(self.catalogue) for row in WINDOW_SECTIONS]
         # The sections the window itself talks to, beyond navigating and retranslating.
         self.agenda = self._section("agenda", sections.AgendaSection)
@@ -380,7 +381,8 @@ class MainWindow(QMainWindow):
         self.backups_action.setText(_("&Backups…"))
         self.check_action.setText(_("&Check database…"))
         self.about_action.setText(_("&About Training Companion"))
-        self.help.retranslate()
+        if getattr(self, "help", None) is not None:
+            self.help.retranslate()
         if getattr(self, "notes", None) is not None:
             self.notes.retranslate()
         if self.packs is not None:
@@ -402,6 +404,8 @@ class MainWindow(QMainWindow):
         if self.manifest is None:
             self.setWindowTitle(app_name)
         else:
+            from companion.gui import render  # with the workshop, after the first paint
+
             self.setWindowTitle(f"{render.plain(self.manifest.workshop.title, lang)} — {app_name}")
         self.search_field.setPlaceholderText(_("Search everything (Ctrl+F)"))
         # The button names the language it switches to, in that language.
@@ -424,6 +428,8 @@ class MainWindow(QMainWindow):
         if self.results is not None and self.stack.currentWidget() is self.results:
             self.run_search()
         if self.manifest is not None:
+            from companion.gui import render
+
             venue = render.plain(self.manifest.workshop.venue, lang)
             self.statusBar().showMessage(
                 _("{workshop} · pack {version}").format(workshop=venue, version=self.manifest.version)

@@ -31,6 +31,9 @@ def test_the_frame_paints_before_the_workshop_is_read(qtbot, data_dir) -> None:
     assert spy.loaded_at_first_paint == [False]
     assert window.catalogue.of_kind("case-study")
     assert window.nav.item(0).text() == "Agenda"
+    # Help's entries, added with the workshop, still come first in its menu, above the window's own.
+    help_entries = [action.objectName() for action in window.help_menu.actions()[:3]]
+    assert help_entries == ["getting-started", "keyboard-shortcuts", "abbreviations"]
 
 
 def test_a_shown_window_slow_to_paint_is_waited_for(qtbot) -> None:
@@ -76,6 +79,8 @@ class AtFirstPaint(QObject):
             import PySide6.QtCore
             print("Qt namespace built:", "Qt" in vars(PySide6.QtCore))
             print("sections imported:", "companion.gui.sections" in sys.modules)
+            print("help imported:", "companion.gui.help" in sys.modules)
+            print("rich text imported:", "companion.gui.render" in sys.modules)
             print("OpenSSL loaded:", "_hashlib" in sys.modules)
             import PySide6.QtWidgets
             print("file dialog's class built:", "QFileDialog" in vars(PySide6.QtWidgets))
@@ -94,8 +99,9 @@ def test_the_first_frame_builds_only_the_frame(data_dir) -> None:
     """Start-up stays quick: the first paint comes before the costly parts of Qt and of the window.
 
     PySide builds Qt's ``Qt`` namespace (about a hundred enum classes) on first use,
-    the sections bring every list and reader, and hashlib loads OpenSSL: each belongs
-    after the first paint. A Python event filter on the whole application would be handed
+    the sections bring every list and reader, Help its dialogs' tables, the rich text
+    the workshop's titles (and Python's html module), and hashlib loads OpenSSL: each
+    belongs after the first paint. A Python event filter on the whole application would be handed
     every event of every widget before it, and PySide would build a Python class (and its
     enums) for every widget class of the module, a file dialog's among them.
     """
@@ -114,6 +120,33 @@ def test_the_first_frame_builds_only_the_frame(data_dir) -> None:
     assert result.stdout.splitlines() == [
         "Qt namespace built: False",
         "sections imported: False",
+        "help imported: False",
+        "rich text imported: False",
         "OpenSSL loaded: False",
         "file dialog's class built: False",
     ]
+
+
+def test_a_window_started_by_the_application_shows_the_guide_once_its_workshop_is_in(
+    qtbot, data_dir, monkeypatch
+) -> None:
+    """run_gui wires the first-run guide to the loaded workshop: Help's actions come with the sections."""
+    from PySide6.QtWidgets import QApplication
+
+    from companion.gui import app as gui_app
+
+    opened = []
+    real_open = gui_app.open_main_window
+
+    def open_and_keep(folder):  # type: ignore[no-untyped-def]
+        opened.append(real_open(folder))
+        return opened[-1]
+
+    monkeypatch.setattr(gui_app, "open_main_window", open_and_keep)
+    monkeypatch.setattr(QApplication, "exec", lambda self: 0)  # the test's own event loop runs the window
+    assert gui_app.run_gui(data_dir) == 0
+    window = opened[0]
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: "guide" in getattr(getattr(window, "help", None), "dialogs", {}), timeout=20_000)
+    assert window.help.dialogs["guide"].isVisible()
+    window.help.dialogs["guide"].close()
