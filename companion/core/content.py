@@ -75,7 +75,6 @@ def parse_toml(data: bytes, file: str) -> dict[str, Any]:
     """Decode one source file, turning every failure into a :class:`ContentError`."""
     if len(data) > MAX_FILE_BYTES:
         raise ContentError([Problem(file, "", f"file is larger than {MAX_FILE_BYTES} bytes")])
-    too_deep = ContentError([Problem(file, "", f"values are nested more than {MAX_NESTING} levels deep")])
     try:
         raw = tomli.loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
@@ -83,22 +82,32 @@ def parse_toml(data: bytes, file: str) -> dict[str, Any]:
     except tomli.TOMLDecodeError as exc:
         raise ContentError([Problem(file, "", f"not valid TOML: {exc}")]) from None
     except RecursionError:  # the parser's own guard (400 levels), or Python's stack
-        raise too_deep from None
+        raise _too_deep(file) from None
     if _nesting(raw) > MAX_NESTING:
-        raise too_deep
+        raise _too_deep(file)
     return raw
 
 
+def _too_deep(file: str) -> ContentError:
+    # Built only when needed: a pack has thousands of files and nearly all are fine.
+    return ContentError([Problem(file, "", f"values are nested more than {MAX_NESTING} levels deep")])
+
+
 def _nesting(value: Any) -> int:
-    """How deeply tables and arrays nest in ``value``, counted without recursing."""
-    deepest = 0
-    stack = [(value, 1)]
-    while stack:
-        current, depth = stack.pop()
-        deepest = max(deepest, depth)
-        children = current.values() if isinstance(current, dict) else current
-        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
-    return deepest
+    """How deeply tables and arrays nest in ``value``, up to one level past :data:`MAX_NESTING`.
+
+    Walked level by level without recursing, and no deeper than the limit needs.
+    """
+    level, depth = [value], 0
+    while level and depth <= MAX_NESTING:
+        depth += 1
+        level = [
+            child
+            for node in level
+            for child in (node.values() if isinstance(node, dict) else node)
+            if isinstance(child, (dict, list))
+        ]
+    return depth
 
 
 def parse_manifest(data: bytes, file: str = MANIFEST) -> Manifest:

@@ -59,6 +59,8 @@ ZIP_ERRORS = (
     UnicodeDecodeError,
     RuntimeError,
 )
+DRIVE = re.compile(r"[A-Za-z]:")  # a Windows drive letter starts an absolute path
+UNSAFE_PARTS = frozenset(("..", ".", ""))  # path parts that climb out or hide a name
 
 
 @dataclass(frozen=True)
@@ -199,10 +201,9 @@ def _check_name(info: zipfile.ZipInfo) -> None:
     name, original = info.filename, info.orig_filename
     if "\x00" in original or "\\" in original or not name:
         raise _unsafe(original)
-    if name.startswith("/") or re.match(r"^[A-Za-z]:", name):
+    if name.startswith("/") or DRIVE.match(name):
         raise PackError(_("The pack holds a file with an absolute path: {name}").format(name=shown(name)))
-    parts = name.rstrip("/").split("/")
-    if any(part in ("..", ".", "") for part in parts):
+    if not UNSAFE_PARTS.isdisjoint(name.rstrip("/").split("/")):
         raise _unsafe(original)
     if not info.flag_bits & 0x800 and not name.isascii():
         # Without the UTF-8 flag zipfile guesses an old DOS code page: refuse to guess.

@@ -150,6 +150,16 @@ def test_deeply_nested_toml_is_one_clear_problem_naming_the_file(value: str) -> 
     assert str(caught.value) == f"glossary/gl-001.toml: values are nested more than {MAX_NESTING} levels deep"
 
 
+def test_the_nesting_limit_is_exact_in_arrays_and_tables() -> None:
+    # The file itself is the first level: a value k brackets deep nests k + 1 levels.
+    for open_, close in (("[", "]"), ("{ a = ", " }")):
+        at_limit = open_ * (MAX_NESTING - 1) + ("1" if "{" in open_ else "") + close * (MAX_NESTING - 1)
+        past = open_ * MAX_NESTING + ("1" if "{" in open_ else "") + close * MAX_NESTING
+        assert parse_toml(f"extra = {at_limit}\n".encode(), "glossary/gl-001.toml")["extra"] is not None
+        with pytest.raises(ContentError, match="nested more than"):
+            parse_toml(f"extra = {past}\n".encode(), "glossary/gl-001.toml")
+
+
 def test_dotted_keys_and_table_headers_count_as_nesting_too() -> None:
     for text in ("x" + ".x" * 1000 + " = 1\n", "[" + ".".join(["t"] * 1000) + "]\na = 1\n"):
         with pytest.raises(ContentError, match="nested more than"):
