@@ -14,9 +14,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-# Re-exported (``as``): the surfaces name these types through this module.
-from companion.core.authoring import DirExport as DirExport
-from companion.core.authoring import WorkshopChanges as WorkshopChanges
 from companion.core.progress import CancelCheck, Progress, never_cancelled, no_progress
 from companion.core.store import PackInfo, SearchHit, Store
 from companion.core.store.search import AUDIENCE, Visibility
@@ -26,6 +23,9 @@ if TYPE_CHECKING:
 
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+    # Re-exported (``as``): the surfaces name these types through this module (see __getattr__).
+    from companion.core.authoring import DirExport as DirExport
+    from companion.core.authoring import WorkshopChanges as WorkshopChanges
     from companion.core.authoring.drafts import Draft
     from companion.core.authoring.problems import FieldProblem
     from companion.core.authoring.publish import Published
@@ -40,6 +40,16 @@ if TYPE_CHECKING:
     from companion.core.store.check import CheckReport
     from companion.core.store.timing import SessionTimes
     from companion.core.timing import AgendaNow, LiveSession
+
+
+def __getattr__(name: str) -> Any:
+    """The re-exported authoring types, imported when first named: the window imports this module
+    before its first paint, and they are needed only when a workshop of one's own is edited."""
+    if name in ("DirExport", "WorkshopChanges"):
+        from companion.core import authoring
+
+        return getattr(authoring, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # NamedTuples, not dataclasses: the window imports this module before its first paint,

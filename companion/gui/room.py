@@ -10,10 +10,19 @@ borders) for the window and for the HTML its readers show.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize
-from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QComboBox, QFrame, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QComboBox
+
+# The window imports this module before its first paint for fit_window and contrast_font; the
+# classes of the drop-downs and the palette are imported where used, because PySide builds each
+# class's Python type (and its enums) when first named: 5 M instructions before the paint.
 
 DEFAULT_SIZE = QSize(1280, 760)
 # What the window's frame and title bar take beyond its contents, on the desktops we know.
@@ -30,8 +39,9 @@ QListWidget::item:selected { background: #000000; color: #ffffff; }
 """
 # The readers' HTML in high contrast: every colour gone but black, white and the links' blue.
 READER_STYLE = "body { color: #000000; background-color: #ffffff; font-weight: 600; } a { color: #0000b0; }"
-_COLOUR = re.compile(r"(?<![-\w])(color|background(?:-color)?)\s*:\s*#[0-9a-fA-F]{3,6}\s*;?\s*")
-_BORDER = re.compile(r'border="1"')
+# Patterns compiled when first used (re keeps them): not before the first paint.
+_COLOUR = r"(?<![-\w])(color|background(?:-color)?)\s*:\s*#[0-9a-fA-F]{3,6}\s*;?\s*"
+_BORDER = r'border="1"'
 
 _high_contrast = False
 _usual_palette: QPalette | None = None
@@ -77,6 +87,8 @@ class _PopupFitter(QObject):
     """
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        from PySide6.QtWidgets import QComboBox, QFrame
+
         if event.type() == QEvent.Type.Show and isinstance(watched, QFrame):
             combo = watched.parent()
             if isinstance(combo, QComboBox):
@@ -116,12 +128,16 @@ def watch(combo: QComboBox) -> None:
 
 def fit_popups(root: QWidget) -> None:
     """Watch every combo under ``root`` (the window's own, at each retranslation)."""
+    from PySide6.QtWidgets import QComboBox
+
     for combo in root.findChildren(QComboBox):
         watch(combo)
 
 
 def install_popup_fitter(app: QApplication) -> None:
     """Combos in any window or dialog are watched when they take the focus (a click gives it first)."""
+    from PySide6.QtWidgets import QComboBox
+
     global _fitter
     if _fitter is None:
         _fitter = _PopupFitter(app)
@@ -133,6 +149,8 @@ def high_contrast() -> bool:
 
 
 def high_contrast_palette() -> QPalette:
+    from PySide6.QtGui import QColor, QPalette
+
     palette = QPalette()
     black, white = QColor("#000000"), QColor("#ffffff")
     for role in (
@@ -163,6 +181,8 @@ def high_contrast_palette() -> QPalette:
 
 def set_high_contrast(window: QWidget, on: bool) -> None:
     """Apply (or take off) the high-contrast look: the palette for every window, borders for ``window``."""
+    from PySide6.QtGui import QPalette
+
     global _high_contrast, _usual_palette
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -185,8 +205,8 @@ def reader_html(html: str) -> str:
     """The readers' HTML as the current look shows it: in high contrast, black, bold and heavily ruled."""
     if not _high_contrast:
         return html
-    html = _COLOUR.sub("", html)
-    return _BORDER.sub('border="2"', html)
+    html = re.sub(_COLOUR, "", html)
+    return re.sub(_BORDER, 'border="2"', html)
 
 
 def reader_style() -> str:

@@ -21,9 +21,9 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from companion.core.store.migrations import LATEST
 from companion.i18n import _
@@ -64,8 +64,7 @@ class DamagedError(sqlite3.DatabaseError):
     """The file opened but is not a healthy database of ours."""
 
 
-@dataclass(frozen=True)
-class Opened:
+class Opened(NamedTuple):  # not a dataclass: see companion.core.store.search.Visibility
     conn: sqlite3.Connection
     needs_migration: bool
     moved_aside: Path | None  # where a damaged or newer database was kept

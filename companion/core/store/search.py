@@ -20,11 +20,12 @@ text. Titles are public.
 
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:  # the model (pydantic) loads only when content is indexed
     from companion.core.model import Text
@@ -34,7 +35,13 @@ MAX_HITS = 50
 
 # Chinese characters (the CJK ideograph blocks): what search_grams indexes, in pairs.
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK_RUN = re.compile(f"[{_CJK}]+")
+
+
+@functools.cache
+def _cjk_run() -> re.Pattern[str]:
+    """A run of Chinese characters. Compiled when first used: at import, before the window's
+    first paint, compiling these ranges cost 13 M instructions (bench/startup.py)."""
+    return re.compile(f"[{_CJK}]+")
 
 
 def cjk_grams(text: str) -> str:
@@ -47,7 +54,7 @@ def cjk_grams(text: str) -> str:
     if text.isascii():  # most English rows: no Chinese to look for, and this check costs far less
         return ""
     # A list, not a generator: join() makes one anyway, and installing a pack pairs every character.
-    return " ".join([run[at : at + 2] for run in _CJK_RUN.findall(text) for at in range(len(run))])
+    return " ".join([run[at : at + 2] for run in _cjk_run().findall(text) for at in range(len(run))])
 
 PUBLIC = "public"
 FACILITATOR = "facilitator"
@@ -64,8 +71,9 @@ def stage_part(number: int) -> str:
     return f"{STAGE_PREFIX}{number:d}"
 
 
-@dataclass(frozen=True)
-class Visibility:
+# NamedTuples, not dataclasses, here and for the store's other records: the window imports
+# the store before its first paint, and a dataclass costs several times more to define.
+class Visibility(NamedTuple):
     """What the person in front of the screen may see; by default, an audience.
 
     ``facilitator``: facilitator-only text and every stage are shown (notes
@@ -74,7 +82,7 @@ class Visibility:
     """
 
     facilitator: bool = False
-    revealed: Mapping[str, int] = field(default_factory=dict)
+    revealed: Mapping[str, int] = MappingProxyType({})  # read-only: the default is shared
 
     def shows(self, item_id: str, part: str) -> bool:
         """Whether text of ``part`` of item ``item_id`` may be shown."""
@@ -112,8 +120,7 @@ def parts_of(item: Any) -> dict[str, list[Text]]:
     return parts
 
 
-@dataclass(frozen=True)
-class SearchHit:
+class SearchHit(NamedTuple):
     kind: str
     id: str
     title: str
@@ -193,7 +200,7 @@ def search(
     params["pack"] = pack_id
     if len(query) >= 3:
         ranked = _ranked_by_bm25(conn, visible, {**params, "phrase": _fts_phrase(query)})
-    elif _CJK_RUN.fullmatch(query):
+    elif _cjk_run().fullmatch(query):
         # One or two Chinese characters: the pairs' index gives the rows holding them, in row order.
         grams = f'"{query}"' if len(query) == 2 else f'"{query}"*'
         among = "d.id IN (SELECT rowid FROM search_grams WHERE search_grams MATCH :grams)"

@@ -1,6 +1,6 @@
 """The store: workshop content and the user's own data in one SQLite file.
 
-Callers get model objects and dataclasses, never rows or SQL. Reads use the
+Callers get model objects and records (named tuples), never rows or SQL. Reads use the
 standard library only, so opening the main window stays fast; sqlite-utils is
 imported when the schema or the content has to be written.
 """
@@ -10,10 +10,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from companion.core.store.database import (
     DATABASE_NAME,
@@ -41,8 +40,7 @@ INSERT_BATCH = 200  # rows per insert: often enough to notice a cancel, few enou
 ROWS_PER_INSERT = 100
 
 
-@dataclass(frozen=True)
-class PackInfo:
+class PackInfo(NamedTuple):  # not a dataclass: see companion.core.store.search.Visibility
     """An installed workshop, as a list of workshops shows it."""
 
     id: str
