@@ -15,12 +15,14 @@ import sqlite3
 import struct
 import tomllib
 import zipfile
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from companion import resources
-from companion.core.content import build_from_files
+from companion.core.content import ContentPack, build_from_files
+from companion.core.model import GlossaryTerm, Manifest, Text, Workshop
 from companion.core.packs import signing, toml_writer
 from companion.core.packs.exporter import build_pack
 from companion.core.store import Store
@@ -30,6 +32,20 @@ PACK_ID = "tiny-workshop"
 _BUNDLED_MANIFEST = (resources.bundled_pack_dir() / "pack.toml").read_text("utf-8")
 BUNDLED_VERSION: str = tomllib.loads(_BUNDLED_MANIFEST)["version"]
 CREATED = datetime(2027, 3, 1, 9, 0, tzinfo=UTC)
+
+
+def library_of(terms: Sequence[GlossaryTerm]) -> ContentPack:
+    """A workshop "library" of the given glossary terms, built in memory (no files, no checks)."""
+    name = Text(en="Library", zh_hans="资料库")
+    manifest = Manifest(
+        id="library",
+        version="1.0.0",
+        schema_version=1,
+        languages=["en", "zh-Hans"],
+        publisher="Tests",
+        workshop=Workshop(title=name, venue=name, organiser=name, start_date="2027-03-16", days=1),
+    )
+    return ContentPack(manifest, tuple(terms), "tests")
 
 
 def text(en: str, zh: str = "中文") -> dict[str, str]:

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from companion.core.content import ContentPack
-from companion.core.model import GlossaryTerm, Manifest, Text, Workshop
+from companion.core.model import GlossaryTerm, Text
 from companion.core.store import Store
 from companion.core.store.search import (
     AUDIENCE,
@@ -30,6 +30,7 @@ from companion.core.store.search import (
     _hits,
     _visible,
 )
+from tests.unit.pack_support import library_of
 
 QUERIES = ["the", "and", "debt", "Debt Bondage", "recruitment", "passport", "受害人", "人口贩运", "工作的"]
 
@@ -77,16 +78,7 @@ def _library(count: int, text: Text, rare: int = 0) -> ContentPack:
         )
         for n in range(count)
     ]
-    name = Text(en="Library", zh_hans="资料库")
-    manifest = Manifest(
-        id="library",
-        version="1.0.0",
-        schema_version=1,
-        languages=["en", "zh-Hans"],
-        publisher="Tests",
-        workshop=Workshop(title=name, venue=name, organiser=name, start_date="2027-03-16", days=1),
-    )
-    return ContentPack(manifest, tuple(items), "tests")
+    return library_of(items)
 
 
 def test_items_that_rank_equally_are_listed_in_content_order(tmp_path: Path) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from companion.core.content import ContentPack
-from companion.core.model import GlossaryTerm, Manifest, Text, Workshop
+from companion.core.model import GlossaryTerm, Text
 from companion.core.store import Store
 from companion.core.store.store import INSERT_BATCH, ROWS_PER_INSERT, _search_docs
+from tests.unit.pack_support import library_of
 
 # Text a JSON or SQL round trip could bend: quotes, backslashes, a NUL, tabs, emoji, both scripts.
 AWKWARD = 'He said "fees\\wages" it\'s 100% \x00 done\t—移民工人 🧾 [1]'
@@ -22,16 +23,7 @@ def _pack(count: int) -> ContentPack:
         )
         for n in range(count)
     ]
-    name = Text(en="Library", zh_hans="资料库")
-    manifest = Manifest(
-        id="library",
-        version="1.0.0",
-        schema_version=1,
-        languages=["en", "zh-Hans"],
-        publisher="Tests",
-        workshop=Workshop(title=name, venue=name, organiser=name, start_date="2027-03-16", days=1),
-    )
-    return ContentPack(manifest, tuple(items), "tests")
+    return library_of(items)
 
 
 def test_every_item_and_search_row_is_written_exactly(tmp_path: Path) -> None:
