@@ -185,6 +185,13 @@ def save_taken(workshop: Workshop, result: Result) -> Path:
 
 def import_files(workshop: Workshop, paths: Iterable[Path]) -> MergeReport:
     """Read, check and merge result files: all or nothing (one bad file: its line, nothing merged)."""
+    results, origin = read_checked(workshop, paths)
+    return merge(workshop.store, results, origin)
+
+
+def read_checked(workshop: Workshop, paths: Iterable[Path]) -> tuple[list[Result], dict[str, str]]:
+    """Every result file read and checked against this workshop (a bad one: its line), and where
+    each result came from (``SOURCE (FILE NAME)``, by digest), before anything is merged."""
     wanted = expected(workshop)
     results: list[Result] = []
     origin: dict[str, str] = {}
@@ -196,15 +203,20 @@ def import_files(workshop: Workshop, paths: Iterable[Path]) -> MergeReport:
             raise ResultError(f"{path.name}: {exc}") from None
         results.append(result)
         origin[result.digest] = f"{result.source} ({path.name})"
-    return merge(workshop.store, results, origin)
+    return results, origin
+
+
+def checked(workshop: Workshop, results: Sequence[Result]) -> Sequence[Result]:
+    """Results made on this computer (a scan, the keyboard), each checked against this workshop."""
+    wanted = expected(workshop)
+    for result in results:
+        check(result, wanted)
+    return results
 
 
 def merge_results(workshop: Workshop, results: Sequence[Result]) -> MergeReport:
     """Merge results made on this computer (a scan, the keyboard) after checking each."""
-    wanted = expected(workshop)
-    for result in results:
-        check(result, wanted)
-    return merge(workshop.store, results)
+    return merge(workshop.store, checked(workshop, results))
 
 
 def results(workshop: Workshop) -> list[StoredResult]:

@@ -156,10 +156,15 @@ def import_files(workshop: Workshop, paths: Iterable[Path]) -> MergeReport:
 
 def merge(workshop: Workshop, responses: Iterable[Response]) -> MergeReport:
     """Merge responses made on this computer (a scan, the keyboard) after checking each."""
-    checked = list(responses)
-    for response in checked:
+    return merge_responses(workshop.store, checked(workshop, responses))
+
+
+def checked(workshop: Workshop, responses: Iterable[Response]) -> list[Response]:
+    """Responses made on this computer, each checked against this workshop's forms."""
+    found = list(responses)
+    for response in found:
         _check(workshop, response)
-    return merge_responses(workshop.store, checked)
+    return found
 
 
 def is_response_file(path: Path) -> bool:
@@ -203,26 +208,15 @@ def import_any(workshop: Workshop, paths: Iterable[Path]) -> Imported:
 
     Every file is read and checked before anything is merged, so one bad file merges nothing.
     """
-    from companion.app.assess import ResultError, expected
-    from companion.app.assess import import_files as import_results
-    from companion.core.assess.results import check as check_result
-    from companion.core.assess.results import read_result
+    from companion.app.assess import read_checked as read_results
+    from companion.core.assess.evaluations import merge_all
 
     files = list(paths)
     evaluation_files = [p for p in files if is_response_file(p)]
     result_files = [p for p in files if p not in evaluation_files]
     checked = [read_checked(workshop, path) for path in evaluation_files]
-    if result_files:  # every result file checked before anything is merged
-        wanted = expected(workshop)
-        for path in result_files:
-            result = read_result(path)  # its error names the file already
-            try:
-                check_result(result, wanted)
-            except ResultError as exc:
-                raise ResultError(f"{path.name}: {exc}") from None
-    results = import_results(workshop, result_files) if result_files else MergeReport()
-    evaluations = merge_responses(workshop.store, checked) if checked else MergeReport()
-    return Imported(results, evaluations)
+    results, origin = read_results(workshop, result_files)  # every file checked before any merge
+    return Imported(*merge_all(workshop.store, results, checked, origin))
 
 
 def resolve_conflict(workshop: Workshop, conflict: Conflict, keep_incoming: bool) -> None:

@@ -14,7 +14,7 @@ from datetime import UTC
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from companion.app.assess import MergeReport, Result, ResultError, form, forms, merge_results
+from companion.app.assess import MergeReport, Result, ResultError, form, forms
 from companion.core.assess import sheet_layout as layout
 from companion.core.assess.results import now_iso, roster_codes
 from companion.core.assess.scan import ScanError, ScannedPage, read_files
@@ -145,8 +145,10 @@ def merge_pages(workshop: Workshop, pages: Sequence[ScannedPage], attempt: str) 
     A flagged question is stored as blank until the facilitator decides it; pages with a problem
     are left out (the caller reports them).
     """
+    from companion.app.assess import checked as checked_results
     from companion.app.evaluations import Response
-    from companion.app.evaluations import merge as merge_responses
+    from companion.app.evaluations import checked as checked_responses
+    from companion.core.assess.evaluations import merge_all
 
     workshop_id = _workshop_id(workshop)
     results = [
@@ -168,10 +170,10 @@ def merge_pages(workshop: Workshop, pages: Sequence[ScannedPage], attempt: str) 
         for page in pages
         if page.problem is None and page.participant is None and page.form and page.sheet
     ]
-    report = merge_results(workshop, results) if results else MergeReport()
-    if not responses:
-        return report
-    evaluations = merge_responses(workshop, responses)
+    # Answer sheets and evaluation sheets of one pile of scans: merged together, or not at all.
+    report, evaluations = merge_all(
+        workshop.store, checked_results(workshop, results), checked_responses(workshop, responses)
+    )
     return MergeReport(
         report.added + evaluations.added,
         report.unchanged + evaluations.unchanged,

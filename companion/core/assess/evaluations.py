@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 
 from companion.core.assess import checked_json
 from companion.core.assess.checked_json import digest_of
-from companion.core.assess.results import Conflict, MergeReport, now_iso
+from companion.core.assess.results import Conflict, MergeReport, Result, merge_in, now_iso
 from companion.core.files import write_atomically
 
 if TYPE_CHECKING:
@@ -253,49 +253,66 @@ def merge_responses(store: Store, responses: Iterable[Response]) -> MergeReport:
     is the response id and whose attempt is empty; ``stored`` and ``incoming`` map row and comment
     ids to their answers (ratings as text).
     """
+    with store.transaction() as conn:
+        return merge_responses_in(conn, responses)
+
+
+def merge_responses_in(conn: sqlite3.Connection, responses: Iterable[Response]) -> MergeReport:
+    """:func:`merge_responses` inside a transaction the caller holds."""
     added = unchanged = 0
     conflicts: list[Conflict] = []
     received = now_iso()
-    with store.transaction() as conn:
-        for response in responses:
-            _check_shape(response)
-            key = (response.workshop, response.form, response.response)
-            ratings, comments, digest = _content_json(response)
-            row = conn.execute(
-                "SELECT ratings, comments FROM evaluation_responses WHERE workshop_id = ? AND form_id = ? "
-                "AND response_id = ?",
-                key,
-            ).fetchone()
-            if row is None:
-                conn.execute(
-                    "INSERT INTO evaluation_responses (workshop_id, form_id, response_id, ratings, comments, "
-                    "origin, digest, saved, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (*key, ratings, comments, response.origin, digest, response.saved, received),
-                )
-                added += 1
-                continue
-            if (row[0], row[1]) == (ratings, comments):
-                unchanged += 1
-                continue
-            conflicts.append(
-                Conflict(
-                    response.response,
-                    response.form,
-                    "",
-                    _flat(json.loads(row[0]), json.loads(row[1])),
-                    _flat(json.loads(ratings), json.loads(comments)),
-                    response.origin,
-                )
+    for response in responses:
+        _check_shape(response)
+        key = (response.workshop, response.form, response.response)
+        ratings, comments, digest = _content_json(response)
+        row = conn.execute(
+            "SELECT ratings, comments FROM evaluation_responses WHERE workshop_id = ? AND form_id = ? "
+            "AND response_id = ?",
+            key,
+        ).fetchone()
+        if row is None:
+            conn.execute(
+                "INSERT INTO evaluation_responses (workshop_id, form_id, response_id, ratings, comments, "
+                "origin, digest, saved, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (*key, ratings, comments, response.origin, digest, response.saved, received),
             )
-            try:
-                conn.execute(
-                    "INSERT INTO evaluation_conflicts (workshop_id, form_id, response_id, ratings, comments, "
-                    "origin, digest, saved, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (*key, ratings, comments, response.origin, digest, response.saved, received),
-                )
-            except sqlite3.IntegrityError:
-                pass  # this very answer set was reported before: still a conflict, not a second row
+            added += 1
+            continue
+        if (row[0], row[1]) == (ratings, comments):
+            unchanged += 1
+            continue
+        conflicts.append(
+            Conflict(
+                response.response,
+                response.form,
+                "",
+                _flat(json.loads(row[0]), json.loads(row[1])),
+                _flat(json.loads(ratings), json.loads(comments)),
+                response.origin,
+            )
+        )
+        try:
+            conn.execute(
+                "INSERT INTO evaluation_conflicts (workshop_id, form_id, response_id, ratings, comments, "
+                "origin, digest, saved, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (*key, ratings, comments, response.origin, digest, response.saved, received),
+            )
+        except sqlite3.IntegrityError:
+            pass  # this very answer set was reported before: still a conflict, not a second row
     return MergeReport(added, unchanged, conflicts)
+
+
+def merge_all(
+    store: Store,
+    results: Iterable[Result],
+    responses: Iterable[Response],
+    origin: Mapping[str, str] | None = None,
+) -> tuple[MergeReport, MergeReport]:
+    """Results and responses of one import (a USB stick's files, a pile of scans) in one transaction:
+    all of them are merged, or none."""
+    with store.transaction() as conn:
+        return merge_in(conn, results, origin), merge_responses_in(conn, responses)
 
 
 def _flat(ratings: Mapping[str, int], comments: Mapping[str, str]) -> dict[str, str | None]:

@@ -205,39 +205,46 @@ def merge(store: Store, results: Iterable[Result], origin: Mapping[str, str] | N
     Answers are compared as sets of question -> choice: the same answers from another source (a
     laptop's file and the scan of the same sheet) are unchanged, not a conflict.
     """
+    with store.transaction() as conn:
+        return merge_in(conn, results, origin)
+
+
+def merge_in(
+    conn: sqlite3.Connection, results: Iterable[Result], origin: Mapping[str, str] | None = None
+) -> MergeReport:
+    """:func:`merge` inside a transaction the caller holds (one import of results and responses)."""
     added = unchanged = 0
     conflicts: list[Conflict] = []
     received = now_iso()
-    with store.transaction() as conn:
-        for result in results:
-            key = (result.workshop, result.participant, result.form, result.attempt)
-            row = conn.execute(
-                "SELECT answers FROM results WHERE workshop_id = ? AND participant = ? AND form_id = ? "
-                "AND attempt = ?",
-                key,
-            ).fetchone()
-            where = (origin or {}).get(result.digest, result.source)
-            if row is None:
-                conn.execute(
-                    "INSERT INTO results (workshop_id, participant, form_id, attempt, answers, source, "
-                    "digest, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (*key, _json(result.answers), where, result.digest, received),
-                )
-                added += 1
-                continue
-            stored = json.loads(row[0])
-            if stored == result.answers:
-                unchanged += 1
-                continue
-            conflicts.append(Conflict(*key[1:], stored, dict(result.answers), where))
-            try:
-                conn.execute(
-                    "INSERT INTO result_conflicts (workshop_id, participant, form_id, attempt, answers, "
-                    "source, digest, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (*key, _json(result.answers), where, result.digest, received),
-                )
-            except sqlite3.IntegrityError:
-                pass  # this very file was reported before: still a conflict, not a second row
+    for result in results:
+        key = (result.workshop, result.participant, result.form, result.attempt)
+        row = conn.execute(
+            "SELECT answers FROM results WHERE workshop_id = ? AND participant = ? AND form_id = ? "
+            "AND attempt = ?",
+            key,
+        ).fetchone()
+        where = (origin or {}).get(result.digest, result.source)
+        if row is None:
+            conn.execute(
+                "INSERT INTO results (workshop_id, participant, form_id, attempt, answers, source, "
+                "digest, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (*key, _json(result.answers), where, result.digest, received),
+            )
+            added += 1
+            continue
+        stored = json.loads(row[0])
+        if stored == result.answers:
+            unchanged += 1
+            continue
+        conflicts.append(Conflict(*key[1:], stored, dict(result.answers), where))
+        try:
+            conn.execute(
+                "INSERT INTO result_conflicts (workshop_id, participant, form_id, attempt, answers, "
+                "source, digest, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (*key, _json(result.answers), where, result.digest, received),
+            )
+        except sqlite3.IntegrityError:
+            pass  # this very file was reported before: still a conflict, not a second row
     return MergeReport(added, unchanged, conflicts)
 
 

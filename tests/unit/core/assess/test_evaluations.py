@@ -160,6 +160,18 @@ def test_a_failed_merge_stores_nothing(store) -> None:  # type: ignore[no-untype
     assert stored_responses(store, "ws") == []
 
 
+def test_results_and_responses_of_one_import_are_merged_together_or_not_at_all(store) -> None:  # type: ignore[no-untyped-def]
+    from companion.core.assess.evaluations import merge_all
+    from companion.core.assess.results import Result, stored_results
+
+    result = Result("ws", "P001", "form-a", "pre", {"q-01": "A"}, "laptop", "2026-12-04T09:00:00+08:00")
+    with pytest.raises(EvaluationError):  # the second response is refused half-way
+        merge_all(store, [result], [response("E-1111"), response("P001")])
+    assert stored_results(store, "ws") == [] and stored_responses(store, "ws") == []
+    merged, answered = merge_all(store, [result], [response("E-1111")])
+    assert (merged.added, answered.added) == (1, 1)
+
+
 def test_the_summary_counts_every_row_and_keeps_comments_in_order() -> None:
     answers = [
         response("E-0001", {"ag-01/relevance": 5, "ag-01/clarity": 3, "overall/1": 4}),
