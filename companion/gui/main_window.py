@@ -325,6 +325,7 @@ class MainWindow(QMainWindow):
         self.participants_action = QAction(self)
         self.participants_action.setObjectName("participants")
         self.participants_action.triggered.connect(self.open_participants)
+        self.file_menu.addSeparator()  # the room: participants, knowledge checks, feedback, scans
         self.file_menu.addAction(self.participants_action)
         self.take_check_action = QAction(self)
         self.take_check_action.setObjectName("take-knowledge-check")
@@ -349,6 +350,7 @@ class MainWindow(QMainWindow):
         self.report_action = QAction(self)
         self.report_action.setObjectName("workshop-report")
         self.report_action.triggered.connect(self.open_report)
+        self.file_menu.addSeparator()  # after the workshop: the report and the certificates
         self.file_menu.addAction(self.report_action)
         self.certificates_action = QAction(self)
         self.certificates_action.setObjectName("certificates")

@@ -189,6 +189,7 @@ class NoteActions:
         self.export_action = self._action("export-notes", self.export)
         menu = window.file_menu
         before = window.backups_action
+        menu.insertSeparator(before)  # one's own notes: a group of their own
         for act in (self.note_action, self.bookmark_action, self.list_action, self.export_action):
             menu.insertAction(before, act)
         menu.insertSeparator(before)
