@@ -185,11 +185,11 @@ def save_taken(workshop: Workshop, result: Result) -> Path:
 
 def import_files(workshop: Workshop, paths: Iterable[Path]) -> MergeReport:
     """Read, check and merge result files: all or nothing (one bad file: its line, nothing merged)."""
-    results, origin = read_checked(workshop, paths)
+    results, origin = read_result_files(workshop, paths)
     return merge(workshop.store, results, origin)
 
 
-def read_checked(workshop: Workshop, paths: Iterable[Path]) -> tuple[list[Result], dict[str, str]]:
+def read_result_files(workshop: Workshop, paths: Iterable[Path]) -> tuple[list[Result], dict[str, str]]:
     """Every result file read and checked against this workshop (a bad one: its line), and where
     each result came from (``SOURCE (FILE NAME)``, by digest), before anything is merged."""
     wanted = expected(workshop)

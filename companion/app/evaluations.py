@@ -208,15 +208,15 @@ def import_any(workshop: Workshop, paths: Iterable[Path]) -> Imported:
 
     Every file is read and checked before anything is merged, so one bad file merges nothing.
     """
-    from companion.app.assess import read_checked as read_results
+    from companion.app.assess import read_result_files
     from companion.core.assess.evaluations import merge_all
 
     files = list(paths)
     evaluation_files = [p for p in files if is_response_file(p)]
     result_files = [p for p in files if p not in evaluation_files]
-    checked = [read_checked(workshop, path) for path in evaluation_files]
-    results, origin = read_results(workshop, result_files)  # every file checked before any merge
-    return Imported(*merge_all(workshop.store, results, checked, origin))
+    responses = [read_checked(workshop, path) for path in evaluation_files]
+    results, origin = read_result_files(workshop, result_files)  # every file checked before any merge
+    return Imported(*merge_all(workshop.store, results, responses, origin))
 
 
 def resolve_conflict(workshop: Workshop, conflict: Conflict, keep_incoming: bool) -> None:
