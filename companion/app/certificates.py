@@ -22,6 +22,7 @@ from companion.i18n import _
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from PIL import Image
 
     from companion.app.workshop import Workshop
     from companion.core.model import Manifest, Text
@@ -183,6 +184,20 @@ def verify_text(workshop: Workshop, text: str) -> Verdict:
     return verdict(text, _trusted(workshop), lambda wid, issuer: _revoked(workshop, wid, issuer))
 
 
+def _first_page(pdf: bytes) -> Image.Image:
+    """A PDF's first page at 200 dpi, drawn through the program's one door to PDFium."""
+    from PIL import Image
+
+    from companion.core.handouts.preview import PdfPages
+
+    pages = PdfPages(pdf)
+    try:
+        page = pages.render(0, 200 / 72)
+    finally:
+        pages.close()
+    return Image.frombuffer("RGB", (page.width, page.height), page.pixels, "raw", "BGRX", page.stride, 1)
+
+
 def read_image(path: Path) -> str:
     """The text of the QR code in a photo, a scan or a PDF's first page; CertificateError if none."""
     import zxingcpp
@@ -193,9 +208,7 @@ def read_image(path: Path) -> str:
     try:
         data = read_regular_file(path, MAX_IMAGE_BYTES)  # a pipe or a device is refused, never waited on
         if data.startswith(b"%PDF"):
-            import pypdfium2
-
-            image = pypdfium2.PdfDocument(data)[0].render(scale=200 / 72).to_pil()
+            image = _first_page(data)
         else:
             with Image.open(io.BytesIO(data)) as opened:
                 image = opened.convert("L")
@@ -239,7 +252,7 @@ def verify_image(workshop: Workshop, path: Path) -> Verdict:
 
 
 def verdict_kind(verdict: Verdict) -> str:
-    """"trusted", "untrusted", "revoked" or "invalid": how plainly a window shows the verdict.
+    """ "trusted", "untrusted", "revoked" or "invalid": how plainly a window shows the verdict.
 
     Only a revoked certificate is refused with its signed fields read back (the signature held).
     """

@@ -303,8 +303,11 @@ class PdfPreview(QWidget):
         pages, zoom, generation = self.pages, self.zoom, self.generation
         scale = zoom * self.devicePixelRatioF()
 
-        def work(_progress: Progress, _cancelled: CancelCheck) -> tuple[int, float, int, PageImage]:
-            return generation, zoom, index, pages.render(index, scale)
+        def work(_progress: Progress, _cancelled: CancelCheck) -> tuple[int, float, int, PageImage | str]:
+            try:
+                return generation, zoom, index, pages.render(index, scale)
+            except ValueError as exc:  # closed meanwhile (another PDF shown), or a page PDFium refuses
+                return generation, zoom, index, str(exc)
 
         self.busy = True
         # The task belongs to the application, not to this widget: closing the preview while a
@@ -313,10 +316,16 @@ class PdfPreview(QWidget):
         assert owner is not None
         run_in_background(owner, work, self._drawn, self._not_drawn)
 
-    def _drawn(self, result: tuple[int, float, int, PageImage]) -> None:
+    def _drawn(self, result: tuple[int, float, int, PageImage | str]) -> None:
         self.busy = False
         generation, zoom, index, image = result
-        if generation == self.generation and index < len(self.labels):
+        if generation != self.generation:
+            pass  # drawn (or refused) for a PDF no longer shown: dropped
+        elif isinstance(image, str):
+            self.failed = image
+            self._update_bar()
+            return
+        elif index < len(self.labels):
             rgb = QImage.Format.Format_RGB32  # B, G, R, unused in memory (little-endian machines)
             picture = QImage(image.pixels, image.width, image.height, image.stride, rgb)
             pixmap = QPixmap.fromImage(picture.copy())  # copied: the bytes go with the result

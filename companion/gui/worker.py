@@ -65,6 +65,10 @@ def run_in_background(
     task.sig_failed.connect(on_error, queued)
     if on_progress is not None:
         task.sig_progress.connect(on_progress, queued)
+    # Gone once it has delivered (after the callbacks, connected first): a task owned by the
+    # application would otherwise keep its work, and all the work holds, for the whole session.
+    task.sig_finished.connect(task.deleteLater, queued)
+    task.sig_failed.connect(task.deleteLater, queued)
     QThreadPool.globalInstance().start(task.run)
     return task
 

@@ -94,3 +94,13 @@ def test_the_export_dialog_previews_the_pages_and_exports_from_there(window, qtb
     shown.export_button.click()
     qtbot.waitUntil(lambda: dialog.files.count() == 1, timeout=90_000)
     assert (tmp_path / "out" / "sign-in-en-a4.pdf").exists()
+
+
+def test_a_pdf_replaced_while_its_page_is_drawn_leaves_the_new_one_drawn(qtbot) -> None:  # type: ignore[no-untyped-def]
+    # The report dialog does this when the passphrase is entered: a new PDF while the old one draws.
+    preview = _preview(qtbot)
+    preview.show_pdf(_pdf(3))
+    preview.show_pdf(_pdf(2))  # the first is closed at once, under the worker's feet
+    qtbot.waitUntil(lambda: 0 in preview.drawn and not preview.busy, timeout=30_000)
+    assert preview.page_label.text() == "Page 1 of 2"
+    assert not preview.failed

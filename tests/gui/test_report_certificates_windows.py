@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -49,12 +50,12 @@ def issue_all(workshop: Workshop, out: Path) -> list[Path]:
 
 
 def pdf_text(data: bytes | None) -> str:
-    import pypdfium2
+    # pypdf, not PDFium: the preview draws pages with PDFium on a worker meanwhile, and PDFium
+    # must never be called from two threads at once.
+    from pypdf import PdfReader
 
     assert data is not None
-
-    document = pypdfium2.PdfDocument(data)
-    return "\n".join(page.get_textpage().get_text_range() for page in document)
+    return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
 
 
 # --- the report ------------------------------------------------------------------------------------

@@ -48,21 +48,23 @@ class PageImage(NamedTuple):
     pixels: bytes
 
 
-# PDFium is not safe to call from two threads at once (its documentation says so):
-# every call into it, whichever document, takes this lock.
-_PDFIUM = threading.Lock()
+# PDFium is not safe to call from two threads at once, not even on two documents (pypdfium2's
+# documentation says so): every call into it in the program goes through PdfPages and takes this
+# lock. Re-entrant: a document dropped while the lock is held is closed in __del__ under it.
+_PDFIUM = threading.RLock()
 
 
 class PdfPages:
-    """A PDF opened for drawing its pages one at a time (from any one thread at a time)."""
+    """A PDF opened for drawing its pages, from any thread: the program's one door to PDFium."""
 
     def __init__(self, pdf: bytes | Path) -> None:
         import pypdfium2
 
+        self._document: pypdfium2.PdfDocument | None = None  # __del__ runs even if this fails
         data = pdf.read_bytes() if isinstance(pdf, Path) else bytes(pdf)
         with _PDFIUM:
             try:
-                self._document: pypdfium2.PdfDocument | None = pypdfium2.PdfDocument(data)
+                self._document = pypdfium2.PdfDocument(data)
             except pypdfium2.PdfiumError as exc:
                 raise ValueError(f"not a PDF that can be shown: {exc}") from None
             document = self._document
@@ -105,6 +107,11 @@ class PdfPages:
             if self._document is not None:
                 self._document.close()
                 self._document = None
+
+    def __del__(self) -> None:
+        # Dropped without close() (a preview window deleted), on whichever thread let go of it
+        # last: closed here under the lock, never by pypdfium2's own finaliser outside it.
+        self.close()
 
 
 def facts_of(pdf: bytes, stem: str = "") -> HandoutFacts:
