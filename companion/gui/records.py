@@ -378,14 +378,9 @@ class RecordsWindow(QDialog):
             if outcome == "saved" and idle:
                 message += " " + _("The open record was saved first.")
             elif outcome == "kept":
-                message += (
-                    " "
-                    + self.unsaved_reason
-                    + " "
-                    + _(
-                        "The open record's changes are kept encrypted in memory and come back when you "
-                        "open the records in this window again."
-                    )
+                message += " " + self.unsaved_reason + " " + _(
+                    "The open record's changes are kept encrypted in memory and come back when you "
+                    "open the records in this window again."
                 )
             if message:
                 self.unlock_text.setText(message.strip())

@@ -64,7 +64,9 @@ class _Row(QFrame):
         # Down pressed "to go on" skips an indicator unseen.
         name = type(self).__name__
         self.setProperty("current", current)
-        self.setStyleSheet(f"{name} {{ border: 3px solid #1f5c99; background: #e8f0fa; }}" if current else "")
+        self.setStyleSheet(
+            f"{name} {{ border: 3px solid #1f5c99; background: #e8f0fa; }}" if current else ""
+        )
 
 
 class IndicatorRow(_Row):

@@ -97,10 +97,8 @@ def test_scan_problems_read_in_english_by_default(workshop, qtbot, tmp_path) -> 
     Image.new("L", (1240, 1754), 255).save(blank)
     dialog = review(workshop, qtbot)
     dialog.load([blank])
-    assert (
-        dialog.pages_list.item(0)
-        .text()
-        .endswith("no readable QR code: not an answer sheet, or the code is damaged or cut off")
+    assert dialog.pages_list.item(0).text().endswith(
+        "no readable QR code: not an answer sheet, or the code is damaged or cut off"
     )
 
 
@@ -162,13 +160,8 @@ def test_the_feedback_tab_shows_means_per_session_and_overall_counts_but_no_comm
             workshop,
             [
                 evaluations.Response(
-                    pack,
-                    "evaluation",
-                    ident,
-                    {"ag-01/relevance": relevance, "overall/1": overall},
-                    {"free/1": "a private remark"},
-                    "2026-12-04T16:00:00+08:00",
-                    "laptop",
+                    pack, "evaluation", ident, {"ag-01/relevance": relevance, "overall/1": overall},
+                    {"free/1": "a private remark"}, "2026-12-04T16:00:00+08:00", "laptop",
                 )
             ],
         )

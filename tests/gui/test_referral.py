@@ -55,10 +55,7 @@ def test_a_practice_result_prints_a_slip_with_a_blank_case_code(window, qtbot, t
 
 @pytest.mark.usefixtures("records")
 def test_a_records_slip_has_its_case_code_and_not_the_name_in_its_notes(
-    records,
-    qtbot,
-    tmp_path,
-    monkeypatch,  # noqa: F811
+    records, qtbot, tmp_path, monkeypatch  # noqa: F811
 ) -> None:  # type: ignore[no-untyped-def]
     from tests.gui.test_records import _record
 

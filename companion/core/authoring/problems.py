@@ -53,7 +53,9 @@ def validate(kind: str, data: dict[str, Any]) -> tuple[Any | None, list[FieldPro
     try:
         return BY_ID[kind].model.model_validate({**data, "kind": kind}), []
     except ValidationError as exc:
-        return None, [FieldProblem(tuple(detail["loc"]), _message(detail["msg"])) for detail in exc.errors()]
+        return None, [
+            FieldProblem(tuple(detail["loc"]), _message(detail["msg"])) for detail in exc.errors()
+        ]
 
 
 def item_problems(

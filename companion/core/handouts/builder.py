@@ -595,7 +595,9 @@ def glossary(items: Sequence[Any], manifest: Any, fingerprint: str, lang: str) -
     first = lg.slots[0]
     other = "zh-Hans" if first == "en" else "en"
     # Chinese by pinyin, not by code point (collation.sort_key, shared with the window's list).
-    terms = sorted(_of_kind(items, "glossary-term"), key=lambda t: sort_key(t.term.resolve(first)[0], first))
+    terms = sorted(
+        _of_kind(items, "glossary-term"), key=lambda t: sort_key(t.term.resolve(first)[0], first)
+    )
     names = {"en": N_("English"), "zh-Hans": N_("Chinese")}
     rows: list[tuple[Cell, ...]] = []
     header: tuple[Cell, ...]

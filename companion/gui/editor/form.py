@@ -307,11 +307,8 @@ class Form(QWidget):
 
     def _w_indicator(self, spec: Spec, path: Path, value: Any, row: FieldRow) -> QWidget:
         tool = next(
-            (
-                get_at(self.host.data, (*path[:n], "tool"))
-                for n in range(len(path) - 1, -1, -1)
-                if get_at(self.host.data, (*path[:n], "tool"))
-            ),
+            (get_at(self.host.data, (*path[:n], "tool")) for n in range(len(path) - 1, -1, -1)
+             if get_at(self.host.data, (*path[:n], "tool"))),
             None,
         )
         return self._picker(path, self.host.tool_indicators(str(tool or "")), value, False)

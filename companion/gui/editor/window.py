@@ -45,11 +45,7 @@ class ItemEditor(QMainWindow):
     sig_closed = Signal(str)  # the item's ID, when the window has closed (and saved)
 
     def __init__(
-        self,
-        workshop: Workshop,
-        kind: str,
-        item_id: str,
-        data: dict[str, Any] | None = None,
+        self, workshop: Workshop, kind: str, item_id: str, data: dict[str, Any] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

@@ -294,7 +294,7 @@ class Presenter(QObject):
         self.tick()
 
     def shift_rest_of_day(self, minutes: int) -> None:
-        """ "+5 min" / "−5 min": the running session (else the next) and the rest of its day move."""
+        """"+5 min" / "−5 min": the running session (else the next) and the rest of its day move."""
         target = self.session_id or self._next_session_id()
         if self.timing is None or target is None:
             return

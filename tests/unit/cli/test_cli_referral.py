@@ -31,21 +31,8 @@ def test_a_practice_slip_from_an_answers_file(data_dir: Path, tmp_path: Path, ca
     answers.write_text('{"DR01": "present"}', encoding="utf-8")
     out = tmp_path / "slip.pdf"
     code, _out, err = run(
-        capsys,
-        "--data-dir",
-        str(data_dir),
-        "referral",
-        "slip",
-        "--tool",
-        "ilo-adult-labour",
-        "--answers",
-        str(answers),
-        "--service",
-        "svc-01",
-        "--out",
-        str(out),
-        "--unit",
-        "Sample unit",
+        capsys, "--data-dir", str(data_dir), "referral", "slip", "--tool", "ilo-adult-labour",
+        "--answers", str(answers), "--service", "svc-01", "--out", str(out), "--unit", "Sample unit",
     )
     assert code == 0, err
     text = pdf_support.text(out)
@@ -63,29 +50,16 @@ def test_a_slip_from_a_record_prints_its_case_code_never_its_notes(
     vault.set_up(PASSPHRASE, PASSPHRASE)
     vault.save(
         FieldRecord(
-            case_code="NN-0042",
-            tool_id="ilo-adult-labour",
-            tool_version="2009-09",
-            answers={"DR01": "present"},
-            notes="Name: Wang Xiaoming",
+            case_code="NN-0042", tool_id="ilo-adult-labour", tool_version="2009-09",
+            answers={"DR01": "present"}, notes="Name: Wang Xiaoming",
         )
     )
     workshop.close()
     monkeypatch.setenv("COMPANION_PASSPHRASE", PASSPHRASE)
     out = tmp_path / "slip.pdf"
     code, _out, err = run(
-        capsys,
-        "--data-dir",
-        str(data_dir),
-        "referral",
-        "slip",
-        "--record",
-        "NN-0042",
-        "--service",
-        "svc-01",
-        "--out",
-        str(out),
-        "--include-confidential",
+        capsys, "--data-dir", str(data_dir), "referral", "slip", "--record", "NN-0042",
+        "--service", "svc-01", "--out", str(out), "--include-confidential",
     )
     assert code == 0, err
     text = pdf_support.text(out)
@@ -96,19 +70,8 @@ def test_an_unknown_service_is_one_line(data_dir: Path, tmp_path: Path, capsys) 
     answers = tmp_path / "answers.json"
     answers.write_text("{}", encoding="utf-8")
     code, _out, err = run(
-        capsys,
-        "--data-dir",
-        str(data_dir),
-        "referral",
-        "slip",
-        "--tool",
-        "ilo-adult-labour",
-        "--answers",
-        str(answers),
-        "--service",
-        "nope",
-        "--out",
-        str(tmp_path / "s.pdf"),
+        capsys, "--data-dir", str(data_dir), "referral", "slip", "--tool", "ilo-adult-labour",
+        "--answers", str(answers), "--service", "nope", "--out", str(tmp_path / "s.pdf"),
     )
     assert code == 1 and err.count("\n") == 1 and "nope" in err
     assert not (tmp_path / "s.pdf").exists()

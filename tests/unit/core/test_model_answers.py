@@ -94,3 +94,4 @@ def test_the_facilitator_handout_puts_each_answer_under_its_question_number(bund
     for question in (1, 2):
         at = texts.index(_cs01_answer(bundled_pack, question))
         assert texts[at - 1] == f"Question {question}"
+

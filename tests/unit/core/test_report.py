@@ -174,7 +174,7 @@ def test_text_from_outside_is_never_a_formula_in_the_spreadsheet(tmp_path: Path)
     plain = Bilingual("x", "x")
     figures = Figures(
         Cover(plain, plain, plain, "2027-03-16", "2027-03-17", 2, []),
-        Participation(2, [], [('=HYPERLINK("http://example.invalid")', 2)]),
+        Participation(2, [], [("=HYPERLINK(\"http://example.invalid\")", 2)]),
         None,
         None,
         [],

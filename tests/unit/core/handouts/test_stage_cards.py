@@ -64,7 +64,6 @@ def test_the_facilitator_edition_runs_on(bundled_pack) -> None:  # type: ignore[
 
 def test_questions_that_do_not_fit_take_the_stage_s_last_paragraph_along(tmp_path: Path) -> None:
     """Wherever the last stage ends on its page, the questions never start a page of their own."""
-
     def words(text: str) -> tuple[builder.Words, ...]:
         return (builder.Words(text, "en"),)
 

@@ -12,13 +12,7 @@ def test_the_sample_workshop_ships_clearly_fictional_services_of_every_type(bund
     services = services_of(bundled_pack.items)
     assert 6 <= len(services) <= 8
     assert {s.type for s in services} == {
-        "shelter",
-        "medical",
-        "legal-aid",
-        "consulate",
-        "hotline",
-        "police-unit",
-        "ngo",
+        "shelter", "medical", "legal-aid", "consulate", "hotline", "police-unit", "ngo"
     }
     for service in services:
         assert "(fictional)" in (service.name.en or "") and "虚构" in (service.name.zh_hans or "")

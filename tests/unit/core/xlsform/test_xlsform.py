@@ -40,7 +40,9 @@ def exported(tool: ScreeningTool, tmp_path: Path) -> Path:
 @pytest.mark.parametrize("tool_id", TOOL_IDS)
 def test_pyxform_turns_every_exported_tool_into_an_xform_without_a_warning(tools, tmp_path, tool_id) -> None:
     warnings: list[str] = []
-    result = convert(xlsform=str(exported(tools[tool_id], tmp_path)), validate=False, warnings=warnings)
+    result = convert(
+        xlsform=str(exported(tools[tool_id], tmp_path)), validate=False, warnings=warnings
+    )
     assert warnings == []
     xform = result.xform
     assert "<h:title>" in xform and 'lang="Chinese (zh)"' in xform and 'lang="English (en)"' in xform
