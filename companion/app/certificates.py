@@ -252,7 +252,7 @@ def verify_image(workshop: Workshop, path: Path) -> Verdict:
 
 
 def verdict_kind(verdict: Verdict) -> str:
-    """ "trusted", "untrusted", "revoked" or "invalid": how plainly a window shows the verdict.
+    """"trusted", "untrusted", "revoked" or "invalid": how plainly a window shows the verdict.
 
     Only a revoked certificate is refused with its signed fields read back (the signature held).
     """

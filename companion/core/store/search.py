@@ -56,7 +56,6 @@ def cjk_grams(text: str) -> str:
     # A list, not a generator: join() makes one anyway, and installing a pack pairs every character.
     return " ".join([run[at : at + 2] for run in _cjk_run().findall(text) for at in range(len(run))])
 
-
 PUBLIC = "public"
 FACILITATOR = "facilitator"
 STAGE_PREFIX = "stage:"
@@ -236,7 +235,9 @@ def _ranked_by_bm25(conn: sqlite3.Connection, visible: str, params: dict[str, st
     return list(_first_items(rows).values())
 
 
-def _scan_in_order(conn: sqlite3.Connection, among: str, visible: str, params: dict[str, str]) -> list[int]:
+def _scan_in_order(
+    conn: sqlite3.Connection, among: str, visible: str, params: dict[str, str]
+) -> list[int]:
     """The best row of each of the first :data:`MAX_HITS` items matching a short query, in rank order.
 
     The rank a window over every matching row would give (title matches first,
