@@ -27,7 +27,11 @@ ClockTime = Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
 
 
 class _Strict(BaseModel):
-    """Unknown fields are errors: a misspelt field must not vanish silently."""
+    """Unknown fields are errors: a misspelt field must not vanish silently.
+
+    Empty lists and mappings default through ``Field(default_factory=...)``: a ``= []``
+    default is deep-copied for every item validated (a pack import validates thousands).
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -103,10 +107,10 @@ class AgendaItem(_Strict):
     format: SessionFormat
     trainer: Trainer | None = None
     summary: Text | None = None
-    objectives: list[Text] = []
-    case_studies: list[ItemId] = []
-    tools: list[ItemId] = []
-    documents: list[ItemId] = []
+    objectives: list[Text] = Field(default_factory=list)
+    case_studies: list[ItemId] = Field(default_factory=list)
+    tools: list[ItemId] = Field(default_factory=list)
+    documents: list[ItemId] = Field(default_factory=list)
     # Facilitator-only (see companion.core.editions), e.g. an exercise's model answer.
     facilitator_notes: Text | None = None
     # How short the session may become when the day runs late (companion.core.timing);
@@ -150,7 +154,7 @@ class AnswerKey(_Strict):
     tool: ItemId
     indicators: list[IndicatorReason] = Field(min_length=1)
     # Indicators trainees often mark although the case does not show them.
-    not_present: list[IndicatorReason] = []
+    not_present: list[IndicatorReason] = Field(default_factory=list)
     age: int | None = Field(default=None, ge=0, le=120)
     act_recorded: bool | None = None
     outcome: Literal["met", "not_met", "indicators_present", "no_indicators"]
@@ -169,7 +173,7 @@ class ModelAnswer(Text):
 
 class FacilitatorNotes(_Strict):
     model_answers: list[ModelAnswer] = Field(min_length=1)
-    common_mistakes: list[Text] = []
+    common_mistakes: list[Text] = Field(default_factory=list)
 
 
 class CaseStudy(_Strict):
@@ -183,7 +187,7 @@ class CaseStudy(_Strict):
     questions: list[Text] = Field(min_length=1)
     # Facilitator-only (see companion.core.editions): absent from participant editions.
     facilitator_notes: FacilitatorNotes | None = None
-    answer_keys: list[AnswerKey] = []
+    answer_keys: list[AnswerKey] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _answers_name_real_questions(self) -> CaseStudy:
@@ -266,13 +270,13 @@ class ScoringRule(_Strict):
     """
 
     dimension: str
-    groups: dict[str, str] = {}
+    groups: dict[str, str] = Field(default_factory=dict)
     overall: str
     child: str | None = None
     child_policy: Text | None = None
     # The sentence a label with ``age_note = true`` ends with while the age is not known.
     age_note: Text | None = None
-    labels: list[Label] = []
+    labels: list[Label] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _age_note_given(self) -> ScoringRule:
@@ -299,7 +303,7 @@ class ScreeningTool(_Strict):
     source: Text | None = None
     # Facilitator-only: what still has to be checked against the original publication.
     # Kept out of the caveats, which participants read as "this tool is not reliable".
-    to_verify: list[Text] = []
+    to_verify: list[Text] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _consistent(self) -> ScreeningTool:
@@ -341,7 +345,7 @@ class Document(_Strict):
     # Provenance for every reader, as one line, as a screening tool has it.
     source: Text | None = None
     # Facilitator-only: what a facilitator should still check before quoting the document.
-    to_verify: list[Text] = []
+    to_verify: list[Text] = Field(default_factory=list)
 
 
 class GlossaryTerm(_Strict):
@@ -349,7 +353,7 @@ class GlossaryTerm(_Strict):
     id: ItemId
     term: Text
     definition: Text
-    see_also: list[ItemId] = []
+    see_also: list[ItemId] = Field(default_factory=list)
 
 
 # --- Referral directory -------------------------------------------------------
@@ -454,8 +458,8 @@ class EvaluationForm(_Strict):
     id: ItemId  # "evaluation"
     title: Text
     sessions: list[ItemId]  # each rated 1-5 on relevance, clarity, usefulness
-    overall: list[Text] = []  # statements rated 1-5
-    free_text: list[Text] = []  # open questions
+    overall: list[Text] = Field(default_factory=list)  # statements rated 1-5
+    free_text: list[Text] = Field(default_factory=list)  # open questions
 
 
 ContentItem = Annotated[

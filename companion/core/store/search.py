@@ -23,6 +23,8 @@ from __future__ import annotations
 import functools
 import re
 import sqlite3
+import sys
+from array import array
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -35,13 +37,16 @@ MAX_HITS = 50
 
 # Chinese characters (the CJK ideograph blocks): what search_grams indexes, in pairs.
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_UTF32 = f"utf-32-{sys.byteorder[0]}e"  # the machine's order, as array("I") holds code points
+_SPACE = array("I", [ord(" ")])
+_AFTER_SPACE = re.compile("(?<= )[^ ]")
 
 
 @functools.cache
-def _cjk_run() -> re.Pattern[str]:
-    """A run of Chinese characters. Compiled when first used: at import, before the window's
-    first paint, compiling these ranges cost 13 M instructions (bench/startup.py)."""
-    return re.compile(f"[{_CJK}]+")
+def _not_cjk() -> re.Pattern[str]:
+    """A run of anything but Chinese characters. Compiled when first used: at import, before the
+    window's first paint, compiling these ranges cost 13 M instructions (bench/startup.py)."""
+    return re.compile(f"[^{_CJK}]+")
 
 
 def cjk_grams(text: str) -> str:
@@ -50,11 +55,25 @@ def cjk_grams(text: str) -> str:
     A run of Chinese characters ``ABCD`` gives the tokens ``AB BC CD D``, so
     every character starts a token: a two-character word is a token, one
     character a token prefix. Everything else in ``text`` is left out.
+
+    Installing a pack pairs every Chinese character, so no Python object is made per pair:
+    the runs, one space between them, are interleaved (as UTF-32 code points) with the
+    same text shifted by one and a space, ``A B ␣ B C ␣ C D ␣ D ␣ ␣``, the shifted
+    character blanked where a run starts. The spaces between tokens vary; the tokenizer
+    only splits on them. Half the time of a list of pairs (bench/import.py).
     """
     if text.isascii():  # most English rows: no Chinese to look for, and this check costs far less
         return ""
-    # A list, not a generator: join() makes one anyway, and installing a pack pairs every character.
-    return " ".join([run[at : at + 2] for run in _cjk_run().findall(text) for at in range(len(run))])
+    runs = _not_cjk().sub(" ", text).strip()
+    if not runs:
+        return ""
+    after = _AFTER_SPACE.sub(" ", runs[1:] + " ")  # after[i] follows runs[i], or is blank at a run's end
+    points = array("I", bytes(12 * len(runs)))
+    points[0::3] = array("I", runs.encode(_UTF32))
+    points[1::3] = array("I", after.encode(_UTF32))
+    points[2::3] = _SPACE * len(runs)
+    return points.tobytes().decode(_UTF32)
+
 
 PUBLIC = "public"
 FACILITATOR = "facilitator"
@@ -200,7 +219,7 @@ def search(
     params["pack"] = pack_id
     if len(query) >= 3:
         ranked = _ranked_by_bm25(conn, visible, {**params, "phrase": _fts_phrase(query)})
-    elif _cjk_run().fullmatch(query):
+    elif not _not_cjk().search(query):  # Chinese characters only
         # One or two Chinese characters: the pairs' index gives the rows holding them, in row order.
         grams = f'"{query}"' if len(query) == 2 else f'"{query}"*'
         among = "d.id IN (SELECT rowid FROM search_grams WHERE search_grams MATCH :grams)"
