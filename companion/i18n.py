@@ -8,6 +8,7 @@ not translated here: it is bilingual data (:class:`companion.core.model.Text`).
 
 from __future__ import annotations
 
+import functools
 import gettext
 
 from companion import resources
@@ -28,14 +29,19 @@ def normalise(lang: str | None) -> str:
     return "zh-Hans" if lang.lower().replace("_", "-").startswith("zh") else "en"
 
 
+@functools.cache
 def load_catalogue(lang: str) -> gettext.NullTranslations:
-    directory = resources.path(resources.TRANSLATIONS)
-    return gettext.translation(
-        resources.TRANSLATION_DOMAIN,
-        localedir=str(directory),
-        languages=[_LOCALE_DIRS[normalise(lang)]],
-        fallback=True,
-    )
+    """The compiled catalogue of ``lang``, read once; none (the English source strings) if missing.
+
+    Opened by its path: ``gettext.translation()`` would look the language up the
+    system's way and import ``locale`` for it, at every start, for a path we know.
+    """
+    folder = resources.path(resources.TRANSLATIONS) / _LOCALE_DIRS[normalise(lang)] / "LC_MESSAGES"
+    try:
+        with open(folder / f"{resources.TRANSLATION_DOMAIN}.mo", "rb") as compiled:
+            return gettext.GNUTranslations(compiled)
+    except FileNotFoundError:
+        return gettext.NullTranslations()
 
 
 def set_language(lang: str) -> None:
