@@ -92,7 +92,9 @@ def test_a_full_evaluation_is_saved_anonymously_and_the_next_person_starts_empty
     assert evaluation.pages.currentIndex() == 1 and "saved" in evaluation.done_label.text()
     saved = evaluation.saved
     assert saved is not None and saved.parent == tmp_path / "results"
-    assert not re.search(r"P\d{3}", saved.name)
+    # The form's ID and a random code, nothing else. (Not "no P\d{3} in it": the random code
+    # draws from letters and digits, and held "P" and three digits once in a few hundred runs.)
+    assert re.fullmatch(r"[a-z0-9-]+-E-[A-Z2-9]{10}\.ctevaluation", saved.name), saved.name
     response = evaluations.read_checked(workshop, saved)
     assert dict(response.ratings) == typed
     assert dict(response.comments) == {"free/2": "More time for the case studies"}
