@@ -47,50 +47,79 @@ REPO = Path(__file__).resolve().parent.parent
 # it posts has high priority, so it comes before the work queued for after the first paint.
 PROBE = """
 import os
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtWidgets import QApplication
 
-class FirstPaint(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint:
-            if not os.environ.get("BENCH_UNTIL_DRAWN"):
+def first_paint_probe():
+    # PySide is imported only now: the application's start imports it itself, after its own
+    # start-up choices (companion.__main__), as in a real start.
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint:
+                if not os.environ.get("BENCH_UNTIL_DRAWN"):
+                    print("painted", flush=True)
+                    os._exit(0)
+                obj.removeEventFilter(self)
+                self.drawn = QEvent.Type(QEvent.registerEventType())
+                QCoreApplication.postEvent(self, QEvent(self.drawn), 1)  # 1: Qt.HighEventPriority
+            return False
+
+        def event(self, event):
+            if event.type() == getattr(self, "drawn", None):
                 print("painted", flush=True)
                 os._exit(0)
-            obj.removeEventFilter(self)
-            self.drawn = QEvent.Type(QEvent.registerEventType())
-            QCoreApplication.postEvent(self, QEvent(self.drawn), 1)  # 1: Qt.HighEventPriority
-        return False
+            return super().event(event)
 
-    def event(self, event):
-        if event.type() == getattr(self, "drawn", None):
-            print("painted", flush=True)
-            os._exit(0)
-        return super().event(event)
+    return FirstPaint()
 """
 
 BARE = (
     PROBE
     + """
 import sys
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 app = QApplication(sys.argv[:1])
 window = QLabel("bare window"); window.resize(1280, 760)
-probe = FirstPaint(); window.installEventFilter(probe)
+probe = first_paint_probe(); window.installEventFilter(probe)
 window.show()
 app.exec()
 """
 )
 
+# The real start, `python -m companion --data-dir DIR`: nothing is imported before it. The
+# probe goes on the window just before it is shown: when the start imports companion.gui.app,
+# its show_main_window is wrapped.
 APPLICATION = (
     PROBE
     + """
+import importlib.util
 import sys
-from pathlib import Path
-from companion.gui.app import open_main_window, show_main_window
-window = open_main_window(Path(sys.argv[1]))  # creates the application, as a real start does
-probe = FirstPaint(); window.installEventFilter(probe)
-show_main_window(window)  # the frame first; the workshop fills it after the first paint
-QApplication.instance().exec()
+
+class ProbeOnShow:
+    def find_spec(self, name, path=None, target=None):
+        if name != "companion.gui.app":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        run = spec.loader.exec_module
+
+        def exec_module(module):
+            run(module)
+            show = module.show_main_window
+
+            def show_with_probe(window):
+                global probe
+                probe = first_paint_probe(); window.installEventFilter(probe)
+                show(window)  # the frame first; the workshop fills it after the first paint
+
+            module.show_main_window = show_with_probe
+
+        spec.loader.exec_module = exec_module
+        return spec
+
+sys.meta_path.insert(0, ProbeOnShow())
+from companion.__main__ import main
+sys.exit(main(["--data-dir", sys.argv[1]]))
 """
 )
 

@@ -74,18 +74,29 @@ def figures(note: list[tuple[str, float | None]]) -> str:
 
 
 def startup_rows(text: str) -> list[Row]:
+    """Judged on the instructions to the first frame drawn, where both sides have laid out and drawn
+    their text: at the first paint event the bare label has not yet loaded a font, the window has
+    (its layout needs text sizes). The count to that event, wall and CPU time are shown beside it."""
     wall = number(r"ratio, wall-clock medians: ([\d.]+)", text)
     cpu = number(r"ratio, CPU-time medians\s*: ([\d.]+)", text)
-    counted = number(r"instructions to first paint: .*ratio ([\d.]+)", text)
+    to_event = number(r"instructions to first paint: .*ratio ([\d.]+)", text)
+    counted = number(r"instructions to the first frame drawn: .*ratio ([\d.]+)", text)
     memory = number(r"idle memory .*ratio ([\d.]+)", text)
     mib = re.search(r"idle memory .*bare ([\d.]+) MiB, application ([\d.]+) MiB", text)
     return [
         Row(
             "start to first paint",
             "bare PySide6 window",
-            counted if counted is not None else wall,
+            next((figure for figure in (counted, to_event, wall) if figure is not None), None),
             1.3,
-            note=figures([("wall", wall), ("CPU", cpu), ("instructions", counted)]),
+            note=figures(
+                [
+                    ("wall", wall),
+                    ("CPU", cpu),
+                    ("instructions to the paint event", to_event),
+                    ("to the frame drawn", counted),
+                ]
+            ),
         ),
         Row(
             "idle memory (max RSS, window open)",

@@ -8,6 +8,7 @@ handed from here to the command line, which never imports the window.
 
 from __future__ import annotations
 
+import gc
 import sys
 
 
@@ -19,6 +20,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.version or args.command:
         args.window_check = _check_main_window  # for `self-test`: the CLI never imports the window
         return cli.run(args)
+    # No cycle collection until the window has painted (companion.gui.app turns it back on):
+    # the start makes objects that live all session (Qt's types, the modules), and some forty
+    # collections walked them again and again before the first paint (about 4 ms).
+    gc.disable()
     from companion.gui.app import run_gui
 
     return run_gui(args.data_dir)

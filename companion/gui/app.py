@@ -7,12 +7,13 @@ never shows as boxes, even on a machine with no fonts of its own.
 from __future__ import annotations
 
 import functools
+import gc
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -76,6 +77,7 @@ def qt_translation_folders() -> list[str]:
     bundle; the file dialogs then stayed English ("Look in:") in a Chinese window.
     """
     import PySide6
+    from PySide6.QtCore import QLibraryInfo  # only for Chinese: not before an English first paint
 
     package = Path(PySide6.__file__).parent
     return [
@@ -168,9 +170,17 @@ class AfterFirstPaint(QObject):
 
 
 def show_main_window(window: MainWindow) -> None:
-    """Show the frame at once; the workshop fills it right after its first paint."""
+    """Show the frame at once; the workshop fills it right after its first paint.
+
+    Cycle collection, which the start turns off (companion.__main__), is back on from then.
+    """
     window.show()
-    AfterFirstPaint(window, window.load_content)
+
+    def after_first_paint() -> None:
+        gc.enable()
+        window.load_content()
+
+    AfterFirstPaint(window, after_first_paint)
 
 
 def run_gui(data_dir: Path | None) -> int:

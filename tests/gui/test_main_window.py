@@ -169,6 +169,19 @@ def test_window_geometry_and_language_survive_a_restart(window, qtbot, workshop)
     assert workshop.setting("language") == "zh-Hans"
 
 
+def test_a_garbled_saved_size_opens_the_window_at_its_default_size(window, qtbot, workshop) -> None:
+    from companion.gui.main_window import MainWindow
+
+    window.resize(720, 500)
+    window.close()
+    workshop.set_setting("window_geometry", "not base64 at all!")  # edited by hand, or cut short
+    workshop.set_setting("window_state", "AAA")
+    again = MainWindow(workshop, QApplication.font())
+    qtbot.addWidget(again)
+    assert (again.size().width(), again.size().height()) != (720, 500)  # the saved size is not used
+    assert again.width() > 0 and again.height() > 0
+
+
 def test_a_damaged_store_is_announced_in_the_window(qtbot, tmp_path) -> None:
     from companion.gui.app import open_main_window
 

@@ -36,6 +36,23 @@ def test_the_frame_paints_before_the_workshop_is_read(qtbot, data_dir) -> None:
     assert help_entries == ["getting-started", "keyboard-shortcuts", "abbreviations"]
 
 
+def test_cycle_collection_is_back_on_once_the_window_has_painted(qtbot, data_dir) -> None:
+    """A start turns it off until the first paint (companion.__main__); a session never runs without it."""
+    import gc
+
+    from companion.gui.app import open_main_window, show_main_window
+
+    gc.disable()
+    try:
+        window = open_main_window(data_dir)
+        qtbot.addWidget(window)
+        with qtbot.waitSignal(window.sig_content_loaded, timeout=20_000):
+            show_main_window(window)
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_a_shown_window_slow_to_paint_is_waited_for(qtbot) -> None:
     """On a busy machine the fallback may fire before the first paint: the work still waits."""
     from PySide6.QtWidgets import QWidget
