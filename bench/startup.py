@@ -2,8 +2,9 @@
 
 Runs the application and a bare PySide6 window alternately in fresh
 processes (offscreen), several times each, and prints the medians and their
-ratio. The application opens an already initialised data folder, as on every
-start after the first.
+ratio. The application starts as ``python -m companion --data-dir DIR`` does
+(its own start-up choices included, nothing imported before it) and opens an
+already initialised data folder, as on every start after the first.
 
 With ``--instructions`` it also runs each side once under valgrind's callgrind
 and prints the instructions each executed up to the first paint: a count, not
@@ -86,16 +87,14 @@ app.exec()
 """
 )
 
-# The real start, `python -m companion --data-dir DIR`: nothing is imported before it. The
-# probe goes on the window just before it is shown: when the start imports companion.gui.app,
-# its show_main_window is wrapped.
-APPLICATION = (
-    PROBE
-    + """
+# The real start, `python -m companion --data-dir DIR`: nothing is imported before it. When the
+# start imports companion.gui.app, its show_main_window is wrapped so that ON_SHOW(window) runs
+# just before the window is shown.
+REAL_START = """
 import importlib.util
 import sys
 
-class ProbeOnShow:
+class WrapShow:
     def find_spec(self, name, path=None, target=None):
         if name != "companion.gui.app":
             return None
@@ -107,20 +106,28 @@ class ProbeOnShow:
             run(module)
             show = module.show_main_window
 
-            def show_with_probe(window):
-                global probe
-                probe = first_paint_probe(); window.installEventFilter(probe)
+            def show_after(window):
+                ON_SHOW(window)
                 show(window)  # the frame first; the workshop fills it after the first paint
 
-            module.show_main_window = show_with_probe
+            module.show_main_window = show_after
 
         spec.loader.exec_module = exec_module
         return spec
 
-sys.meta_path.insert(0, ProbeOnShow())
+sys.meta_path.insert(0, WrapShow())
 from companion.__main__ import main
 sys.exit(main(["--data-dir", sys.argv[1]]))
 """
+
+APPLICATION = (
+    PROBE
+    + """
+def ON_SHOW(window):
+    global probe
+    probe = first_paint_probe(); window.installEventFilter(probe)
+"""
+    + REAL_START
 )
 
 
@@ -128,11 +135,11 @@ sys.exit(main(["--data-dir", sys.argv[1]]))
 # window is ready (the application's: after the workshop has filled it), then exits.
 REPORT_RSS = """
 import os, resource
-from PySide6.QtCore import QTimer
 def report_rss():
     print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
     os._exit(0)
 def idle_then_report():
+    from PySide6.QtCore import QTimer  # not before the start: it imports PySide itself
     QTimer.singleShot(500, report_rss)
 """
 
@@ -159,15 +166,10 @@ app.exec()
 APPLICATION_MEMORY = (
     REPORT_RSS
     + """
-import sys
-from pathlib import Path
-from PySide6.QtWidgets import QApplication
-from companion.gui.app import open_main_window, show_main_window
-window = open_main_window(Path(sys.argv[1]))
-window.sig_content_loaded.connect(idle_then_report)
-show_main_window(window)
-QApplication.instance().exec()
+def ON_SHOW(window):
+    window.sig_content_loaded.connect(idle_then_report)
 """
+    + REAL_START
 )
 
 
