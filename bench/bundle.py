@@ -14,7 +14,8 @@ With ``--instructions`` it also counts, under valgrind, the instructions each
 frozen program executes up to its first paint (see ``instructions.py``).
 
 Usage: ``python bench/bundle.py [--runs N] [--workdir DIR] [--instructions]``;
-with ``--workdir`` the builds are kept there and reused by the next run.
+with ``--workdir`` the builds are kept there and reused by the next run, unless
+the application's files (or the probe) changed since.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from pathlib import Path
 
 import bundle_costs  # bench/bundle_costs.py, beside this script
 import instructions  # bench/instructions.py, beside this script
+import startup  # bench/startup.py, beside this script
 
 REPO = Path(__file__).resolve().parent.parent
 BUILD_SCRIPTS = REPO / "build_scripts"
@@ -70,26 +72,9 @@ app.exec()
 )
 
 # The real start (command line, then the window), with the probe installed on the window
-# just before it is shown.
-APPLICATION = (
-    PROBE
-    + """
-from companion.gui import app as gui_app
+# just before it is shown: bench/startup.py's, which imports nothing before the start.
+APPLICATION = startup.APPLICATION
 
-_show = gui_app.show_main_window
-
-
-def show_with_probe(window):
-    window.installEventFilter(probe)
-    _show(window)
-
-
-gui_app.show_main_window = show_with_probe
-from companion.__main__ import main
-
-sys.exit(main())
-"""
-)
 
 BARE_SPEC = f"""
 import importlib.util
@@ -115,6 +100,21 @@ def freeze(spec: Path, work: Path, entry: Path | None = None) -> float:
         cwd=work,
     )
     return time.perf_counter() - started
+
+
+SOURCES = [REPO / "companion", REPO / "resources", BUILD_SCRIPTS, REPO / "pyproject.toml"]
+
+
+def newest(paths: list[Path]) -> float:
+    """The latest modification time of these files and of every file under these folders."""
+    times = [0.0]
+    for path in paths:
+        if path.is_dir():
+            for root, _dirs, files in os.walk(path):
+                times += [os.stat(os.path.join(root, name)).st_mtime for name in files]
+        elif path.exists():
+            times.append(path.stat().st_mtime)
+    return max(times)
 
 
 def folder_size(folder: Path) -> int:
@@ -161,15 +161,15 @@ def summary(name: str, runs: list[tuple[float, float]]) -> str:
 
 def bench(work: Path, runs: int, count: bool) -> None:
     work.mkdir(parents=True, exist_ok=True)
-    (work / "bare.py").write_text(BARE, encoding="utf-8")
-    (work / "bare.spec").write_text(BARE_SPEC, encoding="utf-8")
-    (work / "app_probe.py").write_text(APPLICATION, encoding="utf-8")
+    for name, text in (("bare.py", BARE), ("bare.spec", BARE_SPEC), ("app_probe.py", APPLICATION)):
+        if not (work / name).is_file() or (work / name).read_text(encoding="utf-8") != text:
+            (work / name).write_text(text, encoding="utf-8")  # a new time only when it changed
     app_exe, bare_exe = executable(work, "companion"), executable(work, "bare")
-    for exe, spec, entry in (
-        (bare_exe, work / "bare.spec", None),
-        (app_exe, BUILD_SCRIPTS / "companion.spec", work / "app_probe.py"),
+    for exe, spec, entry, sources in (
+        (bare_exe, work / "bare.spec", None, [work / "bare.py", work / "bare.spec"]),
+        (app_exe, BUILD_SCRIPTS / "companion.spec", work / "app_probe.py", [work / "app_probe.py", *SOURCES]),
     ):
-        if not exe.is_file():
+        if not exe.is_file() or newest(sources) > exe.stat().st_mtime:  # a build of older code is not reused
             print(f"freezing {exe.name} ... {freeze(spec, work, entry):.0f} s", flush=True)
     app_size, bare_size = folder_size(app_exe.parent), folder_size(bare_exe.parent)
 

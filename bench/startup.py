@@ -87,7 +87,7 @@ app.exec()
 """
 )
 
-# The real start, `python -m companion --data-dir DIR`: nothing is imported before it. When the
+# The real start, `python -m companion ARGS`: nothing is imported before it. When the
 # start imports companion.gui.app, its show_main_window is wrapped so that ON_SHOW(window) runs
 # just before the window is shown.
 REAL_START = """
@@ -117,7 +117,7 @@ class WrapShow:
 
 sys.meta_path.insert(0, WrapShow())
 from companion.__main__ import main
-sys.exit(main(["--data-dir", sys.argv[1]]))
+sys.exit(main(sys.argv[1:]))
 """
 
 APPLICATION = (
@@ -184,7 +184,7 @@ def max_rss_kib(code: str, *args: str) -> int:
 def idle_memory(data_dir: str) -> tuple[int, int]:
     """Max RSS in KiB of the bare window and of the application, each open and idle (best of two)."""
     bare = min(max_rss_kib(BARE_MEMORY) for _ in range(2))
-    app = min(max_rss_kib(APPLICATION_MEMORY, data_dir) for _ in range(2))
+    app = min(max_rss_kib(APPLICATION_MEMORY, "--data-dir", data_dir) for _ in range(2))
     return bare, app
 
 
@@ -237,17 +237,17 @@ def main() -> int:
             cwd=REPO,
         )  # first start: migrate and load the bundled workshop
         compileall.compile_dir(REPO / "companion", quiet=1)
-        time_child(BARE), time_child(APPLICATION, data_dir)  # warm the file cache
+        time_child(BARE), time_child(APPLICATION, "--data-dir", data_dir)  # warm the file cache
         bare: list[tuple[float, float]] = []
         app: list[tuple[float, float]] = []
         for _ in range(args.runs):
             bare.append(time_child(BARE))
-            app.append(time_child(APPLICATION, data_dir))
+            app.append(time_child(APPLICATION, "--data-dir", data_dir))
         if args.instructions:
-            counts = count_instructions(BARE), count_instructions(APPLICATION, data_dir)
+            counts = count_instructions(BARE), count_instructions(APPLICATION, "--data-dir", data_dir)
             drawn = (
                 count_instructions(BARE, until_drawn=True),
-                count_instructions(APPLICATION, data_dir, until_drawn=True),
+                count_instructions(APPLICATION, "--data-dir", data_dir, until_drawn=True),
             )
         if args.memory:
             memory = idle_memory(data_dir)
