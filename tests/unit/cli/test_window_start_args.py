@@ -39,3 +39,26 @@ def test_help_still_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> No
     with pytest.raises(SystemExit):
         cli.parse_args(["-h"])
     assert "self-test" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("argv", "version", "data_dir"),
+    [
+        ([], False, None),
+        (["--version"], True, None),
+        (["--data-dir=there"], False, Path("there")),
+        (["--data-dir", "a", "--data-dir", "b"], False, Path("b")),  # the last one, as argparse does
+        (["--data", "abbreviated"], False, Path("abbreviated")),  # left to the whole parser
+    ],
+)
+def test_the_window_options_read_as_the_whole_parser_reads_them(
+    argv: list[str], version: bool, data_dir: Path | None
+) -> None:
+    args = cli.parse_args(argv)
+    assert (args.command, args.version, args.data_dir) == (None, version, data_dir)
+
+
+def test_an_option_where_the_folder_should_be_is_a_mistake(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        cli.parse_args(["--data-dir", "--version"])
+    assert "expected one argument" in capsys.readouterr().err
