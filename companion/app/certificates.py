@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from companion.core.certificates.issue import DEFAULT_MIN_ATTENDANCE, Eligibility, check_fraction
 from companion.core.certificates.payload import Certificate, CertificateError, certificate_id, short_code
 from companion.core.certificates.verify import Verdict
+from companion.core.progress import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
 from companion.i18n import _
 
 if TYPE_CHECKING:
@@ -91,11 +92,14 @@ def issue(
     out_dir: Path,
     min_attendance: float = DEFAULT_MIN_ATTENDANCE,
     require_post_test: bool = False,
+    progress: Progress = no_progress,
+    cancelled: CancelCheck = never_cancelled,
 ) -> Issued:
     """Write a certificate PDF per eligible participant and the eligibility list into ``out_dir``.
 
     Names open through ``vault`` (unlocked); a participant whose name does not
-    open is listed as not qualified, with the reason.
+    open is listed as not qualified, with the reason. ``progress`` counts the
+    certificates made; cancelled, nothing is written (:class:`Cancelled`).
     """
     from companion.app.roster import roster_of
     from companion.core.certificates.payload import encode
@@ -108,7 +112,11 @@ def issue(
     title = payload_title(manifest.workshop.title)
     pages: list[tuple[str, bytes]] = []
     final: list[Eligibility] = []
+    expected = sum(1 for entry in listed if entry.eligible)
+    progress(0, expected)
     for entry in listed:
+        if cancelled():
+            raise Cancelled()
         person = people.get(entry.code)
         if entry.eligible and (person is None or not (person.name_latin or person.name_zh)):
             reasons = (*entry.reasons, _("the name does not open with this passphrase"))
@@ -127,6 +135,9 @@ def issue(
         )
         text = encode(cert, key)
         pages.append((entry.code, certificate_pdf(manifest, cert, text, short_code(cert.id))))
+        progress(len(pages), expected)
+    if cancelled():
+        raise Cancelled()
     # Every page is made before the first file is written: a failure leaves no half-issued folder.
     out_dir.mkdir(parents=True, exist_ok=True)
     written = [write_atomically(out_dir / file_name(code), data) for code, data in pages]

@@ -169,7 +169,7 @@ class CertificatesDialog(QDialog):
         minimum, post = self.attendance.value() / 100, self.post_test.isChecked()
         records, key_passphrase = self.records_passphrase.text(), self.key_passphrase.text()
 
-        def work(_progress: Progress, _cancelled: CancelCheck) -> Issued:
+        def work(progress: Progress, cancelled: CancelCheck) -> Issued:
             from companion.app.certificates import eligibility, issue
             from companion.app.domain import RecordsError, load_key
 
@@ -183,7 +183,7 @@ class CertificatesDialog(QDialog):
             vault = workshop.vault()
             vault.unlock(records)
             key = load_key(workshop.data_dir, key_passphrase)
-            return issue(workshop, vault, key, out, minimum, post)
+            return issue(workshop, vault, key, out, minimum, post, progress, cancelled)
 
         self.task = run_with_progress(self, _("Issuing the certificates…"), work, self._done, self._failed)
         self._update()
@@ -195,8 +195,13 @@ class CertificatesDialog(QDialog):
         self._update()
 
     def _failed(self, error: BaseException) -> None:
+        from companion.app.domain import Cancelled
+
         self.task = None
-        show_error(self.error, _("No certificate was issued: {reason}").format(reason=one_line(error)))
+        if isinstance(error, Cancelled):
+            show_error(self.error, _("Stopped: nothing was changed."))
+        else:
+            show_error(self.error, _("No certificate was issued: {reason}").format(reason=one_line(error)))
         self._update()
 
     def _show(self, issued: Issued) -> None:

@@ -288,3 +288,31 @@ def test_a_name_that_does_not_open_gets_no_certificate_and_says_why(
     assert (code, report["written"]) == (0, ["certificate-P001.pdf"])
     assert report["eligibility"][2]["eligible"] is False
     assert report["eligibility"][2]["reasons"][-1] == "the name does not open with this passphrase"
+
+
+def test_issuing_counts_the_certificates_made_and_a_cancel_writes_nothing(
+    workshop: Path, tmp_path: Path
+) -> None:
+    from companion.app.certificates import issue
+    from companion.app.domain import Cancelled, load_key
+    from companion.app.workshop import Workshop
+
+    opened = Workshop.open(workshop)
+    try:
+        vault = opened.vault()
+        vault.unlock(PASSPHRASE)
+        key = load_key(workshop, PASSPHRASE)
+        seen: list[tuple[int, int]] = []
+        issue(opened, vault, key, tmp_path / "all", progress=lambda done, total: seen.append((done, total)))
+        assert seen == [(0, 2), (1, 2), (2, 2)]  # P001 and P003 qualify, P002 came to one half-day
+        asked: list[int] = []
+
+        def cancelled_after_the_first() -> bool:
+            asked.append(1)
+            return len(asked) > 1
+
+        with pytest.raises(Cancelled):
+            issue(opened, vault, key, tmp_path / "stopped", cancelled=cancelled_after_the_first)
+        assert not (tmp_path / "stopped").exists()  # no certificate, no list: nothing half issued
+    finally:
+        opened.close()
