@@ -34,9 +34,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
 
 import instructions  # bench/instructions.py, beside this script
+from generated import generated_pack  # bench/generated.py, beside this script
 
 from companion.core.content import ContentPack
-from companion.core.model import Document, GlossaryTerm, Manifest, Section, Source, Text, Workshop
+from companion.core.model import Document, GlossaryTerm, Section, Source, Text
 from companion.core.packs.exporter import build_pack
 from companion.core.packs.importer import import_pack
 from companion.core.packs.verify import verify_file
@@ -76,15 +77,7 @@ def generate(count: int) -> ContentPack:
                 )
             )
     title = Text(en="Generated workshop", zh_hans="生成的研讨会")
-    manifest = Manifest(
-        id="bench-workshop",
-        version="1.0.0",
-        schema_version=1,
-        languages=["en", "zh-Hans"],
-        publisher="Benchmark",
-        workshop=Workshop(title=title, venue=title, organiser=title, start_date="2027-03-16", days=2),
-    )
-    return ContentPack(manifest, tuple(items), "generated")
+    return generated_pack("bench-workshop", title, items)
 
 
 def rows(pack: ContentPack) -> tuple[list[dict[str, object]], list[dict[str, object]]]:

@@ -37,8 +37,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
 
+from generated import generated_pack  # bench/generated.py, beside this script
+
 from companion.core.content import ContentPack, load_folder
-from companion.core.model import Document, GlossaryTerm, Manifest, Section, Source, Text, Workshop, texts_of
+from companion.core.model import Document, GlossaryTerm, Section, Source, Text, texts_of
 from companion.core.store import Store
 
 BUNDLED = Path(__file__).resolve().parent.parent / "resources" / "content" / "nanning-workshop"
@@ -97,15 +99,7 @@ def generate(count: int, seed: int = 23) -> tuple[ContentPack, list[str], list[s
         else:
             items.append(GlossaryTerm(id=f"gl-{n:06d}", term=title(), definition=text(40)))
     name = Text(en="Generated library", zh_hans="生成的资料库")
-    manifest = Manifest(
-        id="bench-library",
-        version="1.0.0",
-        schema_version=1,
-        languages=["en", "zh-Hans"],
-        publisher="Benchmark",
-        workshop=Workshop(title=name, venue=name, organiser=name, start_date="2027-03-16", days=2),
-    )
-    return ContentPack(manifest, tuple(items), "generated"), english, chinese
+    return generated_pack("bench-library", name, items), english, chinese
 
 
 def queries(pack: ContentPack, english: list[str], count: int, seed: int = 7) -> dict[str, list[str]]:
