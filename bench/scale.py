@@ -39,12 +39,12 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from companion.gui.app import open_main_window
+from companion.gui.app import open_main_window, open_workshop
 from companion.app.domain import CaseStudy
 
 window = open_main_window(Path(sys.argv[1]))
 window.show()
-window.load_content()
+assert open_workshop(window)
 app = QApplication.instance()
 presenter = window.presenter
 presenter.start()

@@ -301,6 +301,12 @@ class Workshop:
     def set_setting(self, key: str, value: str) -> None:
         self._store.set_setting(key, value)
 
+    def view_settings(self) -> dict[str, str]:
+        """The window's saved view settings (companion.app.view_settings), those that are set."""
+        from companion.app.view_settings import VIEW_SETTINGS
+
+        return {key: value for key in VIEW_SETTINGS if (value := self.setting(key)) is not None}
+
     # --- live timing (companion.core.timing) -------------------------------------
 
     def time_zone(self) -> str:

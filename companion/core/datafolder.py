@@ -9,23 +9,58 @@ bundled workshop's ID that the bundled publisher signed and the user imported
 copy under that ID that the bundled publisher did not sign could only be
 imported before the same-publisher rule (see companion.core.packs.publisher);
 the bundled workshop replaces it, and notes and bookmarks stay attached.
+
+Before it is opened, :func:`peek_settings` reads a few saved settings with a
+plain read-only query: the window draws its frame in the saved language and
+size while the store, and everything opening it imports, waits until after
+the first paint (docs/architecture.md#start-up-cost). This module imports the
+store only when it opens one.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from companion import resources
-from companion.core.store import Store
 from companion.i18n import _
 
+if TYPE_CHECKING:
+    from companion.core.store import Store
+
 APP_DIR_NAME = "TrainingCompanion"
+DATABASE_NAME = "companion.db"  # the store's file in the data folder
 
 
 def default_data_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
+
+
+def peek_settings(data_dir: Path | None, keys: Iterable[str]) -> dict[str, str]:
+    """The saved values of ``keys`` in the data folder, read without opening it; {} on any trouble.
+
+    Read-only, without the folder's lock and without waiting for another program's: opening
+    the folder (:func:`open_data_folder`) comes next, and it says what is wrong, if anything.
+    """
+    import sqlite3
+
+    path = (data_dir or default_data_dir()) / DATABASE_NAME
+    wanted = list(keys)
+    try:
+        if not path.is_file():
+            return {}
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=0)
+        try:
+            marks = ", ".join("?" * len(wanted))
+            rows = conn.execute(f"SELECT key, value FROM settings WHERE key IN ({marks})", wanted).fetchall()
+        finally:
+            conn.close()
+    except (sqlite3.Error, OSError, ValueError):
+        return {}
+    return {key: value for key, value in rows if isinstance(value, str)}
 
 
 def ensure_bundled_content(store: Store) -> bool:
@@ -69,6 +104,7 @@ def open_data_folder(data_dir: Path | None) -> Store:
     start on a new data folder at once: the first sets it up, the others wait
     and find it ready.
     """
+    from companion.core.store import Store
     from companion.core.store.backups import back_up_daily
     from companion.core.store.folderlock import locked
 

@@ -1,7 +1,10 @@
-"""Starting the Qt application: fonts, translations, the workshop, the window.
+"""Starting the Qt application: fonts, translations, the window, then the workshop.
 
 The bundled Chinese font is registered before any widget exists, so Chinese
-never shows as boxes, even on a machine with no fonts of its own.
+never shows as boxes, even on a machine with no fonts of its own. The window's
+frame is drawn with the view settings read from the data folder before it is
+opened; the folder is opened, and the workshop fills the window, right after
+the first paint (docs/architecture.md#start-up-cost).
 """
 
 from __future__ import annotations
@@ -105,28 +108,40 @@ def create_application(argv: list[str] | None = None) -> tuple[QApplication, QFo
     return app, register_fonts(app)
 
 
-def open_main_window(data_dir: Path | None) -> MainWindow | None:
-    """Open the workshop and build the window; errors become one clear message."""
-    from companion.app.domain import ContentError, StoreError
-    from companion.app.workshop import Workshop
+def open_main_window(data_dir: Path | None) -> MainWindow:
+    """The window's frame for the data folder ``data_dir``, in the language and size it saved.
+
+    The folder itself is opened by :func:`open_workshop` (after the first paint, in a start).
+    """
+    from companion.app.view_settings import read_view_settings
     from companion.gui.main_window import MainWindow
 
     _app, base_font = create_application()
+    settings = read_view_settings(data_dir)
+    lang = settings.get("language") or ("zh-Hans" if QLocale.system().name().startswith("zh") else "en")
+    set_language(lang)
+    install_qt_translator(lang)
+    return MainWindow(base_font, settings, data_dir)
+
+
+def open_workshop(window: MainWindow) -> bool:
+    """Open the window's data folder and fill the window; False, once the user is told why, if it cannot."""
+    from companion.app.domain import ContentError, StoreError
+    from companion.app.workshop import Workshop
+
     try:
-        workshop = Workshop.open(data_dir)
+        workshop = Workshop.open(window.data_dir)
     except (StoreError, ContentError, OSError) as exc:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.critical(None, APP_NAME, f"{APP_NAME} cannot start: {exc}")
-        return None
-    lang = workshop.setting("language") or ("zh-Hans" if QLocale.system().name().startswith("zh") else "en")
-    set_language(lang)
-    install_qt_translator(lang)
-    window = MainWindow(workshop, base_font)
+        QMessageBox.critical(window, APP_NAME, f"{APP_NAME} cannot start: {exc}")
+        return False
+    window.attach(workshop)
     if workshop.notice:
         print(workshop.notice, file=sys.stderr)
         window.show_notice(workshop.notice)
-    return window
+    window.load_content()
+    return True
 
 
 class AfterFirstPaint(QObject):
@@ -170,23 +185,25 @@ class AfterFirstPaint(QObject):
 
 
 def show_main_window(window: MainWindow) -> None:
-    """Show the frame at once; the workshop fills it right after its first paint.
+    """Show the frame at once; right after its first paint, its data folder is opened to fill it.
 
-    Cycle collection, which the start turns off (companion.__main__), is back on from then.
+    If the folder cannot be opened, the user is told why over the frame and the application
+    ends (exit status 1). Cycle collection, which the start turns off (companion.__main__), is
+    back on from the first paint.
     """
     window.show()
 
     def after_first_paint() -> None:
         gc.enable()
-        window.load_content()
+        if not open_workshop(window):
+            window.close()
+            application().exit(1)
 
     AfterFirstPaint(window, after_first_paint)
 
 
 def run_gui(data_dir: Path | None) -> int:
     window = open_main_window(data_dir)
-    if window is None:
-        return 1
     show_main_window(window)
     # The guide, at the first start only. Help comes with the sections, after the first paint.
     window.sig_content_loaded.connect(lambda: window.help.first_run())

@@ -1,13 +1,16 @@
 """The main window: sections, one search field, language and text size.
 
 The window owns navigation between sections and the user's view settings
-(language, text scale, geometry), which it keeps in the workshop's settings.
-It opens in two steps so that it appears at once: the frame (tool bar,
-navigation, menus) is built and shown first; then :meth:`MainWindow.load_content`
+(language, text scale, contrast, geometry), which it keeps in the workshop's
+settings. It opens in steps so that it appears at once: the frame (tool bar,
+navigation, menus) is built from the view settings read before the data folder
+is opened (companion.app.view_settings) and shown first; then the opened
+folder is handed to :meth:`MainWindow.attach`, and :meth:`MainWindow.load_content`
 builds the sections, reads the workshop (which loads the content model) and
-fills them. Nothing the frame needs reaches Qt's ``Qt`` namespace: PySide builds
-its hundred or so enum classes on first use, which costs about a fifth of what
-a bare PySide6 window does to start.
+fills them. Until then the entries that need the workshop are disabled, and a
+setting changed is saved once it is attached. Nothing the frame needs reaches
+Qt's ``Qt`` namespace: PySide builds its hundred or so enum classes on first
+use, which costs about a fifth of what a bare PySide6 window does to start.
 
 The sections are the rows of :data:`WINDOW_SECTIONS`, and each content kind
 names the one that shows it (``section`` in
@@ -18,7 +21,7 @@ its class in :mod:`companion.gui.sections`.
 from __future__ import annotations
 
 import binascii
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
@@ -96,11 +99,25 @@ SectionType = TypeVar("SectionType", bound=QWidget)
 
 class MainWindow(QMainWindow):
     sig_content_loaded = Signal()
+    workshop: Workshop  # the opened data folder, from attach(); the frame is drawn before it is open
     help: HelpActions  # Help ▸ Getting started, Keyboard shortcuts, Abbreviations: added with the sections
 
-    def __init__(self, workshop: Workshop, base_font: QFont, parent: QWidget | None = None):
+    def __init__(
+        self,
+        base_font: QFont,
+        settings: Mapping[str, str],
+        data_dir: Path | None = None,
+        parent: QWidget | None = None,
+    ):
+        """The frame, drawn with ``settings`` (companion.app.view_settings) of the folder ``data_dir``.
+
+        The folder is opened after the first paint and handed to :meth:`attach`.
+        """
         super().__init__(parent)
-        self.workshop = workshop
+        self.data_dir = data_dir  # None: the default folder
+        self.attached = False  # attach() sets self.workshop
+        self.settings = dict(settings)  # the view settings shown, as saved (or to be saved)
+        self.unsaved: dict[str, str] = {}  # changed before the folder was open: saved by attach()
         self.base_font = QFont(base_font)
         self.manifest: Manifest | None = None  # set by load_content()
         self.catalogue = Catalogue()
@@ -158,13 +175,33 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_actions()
         self._build_menus()
-        self.scale = float(workshop.setting("text_scale", "1.0") or 1.0)
+        self.scale = _scale_of(self.settings)
         self._apply_scale()
         self.retranslate()
         self.nav.setCurrentRow(0)
         self.clock = QTimer(self)
         self.clock.setInterval(30_000)
         self._restore_geometry()
+
+    @classmethod
+    def of(cls, workshop: Workshop, base_font: QFont) -> MainWindow:
+        """A window on an already opened ``workshop``, ready for :meth:`load_content`."""
+        window = cls(base_font, workshop.view_settings(), workshop.data_dir)
+        window.attach(workshop)
+        return window
+
+    def attach(self, workshop: Workshop) -> None:
+        """Use the opened data folder from now on: save what changed before, show what it holds."""
+        self.workshop, self.attached = workshop, True
+        for key, value in self.unsaved.items():
+            workshop.set_setting(key, value)
+        self.unsaved.clear()
+        saved = workshop.view_settings()
+        if saved != self.settings:  # not readable before it was opened (a first start, a damaged file)
+            self.settings = saved
+            self._apply_settings()
+        for entry in self.needs_workshop:
+            entry.setEnabled(True)
 
     def load_content(self) -> None:
         """Read the current workshop and show it."""
@@ -174,10 +211,11 @@ class MainWindow(QMainWindow):
             # the whole application is handed every event of every widget, and PySide then builds a
             # Python type and its enums for each widget class (150 enums, half the cost of a bare start).
             QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
-        pack_id = self.workshop.current_pack_id()
-        self.manifest = manifest = self.workshop.manifest(pack_id)
+        workshop = self.workshop
+        pack_id = workshop.current_pack_id()
+        self.manifest = manifest = workshop.manifest(pack_id)
         assert manifest is not None  # opening a data folder installs the bundled workshop if it has none
-        self.catalogue.load(self.workshop.items(), manifest, self.workshop.fingerprint(pack_id))
+        self.catalogue.load(workshop.items(), manifest, workshop.fingerprint(pack_id))
         self.retranslate()
         self.timing.reload()  # another workshop may have become current
         self.clock.start()
@@ -363,6 +401,24 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.backups_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
+        # Each opens a window on the workshop: enabled once the data folder is open (attach()).
+        self.needs_workshop = [
+            self.export_action,
+            self.records_action,
+            self.participants_action,
+            self.take_check_action,
+            self.evaluation_action,
+            self.scan_review_action,
+            self.scores_action,
+            self.conflicts_action,
+            self.report_action,
+            self.certificates_action,
+            self.backups_action,
+            self.check_action,
+            self.verify_action,
+        ]
+        for entry in self.needs_workshop:
+            entry.setEnabled(False)
 
     def _retranslate_menus(self) -> None:
         self.file_menu.setTitle(_("&File"))
@@ -446,7 +502,7 @@ class MainWindow(QMainWindow):
 
         set_language(lang)
         install_qt_translator(lang)
-        self.workshop.set_setting("language", current_language())
+        self._remember("language", current_language())
         self.hide_notice()  # written in the other language: a notice is not kept half-translated
         self.retranslate()
 
@@ -705,7 +761,7 @@ class MainWindow(QMainWindow):
     def zoom(self, factor: float | None) -> None:
         self.scale = 1.0 if factor is None else min(MAX_SCALE, max(MIN_SCALE, self.scale * factor))
         self._apply_scale()
-        self.workshop.set_setting("text_scale", f"{self.scale:.3f}")
+        self._remember("text_scale", f"{self.scale:.3f}")
 
     def set_high_contrast(self, on: bool) -> None:
         """Black on white, heavier type and strong borders, in the window and its readers; remembered."""
@@ -715,7 +771,7 @@ class MainWindow(QMainWindow):
             room.set_high_contrast(self, on)
             self._apply_scale()  # the heavier weight
             self.retranslate()  # the readers render again in the new look
-            self.workshop.set_setting("high_contrast", "1" if on else "0")
+            self._remember("high_contrast", "1" if on else "0")
 
     def _apply_scale(self) -> None:
         from companion.gui.room import contrast_font
@@ -741,31 +797,51 @@ class MainWindow(QMainWindow):
         self.banner.clear()
 
     def reload_from_workshop(self) -> None:
-        """Show what the data folder holds now (after a restore): its language, text size and workshop."""
-        from companion.gui.app import install_qt_translator
-
-        set_language(self.workshop.setting("language") or current_language())
-        install_qt_translator(current_language())
-        self.scale = float(self.workshop.setting("text_scale", "1.0") or 1.0)
-        self._apply_scale()
+        """Show what the data folder holds now (after a restore): its view settings and workshop."""
+        self.settings = self.workshop.view_settings()
+        self._apply_settings()
         self.load_content()  # the current workshop, and every label in the language just read
 
+    def _apply_settings(self) -> None:
+        """Language, text size and contrast as :attr:`settings` say; the frame keeps its size and place."""
+        from companion.gui.app import install_qt_translator
+
+        set_language(self.settings.get("language") or current_language())
+        install_qt_translator(current_language())
+        self.scale = _scale_of(self.settings)
+        self._apply_scale()
+        self.high_contrast_action.setChecked(self.settings.get("high_contrast") == "1")
+        self.retranslate()
+
+    def _remember(self, key: str, value: str) -> None:
+        """Save a view setting the user changed (once the data folder is open, if it is not yet)."""
+        if self.settings.get(key) == value:
+            return
+        self.settings[key] = value
+        if self.attached:
+            self.workshop.set_setting(key, value)
+        else:
+            self.unsaved[key] = value
+
     def _restore_geometry(self) -> None:
-        geometry = self.workshop.setting("window_geometry")
-        state = self.workshop.setting("window_state")
+        geometry = self.settings.get("window_geometry")
+        state = self.settings.get("window_state")
         from companion.gui import room
 
         if geometry:
             self.restoreGeometry(_from_base64(geometry))
         # The first window fits the screen's free area (a 1366x768 laptop leaves about 728 rows).
         room.fit_window(self, restored=bool(geometry))
-        self.high_contrast_action.setChecked(self.workshop.setting("high_contrast") == "1")
+        self.high_contrast_action.setChecked(self.settings.get("high_contrast") == "1")
         if state:
             self.restoreState(_from_base64(state))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         from companion.app.domain import StoreError
 
+        if not self.attached:  # closed before its data folder was open: nothing to save it in
+            super().closeEvent(event)
+            return
         try:
             self.workshop.set_setting(
                 "window_geometry", bytes(self.saveGeometry().toBase64().data()).decode("ascii")
@@ -776,6 +852,15 @@ class MainWindow(QMainWindow):
         except StoreError:
             pass  # a read-only or full database keeps the last size it saved; closing must not fail
         super().closeEvent(event)
+
+
+def _scale_of(settings: Mapping[str, str]) -> float:
+    """The saved text scale, within MIN_SCALE..MAX_SCALE; 1.0 if none or garbled."""
+    try:
+        scale = float(settings.get("text_scale") or 1.0)
+    except ValueError:
+        return 1.0
+    return min(MAX_SCALE, max(MIN_SCALE, scale)) if scale == scale else 1.0  # NaN is not a size
 
 
 def _from_base64(text: str) -> bytes:

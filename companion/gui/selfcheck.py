@@ -67,7 +67,7 @@ def _check_window(offscreen: bool) -> str:
     with tempfile.TemporaryDirectory(prefix="companion-selftest-") as tmp:
         workshop = Workshop.open(Path(tmp) / "data")
         try:
-            window = MainWindow(workshop, font)
+            window = MainWindow.of(workshop, font)
             window.show()
             window.load_content()
             QApplication.processEvents()

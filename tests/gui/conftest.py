@@ -23,7 +23,7 @@ def window(qtbot, workshop) -> Iterator[object]:  # type: ignore[no-untyped-def]
 
     set_language("en")
     _app, font = create_application()
-    win = MainWindow(workshop, font)
+    win = MainWindow.of(workshop, font)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

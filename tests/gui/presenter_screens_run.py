@@ -18,7 +18,7 @@ def main(data_dir: str) -> None:
     set_language("en")
     app, font = create_application()
     laptop, projector = QGuiApplication.screens()
-    window = MainWindow(Workshop.open(Path(data_dir)), font)
+    window = MainWindow.of(Workshop.open(Path(data_dir)), font)
     window.setScreen(laptop)
     window.show()
     window.load_content()

@@ -163,7 +163,7 @@ def test_window_geometry_and_language_survive_a_restart(window, qtbot, workshop)
     window.resize(720, 500)  # fits the offscreen screen (800x600)
     window.set_language("zh-Hans")
     window.close()
-    again = MainWindow(workshop, QApplication.font())
+    again = MainWindow.of(workshop, QApplication.font())
     qtbot.addWidget(again)
     assert (again.size().width(), again.size().height()) == (720, 500)
     assert workshop.setting("language") == "zh-Hans"
@@ -176,19 +176,19 @@ def test_a_garbled_saved_size_opens_the_window_at_its_default_size(window, qtbot
     window.close()
     workshop.set_setting("window_geometry", "not base64 at all!")  # edited by hand, or cut short
     workshop.set_setting("window_state", "AAA")
-    again = MainWindow(workshop, QApplication.font())
+    again = MainWindow.of(workshop, QApplication.font())
     qtbot.addWidget(again)
     assert (again.size().width(), again.size().height()) != (720, 500)  # the saved size is not used
     assert again.width() > 0 and again.height() > 0
 
 
 def test_a_damaged_store_is_announced_in_the_window(qtbot, tmp_path) -> None:
-    from companion.gui.app import open_main_window
+    from companion.gui.app import open_main_window, open_workshop
 
     (tmp_path / "companion.db").write_bytes(b"garbage" * 1000)
     win = open_main_window(tmp_path)
     qtbot.addWidget(win)
-    win.load_content()
+    assert open_workshop(win)
     assert win.catalogue.of_kind("case-study")
     (kept,) = [
         p for p in tmp_path.iterdir() if ".unreadable-" in p.name and not p.name.endswith(("-wal", "-shm"))
@@ -199,10 +199,10 @@ def test_a_damaged_store_is_announced_in_the_window(qtbot, tmp_path) -> None:
 def test_opening_the_main_window_does_not_import_reportlab(data_dir) -> None:
     code = (
         "import sys\n"
-        "from companion.gui.app import open_main_window\n"
+        "from companion.gui.app import open_main_window, open_workshop\n"
         f"win = open_main_window(__import__('pathlib').Path({str(data_dir)!r}))\n"
         "win.show()\n"
-        "win.load_content()\n"
+        "assert open_workshop(win)\n"
         "print('reportlab' in sys.modules)\n"
     )
     result = subprocess.run(

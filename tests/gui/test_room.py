@@ -24,7 +24,7 @@ def _new_window(qtbot: Any, workshop: Any) -> Any:
     from companion.gui.main_window import MainWindow
 
     _app, font = create_application()
-    window = MainWindow(workshop, font)
+    window = MainWindow.of(workshop, font)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

@@ -106,6 +106,7 @@ class AtFirstPaint(QObject):
             print("palette's class built:", "QPalette" in vars(PySide6.QtGui))
             print("authoring imported:", "companion.core.authoring" in sys.modules)
             print("dataclasses imported:", "dataclasses" in sys.modules)
+            print("store imported:", "companion.core.store" in sys.modules)
             QApplication.instance().exit()
         return False
 
@@ -129,7 +130,8 @@ def test_the_first_frame_builds_only_the_frame(data_dir) -> None:
     font helpers (companion.gui.room) leave the drop-downs' and the high-contrast palette's classes
     to later, and the workshop layer leaves the authoring of one's own workshops to the Workshop page.
     The records built before the paint are NamedTuples: importing ``dataclasses`` alone is 9 M
-    instructions.
+    instructions. The data folder is opened after the paint: the frame needs only its view
+    settings, read with one plain query.
     """
     import os
     import subprocess
@@ -154,7 +156,66 @@ def test_the_first_frame_builds_only_the_frame(data_dir) -> None:
         "palette's class built: False",
         "authoring imported: False",
         "dataclasses imported: False",
+        "store imported: False",
     ]
+
+
+def test_the_frame_is_drawn_in_the_saved_language_before_the_folder_is_open(qtbot, data_dir) -> None:
+    from companion.core.store import Store
+    from companion.gui.app import open_main_window, open_workshop
+
+    store = Store.open(data_dir)
+    store.set_setting("language", "zh-Hans")
+    store.close()
+    window = open_main_window(data_dir)
+    qtbot.addWidget(window)
+    assert not window.attached
+    assert window.nav.item(0).text() == "议程"
+    assert window.language_button.text() == "English"
+    # What needs the workshop waits for it: a report asked for in that moment would have no data.
+    assert not window.report_action.isEnabled() and not window.backups_action.isEnabled()
+    assert open_workshop(window)
+    assert window.report_action.isEnabled() and window.backups_action.isEnabled()
+    assert window.nav.item(0).text() == "议程"
+    assert window.catalogue.of_kind("case-study")
+
+
+def test_a_setting_changed_before_the_folder_is_open_is_saved_once_it_is(qtbot, data_dir) -> None:
+    from companion.gui.app import open_main_window, open_workshop
+
+    window = open_main_window(data_dir)
+    qtbot.addWidget(window)
+    window.toggle_language()  # Ctrl+L pressed as the window appears
+    window.zoom(1.15)
+    try:
+        assert open_workshop(window)
+        assert window.workshop.setting("language") == "zh-Hans"
+        assert window.workshop.setting("text_scale") == "1.150"
+        assert window.nav.item(0).text() == "议程"  # not put back to the language read before
+    finally:
+        window.zoom(None)  # the application's font is shared by the tests of this worker
+
+
+def test_a_folder_that_cannot_be_opened_is_explained_over_the_frame(qtbot, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from companion.gui.app import open_main_window, show_main_window
+
+    not_a_folder = tmp_path / "data"
+    not_a_folder.write_text("a file where the data folder should be")
+    told: list[tuple[object, str]] = []
+    ended: list[int] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, _title, text, *_: told.append((parent, text)))
+    monkeypatch.setattr(QApplication, "exit", lambda _app, code=0: ended.append(code))
+    window = open_main_window(not_a_folder)
+    qtbot.addWidget(window)
+    show_main_window(window)
+    qtbot.waitUntil(lambda: bool(ended), timeout=20_000)
+    ((parent, text),) = told
+    assert parent is window
+    assert text.startswith("Training Companion cannot start: ") and str(not_a_folder) in text
+    assert ended == [1] and not window.isVisible()
+    assert not_a_folder.read_text() == "a file where the data folder should be"
 
 
 def test_a_window_started_by_the_application_shows_the_guide_once_its_workshop_is_in(

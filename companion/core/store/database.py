@@ -25,10 +25,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
+from companion.core.datafolder import DATABASE_NAME
 from companion.core.store.migrations import LATEST
 from companion.i18n import _
 
-DATABASE_NAME = "companion.db"
 BUSY_TIMEOUT_SECONDS = 5.0  # how long a statement waits for another program's lock
 PRIVATE_FILE = 0o600
 PRIVATE_FOLDER = 0o700

@@ -14,8 +14,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from companion.core.datafolder import DATABASE_NAME
 from companion.core.store.database import (
-    DATABASE_NAME,
     Opened,
     StoreError,
     is_damage,
