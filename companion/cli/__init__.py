@@ -41,6 +41,11 @@ class CliError(Exception):
     """A problem to report to the user in one line (exit 1)."""
 
 
+# The data folders a command opened: closed when it ends (run), so the next open skips reading
+# every page of a database it finds as this one left it (companion.core.store.database).
+_opened: list[Workshop] = []
+
+
 def open_workshop(args: argparse.Namespace) -> Workshop:
     """The data folder opened for use, or a one-line :class:`CliError`; its notice goes to stderr."""
     from companion.app.domain import ContentError, StoreError
@@ -52,6 +57,7 @@ def open_workshop(args: argparse.Namespace) -> Workshop:
         raise CliError(str(exc)) from None
     if workshop.notice:
         print(workshop.notice, file=sys.stderr)
+    _opened.append(workshop)
     return workshop
 
 
@@ -278,6 +284,9 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         if os.environ.get(DEBUG_VARIABLE) == "1":
             raise
         return _fail(_describe(exc, args))
+    finally:
+        while _opened:
+            _opened.pop().close()
 
 
 def _fail(message: str) -> int:

@@ -207,4 +207,7 @@ def run_gui(data_dir: Path | None) -> int:
     show_main_window(window)
     # The guide, at the first start only. Help comes with the sections, after the first paint.
     window.sig_content_loaded.connect(lambda: window.help.first_run())
-    return application().exec()
+    status = application().exec()
+    if window.attached:
+        window.workshop.close()  # a clean close: the next start need not read every page (Store.close)
+    return status

@@ -137,7 +137,7 @@ def test_a_full_disk_while_saving_names_the_cause_not_a_failed_rollback(
 
 
 def _raising(code: int, text: str) -> Callable[..., int]:
-    def inspect(conn: sqlite3.Connection) -> int:
+    def inspect(conn: sqlite3.Connection, check: bool) -> int:
         error = sqlite3.OperationalError(text)
         error.sqlite_errorcode = code  # type: ignore[attr-defined]
         raise error
@@ -193,6 +193,31 @@ def test_a_damaged_database_is_set_aside_and_the_message_says_where_it_is(tmp_pa
     assert len(kept) == 1
     assert store.recovery_message is not None and str(kept[0]) in store.recovery_message
     store.close()
+
+
+def _damage_the_items_table(path: Path) -> None:
+    """Garbage over the items table's first page: the file keeps its size, its header and its schema."""
+    conn = sqlite3.connect(path)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'items'").fetchone()[0]
+    conn.close()
+    with path.open("r+b") as file:
+        file.seek((root - 1) * page_size)
+        file.write(b"\x07" * page_size)
+
+
+def test_pages_damaged_after_a_clean_close_are_found_at_the_next_open(data_dir: Path) -> None:
+    """A clean close lets the next open skip reading every page, but only of the file as it left it."""
+    open_data_folder(data_dir).close()
+    _damage_the_items_table(data_dir / "companion.db")
+    store = open_data_folder(data_dir)
+    kept = _aside(data_dir)
+    assert len(kept) == 1
+    assert store.recovery_message is not None and str(kept[0]) in store.recovery_message
+    assert store.items("case-study")  # a fresh store, with the bundled workshop loaded again
+    store.close()
+    open_data_folder(data_dir).close()  # and the fresh one opens again
+    assert len(_aside(data_dir)) == 1
 
 
 @pytest.mark.skipif(os.name != "posix", reason="file modes are a POSIX notion")
