@@ -208,6 +208,10 @@ def run_gui(data_dir: Path | None) -> int:
     # The guide, at the first start only. Help comes with the sections, after the first paint.
     window.sig_content_loaded.connect(lambda: window.help.first_run())
     status = application().exec()
-    if window.attached:
-        window.workshop.close()  # a clean close: the next start need not read every page (Store.close)
+    from PySide6.QtCore import QThreadPool  # not before the first paint: each Qt type costs its build
+
+    # A clean close lets the next start skip reading every page (Store.close); not while a
+    # background task (a check, an export) may still be using the store: that start checks.
+    if window.attached and QThreadPool.globalInstance().activeThreadCount() == 0:
+        window.workshop.close()
     return status

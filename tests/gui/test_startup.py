@@ -241,3 +241,30 @@ def test_a_window_started_by_the_application_shows_the_guide_once_its_workshop_i
     qtbot.waitUntil(lambda: "guide" in getattr(getattr(window, "help", None), "dialogs", {}), timeout=20_000)
     assert window.help.dialogs["guide"].isVisible()
     window.help.dialogs["guide"].close()
+
+
+def test_a_window_that_ends_normally_leaves_its_store_closed_cleanly(qtbot, data_dir, monkeypatch) -> None:
+    """So that the next start need not read every page of the database to check it."""
+    from PySide6.QtWidgets import QApplication
+
+    from companion.core.store.database import closed_whole
+    from companion.gui import app as gui_app
+
+    opened = []
+    real_open = gui_app.open_main_window
+
+    def open_and_keep(folder):  # type: ignore[no-untyped-def]
+        opened.append(real_open(folder))
+        qtbot.addWidget(opened[-1])
+        return opened[-1]
+
+    def run_until_loaded_then_quit(_app) -> int:  # type: ignore[no-untyped-def]
+        qtbot.waitUntil(lambda: opened[0].manifest is not None, timeout=20_000)
+        opened[0].close()
+        return 0
+
+    monkeypatch.setattr(gui_app, "open_main_window", open_and_keep)
+    monkeypatch.setattr(QApplication, "exec", run_until_loaded_then_quit)
+    assert not closed_whole(data_dir / "companion.db")  # a copied folder: its times are new
+    assert gui_app.run_gui(data_dir) == 0
+    assert closed_whole(data_dir / "companion.db")
