@@ -40,6 +40,7 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _UTF32 = f"utf-32-{sys.byteorder[0]}e"  # the machine's order, as array("I") holds code points
 _SPACE = array("I", [ord(" ")])
 _AFTER_SPACE = re.compile("(?<= )[^ ]")
+_WHITE_SPACE = re.compile(r"\s+")
 
 
 @functools.cache
@@ -164,21 +165,30 @@ def _cut_snippet(text: str, query: str) -> str:
     as long. Its window is counted in trigrams, at most 64, and a short one cuts
     the match itself (``[debt bonda]…``).
     """
-    flat = re.sub(r"\s+", " ", text)
-    at = flat.lower().find(query.lower())
+    wanted = query.lower()
+    at = text.lower().find(wanted)
+    if at < 0:  # the match crosses a line break, or is not in this text
+        text = _flat(text)
+        at = text.lower().find(wanted)
     if at < 0:
-        return flat[:SNIPPET_CHARS] + ("…" if len(flat) > SNIPPET_CHARS else "")
+        return _flat(text[:SNIPPET_CHARS]) + ("…" if len(text) > SNIPPET_CHARS else "")
     start = max(0, at - SNIPPET_CHARS // 2)
-    end = min(len(flat), at + len(query) + SNIPPET_CHARS // 2)
+    end = min(len(text), at + len(query) + SNIPPET_CHARS // 2)
+    # Only the window is flattened: a hit's whole text was a third of a search's time in Python.
     return (
         ("…" if start else "")
-        + flat[start:at]
+        + _flat(text[start:at])
         + "["
-        + flat[at : at + len(query)]
+        + _flat(text[at : at + len(query)])
         + "]"
-        + flat[at + len(query) : end]
-        + ("…" if end < len(flat) else "")
+        + _flat(text[at + len(query) : end])
+        + ("…" if end < len(text) else "")
     )
+
+
+def _flat(text: str) -> str:
+    """Every run of white space as one space."""
+    return _WHITE_SPACE.sub(" ", text)
 
 
 def _visible(visibility: Visibility) -> tuple[str, dict[str, str]]:
