@@ -536,27 +536,30 @@ class Manifest(_Strict):
 def texts_of(value: object) -> list[Text]:
     """Every :class:`Text` inside an item, in field order (for search and checks)."""
     found: list[Text] = []
-    _collect_texts(value, found)
+    collect_texts(value, found)
     return found
 
 
-def _collect_texts(value: object, found: list[Text]) -> None:
-    # One list filled in place: a large pack indexes thousands of nested values.
+def collect_texts(value: object, found: list[Text]) -> None:
+    """Append every :class:`Text` inside ``value`` to ``found``, in field order.
+
+    One list filled in place: a large pack indexes thousands of nested values.
+    """
     if isinstance(value, Text):
         found.append(value)
     elif isinstance(value, BaseModel):
-        for name in _field_names(type(value)):
-            _collect_texts(getattr(value, name), found)
+        for name in field_names(type(value)):
+            collect_texts(getattr(value, name), found)
     elif isinstance(value, (list, tuple)):
         for entry in value:
-            _collect_texts(entry, found)
+            collect_texts(entry, found)
     elif isinstance(value, dict):
         for entry in value.values():
-            _collect_texts(entry, found)
+            collect_texts(entry, found)
 
 
 @cache
-def _field_names(model: type[BaseModel]) -> tuple[str, ...]:
+def field_names(model: type[BaseModel]) -> tuple[str, ...]:
     # Asked once per class: ``model_fields`` goes through a descriptor and a classmethod on every access.
     return tuple(model.model_fields)
 

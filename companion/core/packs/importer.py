@@ -286,9 +286,15 @@ def import_pack(
     from companion.core.store.backups import create_backup
 
     create_backup(store, "before-import")  # a bad import can be undone: `companion backup restore`
-    store.install_pack(merged, source="imported", signer=signer, progress=progress, cancelled=cancelled)
-    if report.new_pack:
-        store.set_current_pack(report.pack_id)
+    # A new workshop becomes the current one in the same transaction: one commit, all or nothing.
+    store.install_pack(
+        merged,
+        source="imported",
+        signer=signer,
+        progress=progress,
+        cancelled=cancelled,
+        make_current=report.new_pack,
+    )
     return replace(report, written=True, merged=None)
 
 

@@ -120,23 +120,24 @@ EVERYTHING = Visibility(facilitator=True)
 def parts_of(item: Any) -> dict[str, list[Text]]:
     """Every text of ``item`` grouped by the part it belongs to, public first, in field order."""
     from companion.core.editions import FACILITATOR_ONLY
-    from companion.core.model import texts_of
+    from companion.core.model import collect_texts, field_names
 
     hidden = FACILITATOR_ONLY.get(item.kind, ())
     staged, after_last = STAGED.get(item.kind, ("", ()))
     stages = getattr(item, staged) if staged else []
-    parts: dict[str, list[Text]] = {PUBLIC: []}
-    for name in type(item).model_fields:
+    public: list[Text] = []
+    parts: dict[str, list[Text]] = {PUBLIC: public}
+    for name in field_names(type(item)):
         value = getattr(item, name)
         if name in hidden:
-            parts.setdefault(FACILITATOR, []).extend(texts_of(value))
+            collect_texts(value, parts.setdefault(FACILITATOR, []))
         elif name == staged:
             for number, stage in enumerate(value, start=1):
-                parts.setdefault(stage_part(number), []).extend(texts_of(stage))
+                collect_texts(stage, parts.setdefault(stage_part(number), []))
         elif name in after_last and stages:
-            parts.setdefault(stage_part(len(stages)), []).extend(texts_of(value))
+            collect_texts(value, parts.setdefault(stage_part(len(stages)), []))
         else:
-            parts[PUBLIC].extend(texts_of(value))
+            collect_texts(value, public)
     return parts
 
 
