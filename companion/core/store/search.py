@@ -30,6 +30,8 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:  # the model (pydantic) loads only when content is indexed
+    from pydantic import BaseModel
+
     from companion.core.model import Text
 
 SNIPPET_CHARS = 80
@@ -127,7 +129,8 @@ def parts_of(item: Any) -> dict[str, list[Text]]:
     stages = getattr(item, staged) if staged else []
     public: list[Text] = []
     parts: dict[str, list[Text]] = {PUBLIC: public}
-    for name in field_names(type(item)):
+    model: type[BaseModel] = type(item)
+    for name in field_names(model):
         value = getattr(item, name)
         if name in hidden:
             collect_texts(value, parts.setdefault(FACILITATOR, []))
