@@ -45,7 +45,10 @@ def peek_settings(data_dir: Path | None, keys: Iterable[str]) -> dict[str, str]:
     Read-only, without the folder's lock and without waiting for another program's: opening
     the folder (:func:`open_data_folder`) comes next, and it says what is wrong, if anything.
     """
-    import sqlite3
+    # The C module that sqlite3 re-exports: sqlite3 itself imports datetime and its adapters,
+    # three times the cost, and this runs before the window's first paint (the store imports
+    # sqlite3 right after it).
+    import _sqlite3 as sqlite3
 
     path = (data_dir or default_data_dir()) / DATABASE_NAME
     wanted = list(keys)

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QPushButton,
-    QSizePolicy,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -294,8 +293,10 @@ class MainWindow(QMainWindow):
         self.search_field.returnPressed.connect(self.run_search)
         self.search_field.textChanged.connect(self._typed)
         bar.addWidget(self.search_field)
+        # The language button at the right end: a stretch takes the width between (a layout's
+        # stretch, not a size policy: PySide builds the QSizePolicy type, 1 ms, on first use).
         spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        QHBoxLayout(spacer).addStretch()
         bar.addWidget(spacer)
         self.language_button = QPushButton()
         self.language_button.setObjectName("language")

@@ -225,3 +225,15 @@ def test_a_sessions_model_answer_shows_only_when_facilitator_notes_are_ticked(wi
     assert "Model answer: Hui" in window.agenda.reader.toPlainText()
     window.agenda.notes_box.setChecked(False)
     assert "Model answer" not in window.agenda.reader.toPlainText()
+
+
+def test_the_language_button_sits_at_the_right_end_and_the_search_field_does_not_fill_the_bar(
+    window, qtbot
+) -> None:
+    window.resize(780, 500)
+    window.show()
+    qtbot.waitExposed(window)
+    button, field = window.language_button, window.search_field
+    assert window.width() - 20 < button.mapTo(window, button.rect().topRight()).x() <= window.width()
+    gap = button.mapTo(window, button.rect().topLeft()).x() - field.mapTo(window, field.rect().topRight()).x()
+    assert gap > 100  # the space between is the bar's, shared with the field

@@ -102,6 +102,7 @@ class AtFirstPaint(QObject):
             import PySide6.QtWidgets
             print("file dialog's class built:", "QFileDialog" in vars(PySide6.QtWidgets))
             print("drop-down's class built:", "QComboBox" in vars(PySide6.QtWidgets))
+            print("size policy's class built:", "QSizePolicy" in vars(PySide6.QtWidgets))
             import PySide6.QtGui
             print("palette's class built:", "QPalette" in vars(PySide6.QtGui))
             print("authoring imported:", "companion.core.authoring" in sys.modules)
@@ -153,6 +154,7 @@ def test_the_first_frame_builds_only_the_frame(data_dir) -> None:
         "OpenSSL loaded: False",
         "file dialog's class built: False",
         "drop-down's class built: False",
+        "size policy's class built: False",
         "palette's class built: False",
         "authoring imported: False",
         "dataclasses imported: False",
