@@ -195,7 +195,12 @@ def show_main_window(window: MainWindow) -> None:
 
     def after_first_paint() -> None:
         gc.enable()
-        if not open_workshop(window):
+        try:
+            opened = open_workshop(window)
+        except BaseException:
+            application().exit(1)  # a bug: its traceback is printed, and the start ends, not an empty frame
+            raise
+        if not opened:
             window.close()
             application().exit(1)
 

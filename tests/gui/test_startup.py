@@ -220,6 +220,26 @@ def test_a_folder_that_cannot_be_opened_is_explained_over_the_frame(qtbot, tmp_p
     assert not_a_folder.read_text() == "a file where the data folder should be"
 
 
+def test_a_bug_while_filling_the_window_ends_the_start_rather_than_leaving_an_empty_frame(
+    qtbot, data_dir, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from companion.gui.app import open_main_window, show_main_window
+    from companion.gui.main_window import MainWindow
+
+    ended: list[int] = []
+    monkeypatch.setattr(MainWindow, "load_content", lambda self: 1 / 0)
+    monkeypatch.setattr(QApplication, "exit", lambda _app, code=0: ended.append(code))
+    window = open_main_window(data_dir)
+    qtbot.addWidget(window)
+    with qtbot.captureExceptions() as exceptions:
+        show_main_window(window)
+        qtbot.waitUntil(lambda: bool(ended), timeout=20_000)
+    assert ended == [1]
+    assert [type(error) for _kind, error, _trace in exceptions] == [ZeroDivisionError]  # and its traceback
+
+
 def test_a_window_started_by_the_application_shows_the_guide_once_its_workshop_is_in(
     qtbot, data_dir, monkeypatch
 ) -> None:
