@@ -55,3 +55,16 @@ def test_query_syntax_characters_are_searched_literally(store: Store, query: str
 def test_nothing_and_blank_find_nothing(store: Store) -> None:
     assert store.search("   ") == []
     assert store.search("zzqqxx-never-written") == []
+
+
+def test_a_snippet_is_one_line_around_the_match_with_its_cut_ends_marked() -> None:
+    from companion.core.store.search import SNIPPET_CHARS, _cut_snippet
+
+    text = "Opening.\n\n" + "word " * 40 + "recruitment\tfees were\n\ncharged " + "more " * 40
+    snippet = _cut_snippet(text, "fees")
+    assert "\n" not in snippet and "\t" not in snippet and "  " not in snippet
+    assert "recruitment [fees] were charged" in snippet
+    assert snippet.startswith("…") and snippet.endswith("…")
+    assert len(snippet) <= SNIPPET_CHARS + len("fees") + 4
+    # A match that holds only once the white space is one space each is still found and marked.
+    assert "[fees were charged]" in _cut_snippet(text, "fees were charged")
